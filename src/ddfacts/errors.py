@@ -1,0 +1,99 @@
+"""The exceptions ddfacts raises when work cannot go on.
+
+Bad *data* is never an exception in validation: :func:`ddfacts.validate`
+returns a :class:`~ddfacts.problems.Report`.  Exceptions are for unreadable
+input, bad arguments and misuse.  Each one subclasses :class:`DdfactsError`
+and the fitting builtin, so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DdfactsError",
+    "DuplicateIdError",
+    "LoadError",
+    "QuantityParseError",
+    "QuoteNotFoundError",
+    "TextStoreError",
+    "TimeParseError",
+]
+
+
+class DdfactsError(Exception):
+    """Base class of every exception ddfacts raises on purpose."""
+
+
+class LoadError(DdfactsError, ValueError):
+    """A fact file could not be read into records.
+
+    The message names the file, the line (JSON Lines), the JSON pointer of the
+    offending value, and the problem.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        pointer: str = "",
+    ) -> None:
+        #: What went wrong, one sentence.
+        self.message = message
+        #: The file's name, or None for an in-memory document.
+        self.file = file
+        #: 1-based line (JSON Lines, or a JSON syntax error), or None.
+        self.line = line
+        #: 1-based column of a JSON syntax error, or None.
+        self.column = column
+        #: JSON pointer of the offending value ("" for the whole document).
+        self.pointer = pointer
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.pointer:
+            where += f": {self.pointer}"
+        return f"{where}: {self.message}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_load_error,
+            (self.message, self.file, self.line, self.column, self.pointer),
+        )
+
+
+def _rebuild_load_error(
+    message: str, file: str | None, line: int | None, column: int | None, pointer: str
+) -> LoadError:
+    return LoadError(message, file=file, line=line, column=column, pointer=pointer)
+
+
+class DuplicateIdError(DdfactsError, ValueError):
+    """Two records in one FactSet share an id."""
+
+    def __init__(self, record_id: str) -> None:
+        #: The id that occurs more than once.
+        self.record_id = record_id
+        super().__init__(f"duplicate record id {record_id!r}")
+
+
+class QuoteNotFoundError(DdfactsError, ValueError):
+    """A quote (or the requested occurrence of it) is not in the text."""
+
+
+class TextStoreError(DdfactsError, LookupError):
+    """A text store cannot give the text of a source (missing, escaping, wrong hash)."""
+
+
+class TimeParseError(DdfactsError, ValueError):
+    """An expression is not a time expression ddfacts understands."""
+
+
+class QuantityParseError(DdfactsError, ValueError):
+    """A text holds no quantity ddfacts understands."""
