@@ -1,0 +1,191 @@
+"""Problems are values: what validation and checks find, located and explained.
+
+A :class:`Problem` has a stable ``code`` (``area.rule``, e.g.
+``anchor.mismatch``), a :class:`Severity`, a :class:`Location` (file, line,
+column, JSON pointer) and one sentence a person understands.  A
+:class:`Report` keeps every problem of a run in a stable order.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ._fields import to_tuple
+
+__all__ = ["Location", "Problem", "Report", "Severity", "escape_pointer", "pointer_of"]
+
+
+class Severity(str, enum.Enum):
+    """How bad a problem is: errors fail validation, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+def escape_pointer(token: str | int) -> str:
+    """One JSON Pointer reference token, escaped (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer_of(tokens: Iterable[str | int]) -> str:
+    """The JSON Pointer of a path of keys and indexes (``""`` for the whole document)."""
+    return "".join("/" + escape_pointer(token) for token in tokens)
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Location:
+    """Where a problem is: a file, a line and column, and a JSON pointer.
+
+    ``line`` is the line of a JSON Lines record (or of a syntax error);
+    ``pointer`` is always given, relative to the document (JSON) or to the
+    line's record (JSON Lines).
+    """
+
+    #: The file's name, or None for an in-memory value.
+    file: str | None = None
+    #: 1-based line, or None.
+    line: int | None = None
+    #: 1-based column (JSON syntax errors), or None.
+    column: int | None = None
+    #: JSON Pointer of the offending value; ``""`` is the whole document or record.
+    pointer: str = ""
+
+    def child(self, *tokens: str | int) -> Location:
+        """This location, deeper by *tokens*."""
+        return attrs.evolve(self, pointer=self.pointer + pointer_of(tokens))
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.pointer or '/'}"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """File, line, column, pointer: the order problems are reported in."""
+        return (self.file or "", self.line or 0, self.column or 0, self.pointer)
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with the input, located and explained in one sentence.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Stable code, ``area.rule`` (see the problem-code table in the docs).
+    code: str = attrs.field(validator=attrs.validators.instance_of(str))
+    #: Whether it fails validation.
+    severity: Severity = attrs.field(converter=Severity)
+    #: One sentence naming the offending value and what was expected.
+    message: str = attrs.field(validator=attrs.validators.instance_of(str))
+    #: Where it is.
+    location: Location = attrs.field(factory=Location)
+    #: Ids of every record involved (for cross-record problems such as contradictions).
+    records: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Sub-problems, e.g. each alternative that failed in an either/or rule.
+    context: tuple[Problem, ...] = attrs.field(default=(), converter=to_tuple)
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the severity is error."""
+        return self.severity is Severity.ERROR
+
+    def to_json(self) -> dict[str, Any]:
+        """The problem as a JSON object: code, severity, file, line, column, pointer, message."""
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "pointer": self.location.pointer,
+            "message": self.message,
+        }
+        if self.records:
+            out["records"] = list(self.records)
+        if self.context:
+            out["context"] = [problem.to_json() for problem in self.context]
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message} [{self.code}]"
+
+
+def _relevance(problem: Problem) -> tuple[int, int, int]:
+    """Errors before warnings, shallow pointers before deep ones, fewer alternatives first."""
+    depth = problem.location.pointer.count("/")
+    return (0 if problem.is_error else 1, depth, len(problem.context))
+
+
+@attrs.frozen
+class Report:
+    """Every problem of a run, in a stable order (file, line, pointer, code).
+
+    Iterable over :class:`Problem`; ``ok`` when there is no error.
+
+    .. versionadded:: 0.1.0
+    """
+
+    problems: tuple[Problem, ...] = attrs.field(
+        converter=lambda items: tuple(sorted(items, key=lambda p: (*p.location.sort_key(), p.code)))
+    )
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def ok(self) -> bool:
+        """Whether no problem is an error."""
+        return not any(problem.is_error for problem in self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(problem for problem in self.problems if problem.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of severity warning."""
+        return tuple(problem for problem in self.problems if not problem.is_error)
+
+    def codes(self) -> list[str]:
+        """The codes of every problem, in report order."""
+        return [problem.code for problem in self.problems]
+
+    def best(self, relevance: Callable[[Problem], Any] = _relevance) -> Problem | None:
+        """The most relevant problem (errors first, then the shallowest), or None."""
+        return min(self.problems, key=relevance, default=None)
+
+    def merge(self, other: Iterable[Problem]) -> Report:
+        """A report holding these problems and *other*."""
+        return Report((*self.problems, *other))
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The problems as a JSON array."""
+        return [problem.to_json() for problem in self.problems]
+
+    def render_json(self) -> str:
+        """The problems as JSON text (an array), with a newline at the end."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+    def render_text(self) -> str:
+        """The problems for people: one line each, ``file:line: pointer: message [code]``."""
+        lines = [f"{problem.severity.value}: {problem}" for problem in self.problems]
+        errors, warnings = len(self.errors), len(self.warnings)
+        lines.append(
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        )
+        return "\n".join(lines) + "\n"
