@@ -124,6 +124,14 @@ def _relevance(problem: Problem) -> tuple[int, int, int]:
     return (0 if problem.is_error else 1, depth, len(problem.context))
 
 
+def _sorted_problems(items: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(items, key=lambda p: (*p.location.sort_key(), p.code)))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 @attrs.frozen
 class Report:
     """Every problem of a run, in a stable order (file, line, pointer, code).
