@@ -132,6 +132,10 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
+def _sorted_problems(items: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(items, key=lambda p: (*p.location.sort_key(), p.code)))
+
+
 @attrs.frozen
 class Report:
     """Every problem of a run, in a stable order (file, line, pointer, code).
@@ -141,9 +145,8 @@ class Report:
     .. versionadded:: 0.1.0
     """
 
-    problems: tuple[Problem, ...] = attrs.field(
-        converter=lambda items: tuple(sorted(items, key=lambda p: (*p.location.sort_key(), p.code)))
-    )
+    #: The problems, sorted by file, line, column, pointer and code.
+    problems: tuple[Problem, ...] = attrs.field(converter=_sorted_problems)
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.problems)
