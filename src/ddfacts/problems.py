@@ -132,10 +132,6 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
-def _sorted_problems(items: Iterable[Problem]) -> tuple[Problem, ...]:
-    return tuple(sorted(items, key=lambda p: (*p.location.sort_key(), p.code)))
-
-
 @attrs.frozen
 class Report:
     """Every problem of a run, in a stable order (file, line, pointer, code).
