@@ -1,0 +1,145 @@
+"""Filters over a FactSet: records by type, subject, property, source, speaker and time.
+
+:func:`query` keeps the records that pass every filter given, in file order.
+Each filter says what a record must have to match:
+
+``type``
+    its JSON ``type`` (``"claim"``, ``"event"``…).
+``subject``
+    a Claim about it, an Event it takes part in or is about, a Review of it
+    (when the subject is a claim).
+``property``
+    a Claim of that property.
+``source``
+    a Statement of that Source; a Claim the source carries
+    (``attribution.source``), relays (``attribution.via_source``) or has
+    evidence in; an Event, Actor or Review with evidence in it.
+``speaker``
+    a Claim asserted by that actor.
+``at``
+    a time (a date, or a TimeSpan) that overlaps the record's own time: a
+    Claim's ``as_of``, an Event's ``time``, a Source's ``published``, a
+    Review's ``published`` date, or any of an Actor's roles.  A record with
+    no time of its own (a Statement, a Claim without ``as_of``) does not
+    match, and neither does an unknown time: "we don't know when" is not
+    "at that time".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .factset import FactSet
+from .records import Actor, Claim, Event, Record, Review, Source, Statement
+from .times import Precision, TimeSpan
+
+__all__ = ["query", "record_times", "span_of"]
+
+
+def span_of(when: dt.date | TimeSpan) -> TimeSpan:
+    """*when* as a TimeSpan: a date (or datetime) becomes the one-day span it names."""
+    if isinstance(when, TimeSpan):
+        return when
+    if isinstance(when, dt.datetime):
+        return TimeSpan(
+            earliest=when, latest=when, precision=Precision.SECOND, edtf=when.isoformat()
+        )
+    return TimeSpan(earliest=when, latest=when, precision=Precision.DAY, edtf=when.isoformat())
+
+
+def record_times(record: Record) -> tuple[TimeSpan, ...]:
+    """The times a record holds at: as-of, event time, publication, or its actor's roles."""
+    if isinstance(record, Claim):
+        spans: Iterable[TimeSpan | None] = (record.as_of,)
+    elif isinstance(record, Event):
+        spans = (record.time,)
+    elif isinstance(record, Source):
+        spans = (record.published,)
+    elif isinstance(record, Review):
+        spans = (span_of(record.published),) if record.published is not None else ()
+    elif isinstance(record, Actor):
+        spans = (role.during for role in record.roles)
+    else:
+        spans = ()
+    return tuple(span for span in spans if span is not None and not span.is_unknown)
+
+
+def _evidence_in(factset: FactSet, evidence: tuple[str, ...], source: str) -> bool:
+    for statement_id in evidence:
+        statement = factset.get(statement_id, Statement)
+        if statement is not None and statement.source == source:
+            return True
+    return False
+
+
+def _about(record: Record, subject: str) -> bool:
+    if isinstance(record, Claim):
+        return record.subject == subject
+    if isinstance(record, Event):
+        return subject in record.about or any(p.actor == subject for p in record.participants)
+    if isinstance(record, Review):
+        return record.claim == subject
+    return False
+
+
+def _from_source(factset: FactSet, record: Record, source: str) -> bool:
+    if isinstance(record, Statement):
+        return record.source == source
+    if isinstance(record, Claim):
+        attribution = record.attribution
+        if attribution is not None and source in (attribution.source, attribution.via_source):
+            return True
+        return _evidence_in(factset, record.evidence, source)
+    if isinstance(record, (Event, Actor, Review)):
+        return _evidence_in(factset, record.evidence, source)
+    return False
+
+
+def _candidates(
+    factset: FactSet, type_: str | None, property_: str | None
+) -> Iterable[Record]:
+    if property_ is not None:
+        return factset.by_property(property_)
+    if type_ is not None:
+        return factset.by_type(type_)
+    return factset
+
+
+def query(
+    factset: FactSet,
+    *,
+    type: str | None = None,  # noqa: A002 - the public name of the filter
+    subject: str | None = None,
+    property: str | None = None,  # noqa: A002 - the public name of the filter
+    source: str | None = None,
+    speaker: str | None = None,
+    at: dt.date | TimeSpan | None = None,
+) -> tuple[Record, ...]:
+    """The records of *factset* that pass every filter given, in file order.
+
+    Filters left as None do not filter; see the module documentation for what
+    each one matches.  ``at`` matches by overlap, so "2022" finds a claim as
+    of 9 December 2022 and "9 December 2022" finds a role held through 2022.
+
+    .. versionadded:: 0.1.0
+    """
+    when = span_of(at) if at is not None else None
+    found: list[Record] = []
+    for record in _candidates(factset, type, property):
+        if type is not None and record.type != type:
+            continue
+        if property is not None and not (
+            isinstance(record, Claim) and record.property == property
+        ):
+            continue
+        if subject is not None and not _about(record, subject):
+            continue
+        if speaker is not None and not (isinstance(record, Claim) and record.speaker == speaker):
+            continue
+        if source is not None and not _from_source(factset, record, source):
+            continue
+        if when is not None and not any(span.overlaps(when) for span in record_times(record)):
+            continue
+        found.append(record)
+    return tuple(found)
