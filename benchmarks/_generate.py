@@ -24,12 +24,42 @@ from typing import Any
 
 __all__ = ["BREAKERS", "generate", "records", "write"]
 
-_WORDS = (
-    "embassy ministry ambassador summoned statement account followers press secretary "
-    "foreign affairs diplomatic mission official spokesperson interview government "
-    "reported said tweeted published channel subscribers capital minister office "
-    "council delegation agency correspondent bureau policy relations dispute"
-).split()
+_WORDS = [
+    "embassy",
+    "ministry",
+    "ambassador",
+    "summoned",
+    "statement",
+    "account",
+    "followers",
+    "press",
+    "secretary",
+    "foreign",
+    "affairs",
+    "diplomatic",
+    "mission",
+    "official",
+    "spokesperson",
+    "interview",
+    "government",
+    "reported",
+    "said",
+    "tweeted",
+    "published",
+    "channel",
+    "subscribers",
+    "capital",
+    "minister",
+    "office",
+    "council",
+    "delegation",
+    "agency",
+    "correspondent",
+    "bureau",
+    "policy",
+    "relations",
+    "dispute",
+]
 _PLATFORMS = ("twitter", "facebook", "telegram", "vk", "youtube")
 _EVENT_TYPES = ("summons", "statement", "interview", "account_launch", "post", "meeting")
 _PROPERTIES = ("followers", "subscribers", "position", "employer", "founded", "located_in")
@@ -173,7 +203,7 @@ class _Block:
                 "claim": self.claims[0],
                 "rating": {"value": rng.randint(1, 5), "best": 5, "worst": 1, "label": "Mixed"},
                 "reviewer": self.org,
-                "published": "2023-0{}-1{}".format(rng.randint(1, 9), rng.randint(0, 9)),
+                "published": f"2023-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
                 "explanation": _sentence(rng, 8, 16),
                 "evidence": [self.statements[0]],
                 "provenance": _provenance(rng),

@@ -202,14 +202,16 @@ BAD = [
     ),
     (
         "member.json",
-        b'{"ddfacts": "1.0", "records": [{"type": "actor", "id": "actor:a", "kind": "p", "name": "A", "nick": 1}]}',
+        b'{"ddfacts": "1.0", "records": [{"type": "actor", "id": "actor:a",'
+        b' "kind": "p", "name": "A", "nick": 1}]}',
         None,
         "/records/0",
         "unknown member 'nick'",
     ),
     (
         "value.json",
-        b'{"ddfacts": "1.0", "records": [{"type": "statement", "id": "statement:a", "source": "source:b",'
+        b'{"ddfacts": "1.0", "records": [{"type": "statement", "id": "statement:a",'
+        b' "source": "source:b",'
         b' "anchor": {"start": "0", "end": 1, "exact": "x"}}]}',
         None,
         "/records/0/anchor/start",

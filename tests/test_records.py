@@ -105,7 +105,7 @@ class TestValueInvariants:
         ],
     )
     def test_time_span(self, kwargs: dict[str, Any]) -> None:
-        """A TimeSpan with earliest after latest, a string date, blank EDTF or bad precision fails."""
+        """A TimeSpan with disordered bounds, a string date, blank EDTF or bad precision fails."""
         with pytest.raises((ValueError, TypeError)):
             attrs.evolve(SPAN, **kwargs)
 
@@ -145,7 +145,7 @@ class TestValueInvariants:
         ],
     )
     def test_anchor(self, kwargs: dict[str, Any]) -> None:
-        """An Anchor with bad offsets, a length that disagrees with the quote, or long context fails."""
+        """An Anchor with bad offsets, a length unlike the quote's, or long context fails."""
         with pytest.raises((ValueError, TypeError)):
             d.Anchor(**kwargs)
 

@@ -12,7 +12,18 @@ Load a fact file, look things up, write it back::
 
 from __future__ import annotations
 
+from ._relocate import Relocation
 from .anchors import Anchor
+from .check import check
+from .cite import (
+    Citation,
+    CiteError,
+    Passage,
+    TextDirective,
+    TextDirectiveError,
+    cite,
+    text_fragment,
+)
 from .errors import (
     DdfactsError,
     DuplicateIdError,
@@ -24,8 +35,10 @@ from .errors import (
 )
 from .factset import FactSet
 from .jsonio import FORMAT_VERSION, dump, dumps, from_json, iter_records, load, loads, to_json
+from .problems import Location, Problem, Report, Severity
 from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
-from .quantities import Qualifier, Quantity
+from .quantities import Qualifier, Quantity, parse_quantity
+from .query import query
 from .records import (
     Actor,
     Attribution,
@@ -45,7 +58,11 @@ from .records import (
     SourceLink,
     Statement,
 )
-from .times import Precision, ResolvedAgainst, TimeSpan
+from .textstore import TextStore
+from .timeline import EntryKind, TimelineEntry, timeline
+from .times import Precision, ResolvedAgainst, TimeSpan, parse_time
+from .validation import validate
+from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
 
 __version__ = "0.1.0"
 
@@ -55,21 +72,27 @@ __all__ = [
     "Actor",
     "Anchor",
     "Attribution",
+    "Citation",
+    "CiteError",
     "Claim",
     "DdfactsError",
     "Derivation",
     "DerivationKind",
     "DuplicateIdError",
+    "EntryKind",
     "Event",
     "FactSet",
     "Identifier",
     "LinkKind",
     "LoadError",
+    "Location",
     "Method",
     "Mode",
     "Name",
     "Participant",
+    "Passage",
     "Precision",
+    "Problem",
     "Provenance",
     "Qualifier",
     "Quantity",
@@ -78,21 +101,39 @@ __all__ = [
     "Rating",
     "Record",
     "Ref",
+    "Relocation",
+    "Report",
     "ResolvedAgainst",
     "Review",
     "Role",
+    "Severity",
     "Source",
     "SourceLink",
     "Statement",
+    "TextDirective",
+    "TextDirectiveError",
+    "TextStore",
     "TextStoreError",
     "TimeParseError",
     "TimeSpan",
+    "TimelineEntry",
+    "Vocabulary",
+    "VocabularyError",
     "__version__",
+    "check",
+    "cite",
     "dump",
     "dumps",
     "from_json",
     "iter_records",
     "load",
+    "load_vocabulary",
     "loads",
+    "parse_quantity",
+    "parse_time",
+    "query",
+    "text_fragment",
+    "timeline",
     "to_json",
+    "validate",
 ]

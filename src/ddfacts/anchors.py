@@ -7,11 +7,19 @@ indices).  An anchor is redundant on purpose: ``start``/``end``, the
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-__all__ = ["CONTEXT_LENGTH", "Anchor"]
+from .errors import QuoteNotFoundError
+
+if TYPE_CHECKING:
+    from ._relocate import Relocation
+
+__all__ = ["CONTEXT_LENGTH", "Anchor", "occurrence_of", "statement_id"]
 
 #: How many code points of context ``prefix`` and ``suffix`` hold at most.
 CONTEXT_LENGTH = 32
@@ -57,6 +65,128 @@ class Anchor:
         if not self.exact:
             raise ValueError("the quote must not be empty")
 
+    @classmethod
+    def from_span(cls, text: str, start: int, end: int) -> Anchor:
+        """The anchor of ``text[start:end]``, with up to 32 code points of context each side.
+
+        Raises:
+            ValueError: the span is empty or not inside the text.
+        """
+        if isinstance(start, bool) or isinstance(end, bool):
+            raise TypeError("start and end must be integers")
+        if not 0 <= start < end <= len(text):
+            raise ValueError(
+                f"the span {start}..{end} is empty or not inside the text (0..{len(text)})"
+            )
+        return cls(
+            start=start,
+            end=end,
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_LENGTH) : start],
+            suffix=text[end : end + CONTEXT_LENGTH],
+        )
+
+    @classmethod
+    def from_quote(cls, text: str, exact: str, occurrence: int = 1) -> Anchor:
+        """The anchor of the *occurrence*-th place (1-based) where *exact* stands in *text*.
+
+        Occurrences are counted at every start position, so overlapping ones count.
+
+        Raises:
+            QuoteNotFoundError: the quote is not in the text, or has fewer occurrences.
+            ValueError: the quote is empty or *occurrence* is below 1.
+        """
+        if not exact:
+            raise ValueError("the quote must not be empty")
+        if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
+            raise ValueError(f"occurrence must be a positive integer, got {occurrence!r}")
+        found = 0
+        start = text.find(exact)
+        while start != -1:
+            found += 1
+            if found == occurrence:
+                return cls.from_span(text, start, start + len(exact))
+            start = text.find(exact, start + 1)
+        shown = exact if len(exact) <= 60 else exact[:57] + "..."
+        if found == 0:
+            raise QuoteNotFoundError(f"the quote {shown!r} is not in the text")
+        raise QuoteNotFoundError(
+            f"the quote {shown!r} occurs {found} time{'s' if found != 1 else ''} in the text; "
+            f"there is no occurrence {occurrence}"
+        )
+
     def verify(self, text: str) -> bool:
         """Whether the quote stands at its offsets in *text*."""
         return text[self.start : self.end] == self.exact
+
+    def relocate(self, new_text: str) -> Relocation:
+        """Find this anchor's quote in *new_text*, a changed version of its text.
+
+        Tries, in order: the recorded position, the exact quote, a normalized
+        match and an approximate match; answers only when sure, and says
+        ``orphaned`` otherwise.  See :class:`~ddfacts.Relocation`.
+        """
+        from ._relocate import relocate
+
+        return relocate(self, new_text)
+
+
+def occurrence_of(text: str, anchor: Anchor) -> tuple[int, int]:
+    """Which occurrence of its quote *anchor* is in *text*, and how many there are.
+
+    Returns ``(occurrence, total)``, occurrence 1-based, counted as
+    :meth:`Anchor.from_quote` counts them; occurrence is 0 when the anchor
+    does not verify against *text*.
+    """
+    occurrence = 0
+    total = 0
+    start = text.find(anchor.exact)
+    while start != -1:
+        total += 1
+        if start == anchor.start:
+            occurrence = total
+        start = text.find(anchor.exact, start + 1)
+    return occurrence, total
+
+
+#: How many words of the quote the default statement id keeps.
+_ID_WORDS = 6
+#: How long the quote part of the default statement id grows at most.
+_ID_CHARS = 48
+
+
+def _slug(quote: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", quote).encode("ascii", "ignore").decode("ascii")
+    ascii_ = ascii_.lower().replace("'", "")
+    words = re.findall(r"[a-z0-9]+", ascii_)[:_ID_WORDS]
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > _ID_CHARS:
+            break
+        slug = longer
+    if not slug:
+        slug = "q" + hashlib.sha256(quote.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+def statement_id(source_id: str, text: str, anchor: Anchor) -> str:
+    """The default id of a Statement citing *anchor* in *text*, the text of *source_id*.
+
+    ``statement:<source slug>/<slug of the quote's first words>``, plus
+    ``-<occurrence>`` when the quote occurs more than once in the text.  The
+    id is made once, when the statement is created, and never changes when
+    the anchor is re-anchored (DESIGN decision 6).  A quote without Latin
+    letters or digits gets ``q`` and a short hash of the quote as its slug.
+
+    Example: ``statement_id("source:rabble", text, anchor)`` may give
+    ``"statement:rabble/more-than-9-000-followers"``.
+
+    .. versionadded:: 0.1.0
+    """
+    source_slug = source_id.split(":", 1)[1] if ":" in source_id else source_id
+    slug = _slug(anchor.exact)
+    occurrence, total = occurrence_of(text, anchor)
+    if total > 1 and occurrence > 0:
+        slug += f"-{occurrence}"
+    return f"statement:{source_slug}/{slug}"

@@ -6,11 +6,16 @@ set is made.  Growing a set returns a new one (:meth:`FactSet.with_records`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from .errors import DuplicateIdError
 from .records import Actor, Claim, Event, Record, Review, Source, Statement
+
+if TYPE_CHECKING:
+    from .timeline import TimelineEntry
+    from .times import TimeSpan
 
 __all__ = ["FactSet"]
 
@@ -164,3 +169,32 @@ class FactSet:
         if record.id not in self._by_id:
             raise KeyError(record.id)
         return FactSet(record if r.id == record.id else r for r in self._records)
+
+    def query(
+        self,
+        *,
+        type: str | None = None,
+        subject: str | None = None,
+        property: str | None = None,
+        source: str | None = None,
+        speaker: str | None = None,
+        at: dt.date | TimeSpan | None = None,
+    ) -> tuple[Record, ...]:
+        """The records that pass every filter given, in file order (see :func:`ddfacts.query`)."""
+        from .query import query
+
+        return query(
+            self,
+            type=type,
+            subject=subject,
+            property=property,
+            source=source,
+            speaker=speaker,
+            at=at,
+        )
+
+    def timeline(self, actor_id: str) -> tuple[TimelineEntry, ...]:
+        """An actor's roles, events and claims, earliest first (see :func:`ddfacts.timeline`)."""
+        from .timeline import timeline
+
+        return timeline(self, actor_id)

@@ -67,9 +67,17 @@ class Location:
                 where += f":{self.column}"
         return f"{where}: {self.pointer or '/'}"
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        """File, line, column, pointer: the order problems are reported in."""
-        return (self.file or "", self.line or 0, self.column or 0, self.pointer)
+    def sort_key(self) -> tuple[str, int, int, tuple[tuple[int, int, str], ...]]:
+        """File, line, column, pointer: the order problems are reported in.
+
+        Array indexes in the pointer compare as numbers, so ``/records/10``
+        comes after ``/records/9`` (file order).
+        """
+        tokens = tuple(
+            (0, int(token), "") if token.isascii() and token.isdigit() else (1, 0, token)
+            for token in self.pointer.split("/")[1:]
+        )
+        return (self.file or "", self.line or 0, self.column or 0, tokens)
 
 
 @attrs.frozen(kw_only=True)
@@ -91,6 +99,8 @@ class Problem:
     records: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     #: Sub-problems, e.g. each alternative that failed in an either/or rule.
     context: tuple[Problem, ...] = attrs.field(default=(), converter=to_tuple)
+    #: The offending input line (JSON Lines), shortened, for people; not part of the JSON form.
+    excerpt: str | None = attrs.field(default=None, eq=False)
 
     @property
     def is_error(self) -> bool:

@@ -2,7 +2,14 @@
 
 "more than 9,000 followers" is the open interval (9000, ∞): amount 9000,
 lower 9000 (exclusive, by the qualifier), upper None, unit ``follower``.
-Two quantities agree when their intervals can overlap.
+Two quantities agree when their intervals can overlap: "more than 9,000"
+agrees with 9,400 and contradicts 8,000.
+
+"approximately N" is N ± 10% of N (:data:`APPROXIMATE_TOLERANCE`), so
+"about 9,000" is 8,100..9,900 and "about 350" is 315..385; for N = 0 it is
+-1..1.  "nearly N" and "almost N" are the lower half of that interval,
+N − 10%..N.  :meth:`Quantity.approximately` builds such a quantity with
+another tolerance when a caller knows better.
 """
 
 from __future__ import annotations
@@ -13,10 +20,13 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Number", "Qualifier", "Quantity"]
+__all__ = ["APPROXIMATE_TOLERANCE", "Number", "Qualifier", "Quantity", "parse_quantity"]
 
 #: A number as JSON carries it.
 Number = int | float
+
+#: The default relative tolerance of "approximately N": N ± 10% of N.
+APPROXIMATE_TOLERANCE = 0.1
 
 
 class Qualifier(str, enum.Enum):
@@ -96,3 +106,99 @@ class Quantity:
     def upper_inclusive(self) -> bool:
         """Whether ``upper`` itself is a possible value."""
         return self.qualifier is not Qualifier.LESS_THAN
+
+    @classmethod
+    def approximately(
+        cls,
+        amount: Number,
+        *,
+        unit: str | None = None,
+        tolerance: float = APPROXIMATE_TOLERANCE,
+        expression: str | None = None,
+    ) -> Quantity:
+        """Approximately *amount*: *amount* ± *tolerance* × abs(amount) (±1 for 0).
+
+        Bounds stay integers when they come out whole.
+
+        Raises:
+            ValueError: *tolerance* is not positive.
+        """
+        if not tolerance > 0:
+            raise ValueError(f"tolerance must be positive, got {tolerance!r}")
+        spread = abs(amount) * tolerance if amount else 1
+        return cls(
+            amount=amount,
+            lower=min(_tidy(amount - spread), amount),
+            upper=max(_tidy(amount + spread), amount),
+            qualifier=Qualifier.APPROXIMATELY,
+            unit=unit,
+            expression=expression,
+        )
+
+    def comparable(self, other: Quantity) -> bool:
+        """Whether the two quantities count the same thing (same unit, or one has none)."""
+        return self.unit is None or other.unit is None or self.unit == other.unit
+
+    def _check_comparable(self, other: Quantity) -> None:
+        if not self.comparable(other):
+            raise ValueError(
+                f"cannot compare a quantity of {self.unit!r} with one of {other.unit!r}"
+            )
+
+    def overlaps(self, other: Quantity) -> bool:
+        """Whether some value satisfies both quantities: they agree (symmetric).
+
+        Raises:
+            ValueError: the units differ (see :meth:`comparable`).
+        """
+        self._check_comparable(other)
+        return _below(self, other) and _below(other, self)
+
+    def contains(self, other: Quantity) -> bool:
+        """Whether every value *other* allows is also allowed by this quantity.
+
+        Raises:
+            ValueError: the units differ (see :meth:`comparable`).
+        """
+        self._check_comparable(other)
+        if self.lower is not None:
+            if other.lower is None or other.lower < self.lower:
+                return False
+            if other.lower == self.lower and other.lower_inclusive and not self.lower_inclusive:
+                return False
+        if self.upper is not None:
+            if other.upper is None or other.upper > self.upper:
+                return False
+            if other.upper == self.upper and other.upper_inclusive and not self.upper_inclusive:
+                return False
+        return True
+
+
+def _below(a: Quantity, b: Quantity) -> bool:
+    """Whether *a*'s lower end lies below *b*'s upper end, so the two can meet."""
+    if a.lower is None or b.upper is None:
+        return True
+    if a.lower < b.upper:
+        return True
+    return a.lower == b.upper and a.lower_inclusive and b.upper_inclusive
+
+
+def _tidy(value: float) -> Number:
+    """*value* as an int when it is whole, else with float noise rounded off (12 digits)."""
+    rounded = float(f"{value:.12g}")
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 2**53 else rounded
+
+
+def parse_quantity(text: str) -> Quantity:
+    """The :class:`Quantity` a phrase of text gives ("more than 9,000 followers").
+
+    See :mod:`ddfacts._quantityparse` for the forms read.
+
+    Raises:
+        QuantityParseError: *text* holds no number (a ValueError).
+
+    .. versionadded:: 0.1.0
+    """
+    from ._quantityparse import parse_quantity as parse
+
+    return parse(text)

@@ -96,9 +96,7 @@ def _from_source(factset: FactSet, record: Record, source: str) -> bool:
     return False
 
 
-def _candidates(
-    factset: FactSet, type_: str | None, property_: str | None
-) -> Iterable[Record]:
+def _candidates(factset: FactSet, type_: str | None, property_: str | None) -> Iterable[Record]:
     if property_ is not None:
         return factset.by_property(property_)
     if type_ is not None:
@@ -109,9 +107,9 @@ def _candidates(
 def query(
     factset: FactSet,
     *,
-    type: str | None = None,  # noqa: A002 - the public name of the filter
+    type: str | None = None,
     subject: str | None = None,
-    property: str | None = None,  # noqa: A002 - the public name of the filter
+    property: str | None = None,
     source: str | None = None,
     speaker: str | None = None,
     at: dt.date | TimeSpan | None = None,
@@ -129,9 +127,7 @@ def query(
     for record in _candidates(factset, type, property):
         if type is not None and record.type != type:
             continue
-        if property is not None and not (
-            isinstance(record, Claim) and record.property == property
-        ):
+        if property is not None and not (isinstance(record, Claim) and record.property == property):
             continue
         if subject is not None and not _about(record, subject):
             continue

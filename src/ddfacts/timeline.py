@@ -98,6 +98,8 @@ def timeline(factset: FactSet, actor_id: str) -> tuple[TimelineEntry, ...]:
                 kind = EntryKind.SAID
             else:
                 continue
-            entries.append(TimelineEntry(kind=kind, record=record, time=_claim_time(factset, record)))
+            entries.append(
+                TimelineEntry(kind=kind, record=record, time=_claim_time(factset, record))
+            )
     ordered = sorted(enumerate(entries), key=_sort_key)
     return tuple(entry for _, entry in ordered)

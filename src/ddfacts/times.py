@@ -3,7 +3,27 @@
 A time is never a bare date.  "December 2014" is the interval
 2014-12-01..2014-12-31 at month precision, with the expression as written and
 its EDTF form.  An unknown time is explicit (``TimeSpan.unknown()``), not
-missing.  An open end (``1956/..``) has ``latest`` None and an EDTF ``..``.
+missing.  An open end (``1956/..``) has ``latest`` None and an EDTF ``..``;
+an unknown end (``1956/``) has ``latest`` None and an empty EDTF end.
+
+Comparisons are honest about what is not known.  A span stands for the
+instants it may cover, from ``earliest`` to ``latest``:
+
+- :meth:`TimeSpan.overlaps` says whether two spans *can* share an instant.
+  An open, unknown or unspecified end reaches as far as it could, so an
+  unknown end can overlap anything after the start, and an unknown time
+  overlaps everything.  It is symmetric.
+- :meth:`TimeSpan.contains` says whether every instant the other span may
+  cover lies *certainly* within this one.  An open end (``..``) runs forever;
+  an unknown end, or a year left unspecified, certainly covers nothing on
+  that side, so such a span contains nothing.
+- :meth:`TimeSpan.before` says whether this span *certainly* ends before the
+  other starts; open and unknown ends never do.
+
+Dates and datetimes mix: a date stands for the whole day, from 00:00 to the
+last microsecond.  A datetime with a time zone is compared in UTC; a naive
+datetime is taken to be UTC already.  The approximate and uncertain flags do
+not widen the bounds: ``earliest``/``latest`` already carry the convention.
 """
 
 from __future__ import annotations
@@ -14,7 +34,16 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Precision", "ResolvedAgainst", "TimeSpan"]
+from ._edtf import EdtfError, EdtfUnsupportedError, parse_edtf
+
+__all__ = [
+    "EdtfError",
+    "EdtfUnsupportedError",
+    "Precision",
+    "ResolvedAgainst",
+    "TimeSpan",
+    "parse_time",
+]
 
 #: A point in time as ddfacts stores it: a date, or a datetime for finer times.
 Instant = dt.date | dt.datetime
@@ -125,7 +154,119 @@ class TimeSpan:
             expression=expression,
         )
 
+    @classmethod
+    def from_edtf(cls, edtf: str, *, expression: str | None = None) -> TimeSpan:
+        """The span an EDTF string stands for (levels 0 and 1, level 2 partial dates).
+
+        ``TimeSpan.from_edtf(span.edtf) == span`` for every span whose fields
+        follow from its EDTF form (no expression, not resolved).  See
+        :mod:`ddfacts._edtf` for the conventions (seasons, unspecified digits).
+
+        Raises:
+            EdtfUnsupportedError: valid EDTF that Python dates cannot hold
+                (years before 1, ``Y`` years, significant digits, sets).
+            EdtfError: *edtf* is not EDTF.  Both are ValueErrors.
+
+        .. versionadded:: 0.1.0
+        """
+        parsed = parse_edtf(edtf)
+        return cls(
+            earliest=parsed.earliest,
+            latest=parsed.latest,
+            precision=Precision(parsed.precision),
+            edtf=edtf,
+            approximate=parsed.approximate,
+            uncertain=parsed.uncertain,
+            expression=expression,
+        )
+
     @property
     def is_unknown(self) -> bool:
         """Whether nothing at all is known of this time."""
         return self.precision is Precision.UNKNOWN
+
+    @property
+    def start_open(self) -> bool:
+        """Whether the span has no start at all (EDTF ``../…``): it reaches back forever."""
+        return self.edtf.startswith("../")
+
+    @property
+    def end_open(self) -> bool:
+        """Whether the span has no end at all (EDTF ``…/..``): it is still going on."""
+        return self.edtf.endswith("/..")
+
+    def overlaps(self, other: TimeSpan) -> bool:
+        """Whether the two spans can share an instant (symmetric).
+
+        Open, unknown and unspecified ends reach as far as they could.
+        """
+        lo, hi = _lower(self), _upper(self)
+        other_lo, other_hi = _lower(other), _upper(other)
+        return (lo is None or other_hi is None or lo <= other_hi) and (
+            hi is None or other_lo is None or other_lo <= hi
+        )
+
+    def contains(self, other: TimeSpan) -> bool:
+        """Whether every instant *other* may cover lies certainly within this span.
+
+        An open end (``..``) runs forever; an unknown or unspecified end
+        certainly covers nothing beyond what is known, so it contains nothing
+        on that side.
+        """
+        lo, hi = _lower(self), _upper(self)
+        if (lo is None and not self.start_open) or (hi is None and not self.end_open):
+            return False
+        other_lo, other_hi = _lower(other), _upper(other)
+        if lo is not None and (other_lo is None or other_lo < lo):
+            return False
+        return hi is None or (other_hi is not None and other_hi <= hi)
+
+    def before(self, other: TimeSpan) -> bool:
+        """Whether this span certainly ends before *other* starts.
+
+        False whenever this span's end or the other's start is open or unknown.
+        """
+        hi, other_lo = _upper(self), _lower(other)
+        return hi is not None and other_lo is not None and hi < other_lo
+
+    def after(self, other: TimeSpan) -> bool:
+        """Whether this span certainly starts after *other* ends (``other.before(self)``)."""
+        return other.before(self)
+
+
+def _utc_naive(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=None)
+    return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _lower(span: TimeSpan) -> dt.datetime | None:
+    """The first instant of *span* as a naive UTC datetime, or None when unbounded."""
+    value = span.earliest
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return _utc_naive(value)
+    return dt.datetime.combine(value, dt.time.min)
+
+
+def _upper(span: TimeSpan) -> dt.datetime | None:
+    """The last instant of *span* as a naive UTC datetime, or None when unbounded."""
+    value = span.latest
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return _utc_naive(value)
+    return dt.datetime.combine(value, dt.time.max)
+
+
+def parse_time(expression: str, relative_to: dt.date | ResolvedAgainst | None = None) -> TimeSpan:
+    """The :class:`TimeSpan` a time expression of news text stands for.
+
+    See :func:`ddfacts._timeparse.parse_time` for the forms and conventions.
+
+    .. versionadded:: 0.1.0
+    """
+    from ._timeparse import parse_time as parse
+
+    return parse(expression, relative_to)

@@ -12,28 +12,50 @@ from ..problems import Problem, Report
 __all__ = ["REPORTERS", "render"]
 
 
+def _where(problem: Problem) -> str:
+    where = f"line {problem.location.line}"
+    if problem.location.column is not None:
+        where += f", column {problem.location.column}"
+    return where
+
+
 def _text(report: Report) -> str:
-    """Grouped by file, one problem a line: ``line: pointer: message [code]``."""
+    """For people: grouped by file, then by line, each JSON Lines line shown once.
+
+    ``file`` / ``  line N: <the line>`` / ``    error: /pointer: message [code]``.
+    """
     if not report.problems:
         return "no problems\n"
     lines: list[str] = []
-    current: str | None = None
+    current_file: str | None = None
+    current_line: tuple[int | None, int | None] | None = None
     for problem in report:
         file = problem.location.file or "<input>"
-        if file != current:
+        if file != current_file:
             lines.append(file)
-            current = file
-        where = f"line {problem.location.line}" if problem.location.line is not None else ""
-        if problem.location.column is not None:
-            where += f", column {problem.location.column}"
+            current_file, current_line = file, None
+        indent = "  "
+        if problem.location.line is not None:
+            key = (problem.location.line, problem.location.column)
+            if key != current_line:
+                shown = f" {problem.excerpt}" if problem.excerpt else ""
+                lines.append(f"  {_where(problem)}:{shown}")
+                current_line = key
+            indent = "    "
+        else:
+            current_line = None
         pointer = problem.location.pointer or "/"
-        prefix = f"{where}: " if where else ""
         lines.append(
-            f"  {problem.severity.value}: {prefix}{pointer}: {problem.message} [{problem.code}]"
+            f"{indent}{problem.severity.value}: {pointer}: {problem.message} [{problem.code}]"
         )
         for sub in problem.context:
-            lines.append(f"      - {sub.location.pointer or '/'}: {sub.message} [{sub.code}]")
-    lines.append(report.render_text().splitlines()[-1])
+            lines.append(f"{indent}  - {sub.location.pointer or '/'}: {sub.message} [{sub.code}]")
+    files = len({problem.location.file for problem in report})
+    errors, warnings = len(report.errors), len(report.warnings)
+    lines.append(
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        f" in {files} file{'s' * (files != 1)}"
+    )
     return "\n".join(lines) + "\n"
 
 

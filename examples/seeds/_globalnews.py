@@ -1,0 +1,415 @@
+"""Seed 001: Global News / The Canadian Press on the summonses of ambassadors (Dec. 2022)."""
+
+from __future__ import annotations
+
+from _annotate import Document, span
+from _shared import (
+    CANADA,
+    CANADIAN_EMBASSY_MOSCOW,
+    RUSSIA,
+    RUSSIAN_EMBASSY_CANADA,
+    RUSSIAN_MFA,
+    SOVIET_UNION,
+    THE_WEST,
+    TWITTER,
+    UKRAINE,
+)
+
+SOURCE = "source:globalnews-summons"
+FILE = "001_a5d173d06a98328b.txt"
+
+# Quotes used more than once.
+TITLE = "Ottawa leading social media effort to demoralize Russian soldiers, Moscow says – National"
+LEAD = (
+    "Russia‘s ambassador to Canada says Ottawa is at the vanguard of an effort to isolate his"
+    " country, following a series of social-media squabbles and ongoing salvos where each country"
+    " summons the other’s top diplomat."
+)
+EXASPERATED = (
+    "Oleg Stepanov told Russian state media that he’s exasperated by Canada’s foreign-affairs"
+    " department tweeting unflattering information about the war in Ukraine, particularly recent"
+    " tweets about Russian men fleeing a military draft."
+)
+MEGAPHONE = (
+    "“When there is no real diplomacy on the Canadian side, no ability or appetite to deal with"
+    " matters serious to Russia, they turn on this Twitter megaphone,” Stepanov told RIA Novosti"
+    " last week, in Russian."
+)
+STRAINED = (
+    "Relations between Ottawa and Moscow have been strained since Russia’s invasion of Ukraine in"
+    " February."
+)
+DRAFT = (
+    "Moscow started drafting men with no military experience in September, and rejects"
+    " statements by the governments of Georgia and Kazakhstan about a subsequent uptick in people"
+    " moving from neighbouring Russia."
+)
+GAC_TWEET = (
+    "Last week, Global Affairs Canada tweeted the draft has “targeted ethnic minorities, triggered"
+    " protests, and led to the fleeing of thousands of Russian citizens.”"
+)
+HUSK = "“Those who have left are just a dried-up husk of a man, dust in the wind."
+CHAFF = (
+    "It is that very case when the history separates the wheat from the chaff,” he wrote in"
+    " remarks to TASS news agency, which the embassy translated into English."
+)
+EARLIER = (
+    "Earlier this month, Russia summoned Canada’s ambassador in Moscow, in protest of Ottawa doing"
+    " the same to Stepanov five times this year."
+)
+FIRST_THREE = (
+    "Ottawa first summoned Stepanov shortly after the February invasion, and then after the April"
+    " massacre in the city of Bucha, followed by October bombings of central Kyiv."
+)
+LAST_TWO = (
+    "The fourth summons came after the embassy tweeted anti-LGBTQ messaging in November, and again"
+    " this month for arguing the 1930s famine in Ukraine, known as the Holodomor, was not a result"
+    " of Soviet policy."
+)
+FAVOUR = (
+    "Russia returned the favour this month, summoning Canada’s ambassador Alison LeClaire over"
+    " what Russia’s foreign ministry called “numerous unwarranted cases” of Ottawa summoning"
+    " Stepanov."
+)
+RELEASE = (
+    "The five summons “go far beyond normal diplomatic practice,” the ministry argued in a Dec. 9"
+    " press release."
+)
+SEPTEMBER = (
+    "Moscow previously summoned LeClaire in September, over allegations Global Affairs Canada had"
+    " not taken seriously incidents involving the Ottawa embassy, such as security video of a"
+    " Molotov cocktail being tossed onto the grounds of the mission."
+)
+BOTH = (
+    "Both countries say they want to maintain diplomatic relations, even if Ottawa has withdrawn"
+    " from working with Moscow on numerous files."
+)
+COPYRIGHT = "&copy 2022 The Canadian Press"
+
+
+def annotate(d: Document) -> None:
+    """Declare everything the Global News article says."""
+    t = d.time
+    # -- who ------------------------------------------------------------------
+    cp = d.actor("canadian-press", "news_agency", "The Canadian Press", evidence=d.ev(COPYRIGHT))
+    gn = d.actor(
+        "global-news",
+        "media_outlet",
+        "Global News",
+        description="Canadian news outlet; the article's section is 'National'.",
+        evidence=d.ev(TITLE),
+    )
+    gac = d.actor(
+        "global-affairs-canada",
+        "ministry",
+        "Global Affairs Canada",
+        aliases=["Canada’s foreign-affairs department"],
+        evidence=d.ev(EXASPERATED, GAC_TWEET),
+    )
+    this_year = t("this year", "2022", relative=True)
+    stepanov = d.actor(
+        "oleg-stepanov",
+        "person",
+        "Oleg Stepanov",
+        roles=[d.role("ambassador to Canada", RUSSIAN_EMBASSY_CANADA, this_year, LEAD, EXASPERATED)],
+        evidence=d.ev(EXASPERATED),
+    )
+    leclaire = d.actor(
+        "alison-leclaire",
+        "person",
+        "Alison LeClaire",
+        roles=[d.role("ambassador to Russia", CANADIAN_EMBASSY_MOSCOW, this_year, FAVOUR, EARLIER)],
+        evidence=d.ev(FAVOUR),
+    )
+    ria = d.actor("ria-novosti", "news_agency", "RIA Novosti",
+                  description="Russian state news agency.", evidence=d.ev(MEGAPHONE))
+    tass = d.actor("tass", "news_agency", "TASS", description="Russian news agency.",
+                   evidence=d.ev(CHAFF))
+    georgia = d.actor("georgia", "country", "Georgia", evidence=d.ev(DRAFT))
+    kazakhstan = d.actor("kazakhstan", "country", "Kazakhstan", evidence=d.ev(DRAFT))
+    fled = d.actor(
+        "russians-who-fled-the-draft",
+        "group",
+        "Russian citizens who fled the draft",
+        evidence=d.ev(GAC_TWEET, "In a rebuttal, Stepanov described citizens who have fled Russia"
+                      " as “cowards.”"),
+    )
+    published = span("2022-12-09/2022-12-31", expression="Dec. 9 press release … &copy 2022")
+    d.source(
+        title="Ottawa leading social media effort to demoralize Russian soldiers, Moscow says",
+        authors=[cp],
+        publisher=gn,
+        url="https://globalnews.ca/news/9357556/moscow-accuses-ottawa-social-media-russia/",
+        published=published,
+        language="en",
+        kind="news_article",
+        extensions={
+            "x-published-note": (
+                "The text has no dateline: it calls the Dec. 9 press release past and carries"
+                " a 2022 copyright, so it appeared between 2022-12-09 and 2022-12-31. Global"
+                " News shows the Canadian Press story as posted 2022-12-18."
+            )
+        },
+    )
+    # -- what happened --------------------------------------------------------
+    d.event(
+        "globalnews-summons-publication",
+        "publication",
+        time=published,
+        participants=[(gn, "publisher"), (cp, "author")],
+        about=[SOURCE],
+        description="Global News publishes the Canadian Press story.",
+        evidence=[TITLE, RELEASE, COPYRIGHT],
+    )
+    invasion = d.event(
+        "russian-invasion-of-ukraine-2022",
+        "attack",
+        time=t("February", "2022-02", relative=True),
+        participants=[(RUSSIA, "agent"), (UKRAINE, "target")],
+        description="Russia invades Ukraine.",
+        evidence=[STRAINED, FIRST_THREE],
+    )
+    d.event(
+        "russian-draft-2022",
+        "mobilization",
+        time=t("September", "2022-09", relative=True),
+        participants=[(RUSSIA, "agent")],
+        description="Russia starts drafting men with no military experience.",
+        evidence=[DRAFT, EXASPERATED],
+    )
+    last_week = t("last week", "2022-11-28/2022-12-25", relative=True, precision="week")
+    d.event(
+        "stepanov-ria-novosti-interview",
+        "interview",
+        time=last_week,
+        participants=[(stepanov, "interviewee"), (ria, "interviewer")],
+        description="Ambassador Stepanov speaks to RIA Novosti, in Russian.",
+        evidence=[MEGAPHONE, EXASPERATED],
+    )
+    gac_tweet = d.event(
+        "gac-draft-tweet",
+        "tweet",
+        time=t("Last week", "2022-11-28/2022-12-25", relative=True, precision="week"),
+        participants=[(gac, "agent"), (TWITTER, "platform")],
+        about=["event:russian-draft-2022"],
+        description="Global Affairs Canada tweets about the Russian draft.",
+        evidence=[GAC_TWEET],
+    )
+    tass_remarks = d.event(
+        "stepanov-tass-remarks",
+        "statement",
+        time=span("2022-02/2022-12-31", expression=None),
+        participants=[(stepanov, "speaker"), (tass, "audience")],
+        description="Stepanov writes remarks to TASS about Russians who fled the draft.",
+        evidence=[CHAFF],
+    )
+    d.event(
+        "embassy-translates-tass-remarks",
+        "translation",
+        time=span("2022-02/2022-12-31"),
+        participants=[(RUSSIAN_EMBASSY_CANADA, "translator"), (stepanov, "author")],
+        about=[tass_remarks],
+        description="The embassy translates Stepanov's remarks to TASS into English.",
+        evidence=[CHAFF],
+    )
+    bucha = d.event(
+        "bucha-massacre",
+        "attack",
+        time=t("April", "2022-04", relative=True),
+        place="Bucha",
+        description="The massacre in the city of Bucha.",
+        evidence=[FIRST_THREE],
+    )
+    kyiv = d.event(
+        "kyiv-bombings-2022-10",
+        "attack",
+        time=t("October", "2022-10", relative=True),
+        place="central Kyiv",
+        description="Bombings of central Kyiv.",
+        evidence=[FIRST_THREE],
+    )
+    lgbtq = d.event(
+        "embassy-anti-lgbtq-tweet",
+        "tweet",
+        time=t("November", "2022-11", relative=True),
+        participants=[(RUSSIAN_EMBASSY_CANADA, "agent"), (TWITTER, "platform")],
+        description="The Russian embassy tweets anti-LGBTQ messaging.",
+        evidence=[LAST_TWO],
+    )
+    holodomor = d.event(
+        "holodomor",
+        "famine",
+        time=t("1930s", "193X"),
+        place="Ukraine",
+        participants=[(UKRAINE, "subject")],
+        description="The 1930s famine in Ukraine, known as the Holodomor.",
+        evidence=[LAST_TWO],
+    )
+    this_month = t("this month", "2022-12", relative=True)
+    holodomor_tweet = d.event(
+        "embassy-holodomor-tweet",
+        "tweet",
+        time=this_month,
+        participants=[(RUSSIAN_EMBASSY_CANADA, "agent"), (TWITTER, "platform")],
+        about=[holodomor],
+        description="The embassy argues the Holodomor was not a result of Soviet policy.",
+        evidence=[LAST_TWO],
+    )
+    summons = [
+        ("1", span("2022-02~/2022-03~", expression="shortly after the February invasion"),
+         [invasion], "after the invasion of Ukraine", [FIRST_THREE]),
+        ("2", span("2022-04/2022-10", expression="after the April massacre"), [bucha],
+         "after the Bucha massacre", [FIRST_THREE]),
+        ("3", span("2022-10/2022-11", expression="followed by October bombings"), [kyiv],
+         "after the October bombings of Kyiv", [FIRST_THREE]),
+        ("4", span("2022-11/2022-12", expression="after the embassy tweeted anti-LGBTQ messaging"
+                   " in November"), [lgbtq], "after the embassy's anti-LGBTQ tweets",
+         [LAST_TWO]),
+        ("5", t("again this month", "2022-12", relative=True), [holodomor_tweet],
+         "over the embassy's Holodomor tweets", [LAST_TWO]),
+    ]
+    for number, when, about, why, evidence in summons:
+        d.event(
+            f"canada-summons-stepanov-{number}",
+            "summons",
+            time=when,
+            participants=[(gac, "agent"), (stepanov, "target")],
+            about=about,
+            description=f"Ottawa summons Russia's ambassador Stepanov ({number} of 5), {why}.",
+            evidence=evidence,
+        )
+    leclaire_december = d.event(
+        "russia-summons-leclaire-2022-12",
+        "summons",
+        time=t("Earlier this month", "2022-12", relative=True),
+        participants=[(RUSSIAN_MFA, "agent"), (leclaire, "target")],
+        description="Russia summons Canada's ambassador LeClaire over Ottawa's summonses of"
+        " Stepanov.",
+        evidence=[EARLIER, FAVOUR],
+    )
+    release = d.event(
+        "russian-mfa-press-release-2022-12-09",
+        "press_release",
+        time=t("Dec. 9", "2022-12-09", relative=True),
+        participants=[(RUSSIAN_MFA, "author")],
+        about=[leclaire_december],
+        description="Russia's foreign ministry issues a press release on the summonses.",
+        evidence=[RELEASE],
+    )
+    molotov = d.event(
+        "molotov-cocktail-ottawa-embassy",
+        "attack",
+        time=span("../2022-09", expression=None),
+        place="grounds of the Russian embassy in Ottawa",
+        participants=[(RUSSIAN_EMBASSY_CANADA, "target")],
+        description="A Molotov cocktail is tossed onto the grounds of the Russian embassy in Ottawa.",
+        evidence=[SEPTEMBER],
+    )
+    d.event(
+        "russia-summons-leclaire-2022-09",
+        "summons",
+        time=t("in September", "2022-09", relative=True),
+        participants=[(RUSSIAN_MFA, "agent"), (leclaire, "target")],
+        about=[molotov],
+        description="Moscow summons LeClaire over incidents involving its Ottawa embassy.",
+        evidence=[SEPTEMBER],
+    )
+    # -- what is claimed ------------------------------------------------------
+    d.claim("stepanov-summonses-2022", stepanov, "summonses",
+            d.qty("five times", "exact", 5, "time"), as_of=this_year,
+            text="Canada summoned Russia's ambassador Oleg Stepanov five times in 2022.",
+            evidence=[EARLIER, FIRST_THREE, LAST_TWO, RELEASE])
+    d.claim("stepanov-canada-isolates-russia", CANADA, "stance",
+            "Ottawa is at the vanguard of an effort to isolate Russia.",
+            speaker=stepanov, mode="paraphrases", via=ria, as_of=last_week,
+            text="Stepanov says Canada leads an effort to isolate Russia.",
+            evidence=[LEAD, "He added that Canada appears to be leading an effort by Western"
+                      " countries to isolate Russia."],
+            qualifiers={"with": THE_WEST})
+    d.claim("stepanov-exasperated", gac, "characterized_as",
+            "tweeting unflattering information about the war in Ukraine",
+            speaker=stepanov, mode="paraphrases",
+            text="Stepanov is exasperated by Global Affairs Canada's tweets about the war.",
+            evidence=[EXASPERATED])
+    d.claim("stepanov-twitter-megaphone", CANADA, "characterized_as",
+            "When there is no real diplomacy on the Canadian side, no ability or appetite to deal"
+            " with matters serious to Russia, they turn on this Twitter megaphone",
+            speaker=stepanov, mode="translates", via=ria, original_language="ru",
+            text="Stepanov told RIA Novosti, in Russian, that Canada uses a Twitter megaphone"
+            " instead of real diplomacy.",
+            evidence=[MEGAPHONE])
+    d.claim("relations-strained", CANADA, "stance",
+            "Relations with Russia have been strained since Russia's invasion of Ukraine.",
+            as_of=span("2022-02/..", expression="since Russia’s invasion of Ukraine in February"),
+            text="Relations between Canada and Russia have been strained since February 2022.",
+            evidence=[STRAINED])
+    d.claim("georgia-uptick", georgia, "stance",
+            "There is an uptick in people moving from Russia after the draft.",
+            speaker=georgia, mode="reports",
+            text="Georgia's government reports more people moving in from Russia after the"
+            " draft.", evidence=[DRAFT])
+    d.claim("kazakhstan-uptick", kazakhstan, "stance",
+            "There is an uptick in people moving from Russia after the draft.",
+            speaker=kazakhstan, mode="reports",
+            text="Kazakhstan's government reports more people moving in from Russia after the"
+            " draft.", evidence=[DRAFT])
+    d.claim("russia-rejects-uptick", RUSSIA, "stance",
+            "Rejects the statements of Georgia and Kazakhstan about an uptick in people moving"
+            " from Russia.", speaker=RUSSIA, mode="reports",
+            text="Russia rejects the reports of more people leaving for Georgia and Kazakhstan.",
+            evidence=[DRAFT])
+    d.claim("gac-draft-characterized", "event:russian-draft-2022", "characterized_as",
+            "targeted ethnic minorities, triggered protests, and led to the fleeing of thousands"
+            " of Russian citizens", speaker=gac, mode="quotes",
+            text="Global Affairs Canada says the draft targeted minorities, triggered protests"
+            " and made thousands flee.", evidence=[GAC_TWEET], qualifiers={"event": gac_tweet})
+    d.claim("thousands-fled", fled, "size",
+            d.qty("thousands of Russian citizens", "at_least", 2000, "person"),
+            speaker=gac, mode="quotes", as_of=last_week,
+            text="Thousands of Russian citizens fled the draft, Global Affairs Canada says.",
+            evidence=[GAC_TWEET])
+    d.claim("stepanov-cowards", fled, "characterized_as", "cowards", speaker=stepanov,
+            mode="quotes", text="Stepanov calls the citizens who fled Russia cowards.",
+            evidence=["In a rebuttal, Stepanov described citizens who have fled Russia as"
+                      " “cowards.”"])
+    d.claim("stepanov-defend-the-country", RUSSIA, "stance",
+            "Real Russians would defend the country regardless of one's political views.",
+            speaker=stepanov, mode="paraphrases",
+            text="Stepanov says real Russians would defend the country whatever their politics.",
+            evidence=["He said real Russians would defend the country “regardless of one’s"
+                      " political views.”"])
+    d.claim("stepanov-no-moral-alternative", RUSSIA, "stance",
+            "There is no moral alternative to standing by the national army.",
+            speaker=stepanov, mode="paraphrases",
+            text="Stepanov says there is no moral alternative to standing by the army.",
+            evidence=["He said there is “no moral alternative” to standing by the national"
+                      " army."])
+    d.claim("stepanov-dried-up-husk", fled, "characterized_as",
+            "Those who have left are just a dried-up husk of a man, dust in the wind. It is that"
+            " very case when the history separates the wheat from the chaff",
+            speaker=stepanov, mode="translates", via=tass, translated_by=RUSSIAN_EMBASSY_CANADA,
+            text="In remarks to TASS, translated by the embassy, Stepanov calls those who left a"
+            " dried-up husk.", evidence=[HUSK, CHAFF], qualifiers={"event": tass_remarks})
+    d.claim("mfa-unwarranted-cases", CANADA, "characterized_as",
+            "numerous unwarranted cases", speaker=RUSSIAN_MFA, mode="quotes",
+            text="Russia's foreign ministry calls Ottawa's summonses of Stepanov numerous"
+            " unwarranted cases.", evidence=[FAVOUR])
+    d.claim("mfa-beyond-normal-practice", CANADA, "characterized_as",
+            "go far beyond normal diplomatic practice", speaker=RUSSIAN_MFA, mode="quotes",
+            text="Russia's foreign ministry says the five summonses go far beyond normal"
+            " diplomatic practice.", evidence=[RELEASE], qualifiers={"event": release})
+    d.claim("holodomor-not-soviet-policy", holodomor, "characterized_as",
+            "not a result of Soviet policy", speaker=RUSSIAN_EMBASSY_CANADA, mode="paraphrases",
+            text="The Russian embassy argued the Holodomor was not a result of Soviet policy.",
+            evidence=[LAST_TWO], qualifiers={"event": holodomor_tweet, "about": SOVIET_UNION})
+    d.claim("canada-wants-relations", CANADA, "stance",
+            "wants to maintain diplomatic relations with Russia", speaker=CANADA,
+            mode="paraphrases", text="Canada says it wants to keep diplomatic relations with"
+            " Russia.", evidence=[BOTH])
+    d.claim("russia-wants-relations", RUSSIA, "stance",
+            "wants to maintain diplomatic relations with Canada", speaker=RUSSIA,
+            mode="paraphrases", text="Russia says it wants to keep diplomatic relations with"
+            " Canada.", evidence=[BOTH])
+    d.claim("canada-withdrawn-from-files", CANADA, "stance",
+            "has withdrawn from working with Moscow on numerous files",
+            text="Canada has stopped working with Russia on numerous files.", evidence=[BOTH])

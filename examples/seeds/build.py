@@ -1,0 +1,98 @@
+"""Build the seed fact files from the three seed texts in ``../shared/seeds``.
+
+Run from anywhere: ``python examples/seeds/build.py [OUT_FOLDER] [--texts SEEDS]``
+(defaults: this folder, and ``../shared/seeds`` beside the repository).  The
+texts are read, never copied: the fact files cite them by short quotes,
+offsets and sha256.  The output is canonical and deterministic, so the
+committed files equal what this script writes.
+
+Files written:
+
+- ``actors.facts.json``: actors named in more than one document;
+- ``rabble-kalinin.facts.json``: seed 000, the rabble.ca post on Kirill Kalinin;
+- ``globalnews-summons.facts.json``: seed 001, Global News on the summonses;
+- ``shakirov-digital-diplomacy-2016.facts.json``: seed 002, Oleg Shakirov's review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]
+
+import _globalnews  # noqa: E402
+import _rabble  # noqa: E402
+import _shakirov  # noqa: E402
+import _shared  # noqa: E402
+import ddfacts  # noqa: E402
+from _annotate import PARSER_NOTES, Document, Registry, ordered  # noqa: E402
+from ddfacts import ResolvedAgainst  # noqa: E402
+
+#: Where the seed texts are, by default: ../shared/seeds beside the repository.
+SEEDS = HERE.parents[2] / "shared" / "seeds"
+
+
+def _document(key: str, module: object, texts: Path, reference: dt.date, basis: str) -> Document:
+    source_id: str = getattr(module, "SOURCE")  # noqa: B009 - modules, not classes
+    return Document(
+        key=key,
+        source_id=source_id,
+        path=texts / getattr(module, "FILE"),  # noqa: B009
+        relative_to=ResolvedAgainst(date=reference, basis=f"{source_id} published, {basis}"),
+    )
+
+
+def build(texts: Path) -> dict[str, Registry]:
+    """Declare the annotation; return the registries by output file name."""
+    rabble = _document(
+        "rabble-kalinin", _rabble, texts, dt.date(2018, 2, 1), "2018-02 (from its URL)"
+    )
+    globalnews = _document(
+        "globalnews-summons",
+        _globalnews,
+        texts,
+        dt.date(2022, 12, 9),
+        "between 2022-12-09 and 2022-12-31 (after the Dec. 9 press release it cites)",
+    )
+    shakirov = _document(
+        "shakirov-digital-diplomacy-2016",
+        _shakirov,
+        texts,
+        dt.date(2017, 2, 1),
+        "between 2017-02 and 2017-12 (it cites February 2017 and calls 2016 'last year')",
+    )
+    shared = Registry()
+    _shared.declare(shared, rabble, globalnews, shakirov)
+    _rabble.annotate(rabble)
+    _globalnews.annotate(globalnews)
+    _shakirov.annotate(shakirov)
+    return {
+        "actors.facts.json": shared,
+        "rabble-kalinin.facts.json": rabble,
+        "globalnews-summons.facts.json": globalnews,
+        "shakirov-digital-diplomacy-2016.facts.json": shakirov,
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Write the seed fact files into the folder given (default: this folder)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=HERE)
+    parser.add_argument("--texts", type=Path, default=SEEDS)
+    args = parser.parse_args(argv)
+    if not args.texts.is_dir():
+        sys.stderr.write(f"build.py: the seed texts are not at {args.texts}\n")
+        return 2
+    for name, registry in build(args.texts).items():
+        ddfacts.dump(ordered(registry.records), args.out / name)
+    for note in PARSER_NOTES:
+        sys.stderr.write(f"note: {note}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

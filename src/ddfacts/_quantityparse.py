@@ -1,0 +1,292 @@
+"""Read the quantities of news text ("more than 9,000 followers") into :class:`Quantity` values.
+
+:func:`parse_quantity` reads, case-insensitively:
+
+- figures: ``9,000``, ``38 100``, ``2.5``, ``1.2 million``, ``$5``; a figure in
+  parentheses ("followers (46,600)") counts when the text has no other figure;
+- number words: "two", "five times", "Eighty per cent", "twenty-five",
+  "two hundred", "three million";
+- vague plurals as lower bounds: "dozens of" (at least 24), "hundreds of"
+  (at least 200), "thousands of" (2,000), "tens of thousands of" (20,000),
+  "hundreds of thousands of" (200,000), "millions of" (2,000,000);
+- qualifiers: "about / some / around / approximately / roughly" (approximately,
+  N ± 10%), "nearly / almost" (approximately, N − 10%..N), "over / more than /
+  above" (more than), "at least / no fewer than" (at least), "under / less than /
+  fewer than / below" (less than), "up to / at most / not more than / no more
+  than" (at most), "between X and Y", "X to Y", "X–Y" (between);
+- the unit: the counted noun after the figure, singular ("followers" ->
+  ``follower``, "people" -> ``person``), ``percent`` for "%", "per cent" and
+  "percent", ``time`` for "five times", currency signs as ``dollar``, ``euro``,
+  ``pound``; None when no noun follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .errors import QuantityParseError
+from .quantities import Number, Qualifier, Quantity
+
+__all__ = ["parse_quantity"]
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES: dict[str, int] = {word: n for n, word in enumerate(_ONES)}
+_WORD_VALUES.update({word: 10 * (n + 2) for n, word in enumerate(_TENS)})
+_SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+_SCALE_SUFFIX = {"k": 1_000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000}
+
+#: Qualifier phrases, longest first, -> qualifier ("nearly" is handled apart).
+_QUALIFIERS = [
+    ("not more than", Qualifier.AT_MOST),
+    ("no more than", Qualifier.AT_MOST),
+    ("not less than", Qualifier.AT_LEAST),
+    ("no less than", Qualifier.AT_LEAST),
+    ("no fewer than", Qualifier.AT_LEAST),
+    ("not fewer than", Qualifier.AT_LEAST),
+    ("in excess of", Qualifier.MORE_THAN),
+    ("upwards of", Qualifier.MORE_THAN),
+    ("more than", Qualifier.MORE_THAN),
+    ("greater than", Qualifier.MORE_THAN),
+    ("over", Qualifier.MORE_THAN),
+    ("above", Qualifier.MORE_THAN),
+    ("at least", Qualifier.AT_LEAST),
+    ("a minimum of", Qualifier.AT_LEAST),
+    ("less than", Qualifier.LESS_THAN),
+    ("fewer than", Qualifier.LESS_THAN),
+    ("under", Qualifier.LESS_THAN),
+    ("below", Qualifier.LESS_THAN),
+    ("at most", Qualifier.AT_MOST),
+    ("up to", Qualifier.AT_MOST),
+    ("a maximum of", Qualifier.AT_MOST),
+    ("approximately", Qualifier.APPROXIMATELY),
+    ("an estimated", Qualifier.APPROXIMATELY),
+    ("around", Qualifier.APPROXIMATELY),
+    ("roughly", Qualifier.APPROXIMATELY),
+    ("about", Qualifier.APPROXIMATELY),
+    ("circa", Qualifier.APPROXIMATELY),
+    ("close to", Qualifier.APPROXIMATELY),
+    ("some", Qualifier.APPROXIMATELY),
+    ("~", Qualifier.APPROXIMATELY),
+    ("nearly", Qualifier.APPROXIMATELY),
+    ("almost", Qualifier.APPROXIMATELY),
+]
+_NEARLY = {"nearly", "almost"}
+_QUALIFIER_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(p) for p, _ in _QUALIFIERS) + r")(?![\w-])\s*"
+)
+
+#: Vague plurals -> the lower bound they give.
+_VAGUE = [
+    ("hundreds of thousands", 200_000),
+    ("tens of thousands", 20_000),
+    ("tens of millions", 20_000_000),
+    ("hundreds of millions", 200_000_000),
+    ("dozens", 24),
+    ("scores", 40),
+    ("hundreds", 200),
+    ("thousands", 2_000),
+    ("millions", 2_000_000),
+    ("billions", 2_000_000_000),
+]
+_VAGUE_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(p) for p, _ in _VAGUE) + r")(?:\s+(?:and|or)\s+\w+)*\s+of\b"
+)
+_A_WORDS = ["a hundred", "a thousand", "a million", "a billion", "a dozen"]
+_WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES, *_A_WORDS], key=len, reverse=True))
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+"
+)
+_FIGURE = re.compile(
+    rf"(?P<cur>[$€£])?(?P<num>{_DIGITS})(?:\s*(?P<scale>hundred|thousand|million|billion)\b"
+    rf"|(?P<suffix>k|mln|bn|m)\b)?"
+    rf"|(?<![\w-])(?P<words>(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?)?)*(?:{_WORD}))(?![\w-])",
+)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
+_STOP = {
+    "and", "or", "to", "in", "on", "of", "at", "by", "for", "from", "with", "than", "the",
+    "a", "an", "per", "who", "that", "which", "is", "are", "was", "were", "each",
+}  # fmt: skip
+_IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child",
+    "times": "time", "media": "media", "news": "news", "series": "series",
+}  # fmt: skip
+_CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+
+
+def _words_value(words: str) -> int | None:
+    """The value of number words ("two hundred", "twenty-five"), or None."""
+    total, current, seen = 0, 0, False
+    words = re.sub(r"^an? ", "one ", words)
+    for word in re.split(r"[\s-]+", words.replace(" and ", " ")):
+        if word in ("", "and"):
+            continue
+        if word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+            seen = True
+        elif word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _number(match: re.Match[str]) -> Number | None:
+    if match["words"] is not None:
+        return _words_value(match["words"])
+    digits = re.sub(r"[,\s\u202f\u2009]", "", match["num"])
+    value: Number = float(digits) if "." in digits else int(digits)
+    scale = _SCALES.get(match["scale"] or "") or _SCALE_SUFFIX.get(match["suffix"] or "")
+    if scale:
+        value = value * scale
+        value = int(value) if float(value).is_integer() else value
+    return value
+
+
+def singular(noun: str) -> str:
+    """The singular of an English plural noun, by common rules ("replies" -> "reply")."""
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if re.search(r"(?:ss|sh|ch|x|z)es$", noun):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")):
+        return noun[:-1]
+    return noun
+
+
+def _unit(rest: str, currency: str | None) -> str | None:
+    if currency:
+        return _CURRENCY[currency]
+    rest = rest.strip()
+    if re.match(r"(?:%|per\s*cent\b|percent\b|pct\b)", rest):
+        return "percent"
+    match = re.match(r"(?:of\s+)?([^\W\d_][\w'-]*)(?:\s+([^\W\d_][\w'-]*))?", rest)
+    if match is None or match[1] in _STOP:
+        return None
+    noun, following = match[1], match[2]
+    if following and following not in _STOP and _plural(following) and not _plural(noun):
+        # An adjective before the counted noun: "15,000 Russian users".
+        noun = following
+    return singular(noun)
+
+
+def _plural(word: str) -> bool:
+    return word in _IRREGULAR or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _noun_before(text: str) -> str | None:
+    """The noun a parenthesized figure counts: the word before the parentheses."""
+    match = re.search(r"([^\W\d_][\w'-]*)\s*$", text)
+    if match is None or match[1] in _STOP:
+        return None
+    return singular(match[1])
+
+
+def _figures(text: str) -> list[re.Match[str]]:
+    return [m for m in _FIGURE.finditer(text) if _number(m) is not None]
+
+
+def parse_quantity(text: str) -> Quantity:
+    """The :class:`~ddfacts.quantities.Quantity` that *text* gives.
+
+    Raises:
+        QuantityParseError: *text* holds no number (a ValueError).
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {text!r}")
+    low = re.sub(r"\s+", " ", text.lower().replace("\u00a0", " ")).strip()
+    vague = _VAGUE_RE.search(low)
+    if vague is not None:
+        floor = dict(_VAGUE)[vague[1]]
+        unit = _unit(low[vague.end() :], None)
+        return Quantity(
+            amount=floor, lower=floor, qualifier=Qualifier.AT_LEAST, unit=unit, expression=text
+        )
+    outside = re.sub(r"\([^)]*\)", " ", low)
+    figures = _figures(outside)
+    if not figures:
+        parenthesized = re.search(r"\(([^)]*)\)", low)
+        figures = _figures(parenthesized[1]) if parenthesized else []
+        if parenthesized is None or not figures:
+            raise QuantityParseError(f"{text!r} holds no number ddfacts understands")
+        inner = parenthesized[1]
+        unit = _unit(inner[figures[0].end() :], figures[0]["cur"])
+        noun = unit or _noun_before(low[: parenthesized.start()])
+        found = parse_quantity(inner)
+        return attrs.evolve(found, unit=found.unit or noun, expression=text)
+    first = figures[0]
+    before = outside[: first.start()]
+    amount = _number(first)
+    assert amount is not None
+    second = figures[1] if len(figures) > 1 else None
+    between = re.search(r"\b(?:between|from)\s*$", before) is not None
+    if second is not None and (
+        between or _RANGE_SEP.fullmatch(outside[first.end() : second.start()] + " ")
+    ):
+        upper = _number(second)
+        assert upper is not None
+        lower = amount
+        if lower > upper:
+            raise QuantityParseError(f"{text!r}: the range runs from {lower} down to {upper}")
+        unit = _unit(outside[second.end() :], first["cur"] or second["cur"])
+        return Quantity(
+            lower=lower, upper=upper, qualifier=Qualifier.BETWEEN, unit=unit, expression=text
+        )
+    unit = _unit(outside[first.end() :], first["cur"])
+    qualifiers = _QUALIFIER_RE.findall(before)
+    if not qualifiers:
+        return Quantity(
+            amount=amount, lower=amount, upper=amount, qualifier=Qualifier.EXACT, unit=unit,
+            expression=text,
+        )  # fmt: skip
+    phrase = qualifiers[-1].strip()
+    qualifier = dict(_QUALIFIERS)[phrase]
+    if qualifier is Qualifier.APPROXIMATELY:
+        approx = Quantity.approximately(amount, unit=unit, expression=text)
+        if phrase in _NEARLY:
+            return Quantity(
+                amount=amount, lower=approx.lower, upper=amount, qualifier=qualifier, unit=unit,
+                expression=text,
+            )  # fmt: skip
+        return approx
+    if qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        return Quantity(
+            amount=amount, lower=amount, qualifier=qualifier, unit=unit, expression=text
+        )
+    return Quantity(amount=amount, upper=amount, qualifier=qualifier, unit=unit, expression=text)

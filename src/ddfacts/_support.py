@@ -1,0 +1,167 @@
+"""Does a quote hold a claim's figure or date?  What counts as "the figure is there".
+
+A figure counts as present when a number written in the quote has the same
+value: digits with or without grouping (``9,000``, ``9000``, ``9 000`` with
+a space, no-break or thin space), decimals (``1.5``), a scale word or
+suffix (``9 thousand``, ``1.5 million``, ``9k``, ``2bn``) and English number
+words (``nine thousand``, ``twenty-five``) and ordinals (``second``, ``21st``).
+``9.000`` is read as nine, not nine thousand: a point is a decimal point.
+A space-grouped figure is also read as its separate numbers (``10 200`` may
+be two), so both readings count.  A quantity's qualifier ("more than") is not
+required: the figure is.  A range ("between 5,000 and 7,000") needs both
+bounds.
+
+A date counts as present when the time's expression as written occurs in
+the quote (case and spacing aside), or, by precision: the year (year); the
+month's name or abbreviation and the year (month); the month, the day and
+the year, or the ISO date (day).  The year may be missing from the quote
+when the time was resolved against a reference date ("Dec. 9" in an article
+of 2022).  A decade needs ``1990s`` or ``'90s``.  Other precisions are only
+found through the expression; without one, nothing can be told.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .quantities import Quantity
+from .times import Precision, TimeSpan, as_date
+
+__all__ = ["date_in", "figure_in", "numbers_in"]
+
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+}
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?P<int>\d{1,3}(?:(?P<sep>[,\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*|\d+)"
+    r"(?P<dec>\.\d+)?(?![\d])"
+    r"(?:\s?(?P<scale>thousand|million|billion|mln|bn|k|m|b)(?![a-z]))?",
+    re.IGNORECASE,
+)
+# fmt: off
+_SMALL_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)
+_ORDINAL_WORDS = (
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+)
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+# fmt: on
+_SMALL = {word: value for value, word in enumerate(_SMALL_WORDS)}
+_TENS = {word: 10 * (index + 2) for index, word in enumerate(_TENS_WORDS)}
+_WORD_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
+#: Ordinals count as their number: "the second summons" writes 2.
+_ORDINALS = {
+    **{word: value for value, word in enumerate(_ORDINAL_WORDS)},
+    **{word[:-1] + "ieth": value for word, value in _TENS.items()},
+}
+
+
+def _word_numbers(text: str) -> set[float]:
+    """Values of runs of English number words ("nine thousand", "twenty-five")."""
+    values: set[float] = set()
+    total = current = 0
+    seen = False
+    for word in [*re.findall(r"[a-z]+", text.lower()), "."]:
+        if word in _SMALL:
+            current += _SMALL[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _ORDINALS:
+            current += _ORDINALS[word]
+        elif word == "hundred" and seen:
+            current = max(current, 1) * 100
+        elif word in _WORD_SCALES and seen:
+            total += max(current, 1) * _WORD_SCALES[word]
+            current = 0
+        elif word == "and" and seen:
+            continue
+        else:
+            if seen:
+                values.add(float(total + current))
+            total = current = 0
+            seen = False
+            continue
+        seen = True
+    return values
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every value a number written in *text* can be read as."""
+    values: set[float] = set()
+    for match in _DIGITS.finditer(text):
+        digits, sep = match["int"], match["sep"]
+        value = float(re.sub(r"\D", "", digits) + (match["dec"] or ""))
+        scale = match["scale"]
+        values.add(value if scale is None else value * _SCALES[scale.lower()])
+        if scale is not None and scale.lower() in ("m", "b"):
+            values.add(value)  # "9 m" may be metres: read it both ways
+        if sep is not None and sep != ",":
+            values.update(float(part) for part in digits.split(sep))
+    values.update(_word_numbers(text))
+    return values
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def figure_in(quantity: Quantity, quote: str) -> bool:
+    """Whether *quote* writes the quantity's figure (both bounds of a bare range)."""
+    found = numbers_in(quote)
+    wanted = (
+        [quantity.amount]
+        if quantity.amount is not None
+        else [b for b in (quantity.lower, quantity.upper) if b is not None]
+    )
+    return all(any(_same(value, number) for number in found) for value in wanted)
+
+
+def _month_in(month: int, quote: str) -> bool:
+    name = _MONTHS[month - 1]
+    forms = {name, name[:3]} | ({"sept"} if month == 9 else set())
+    return any(re.search(rf"\b{form}\b", quote) for form in forms)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def date_in(span: TimeSpan, quote: str) -> bool | None:
+    """Whether *quote* writes the time; None when nothing can be told (see the module doc)."""
+    text = _normal(quote)
+    if span.expression and _normal(span.expression) in text:
+        return True
+    if span.earliest is None or span.latest is None:
+        return None
+    first = as_date(span.earliest)
+    year_ok = span.resolved_against is not None or re.search(rf"\b{first.year}\b", text)
+    if span.precision is Precision.YEAR:
+        return bool(re.search(rf"\b{first.year}\b", text))
+    if span.precision is Precision.DECADE:
+        decade = str(first.year)[:3]
+        return bool(re.search(rf"\b{decade}0s\b|'{decade[-1]}0s\b", text))
+    if span.precision is Precision.MONTH:
+        return bool(year_ok) and _month_in(first.month, text)
+    if span.precision is Precision.DAY:
+        if first.isoformat() in text:
+            return True
+        day = rf"\b0?{first.day}(?:st|nd|rd|th)?\b"
+        return bool(year_ok) and _month_in(first.month, text) and bool(re.search(day, text))
+    return None

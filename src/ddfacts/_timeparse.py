@@ -1,0 +1,313 @@
+"""Read the time expressions of news text into :class:`~ddfacts.times.TimeSpan` values.
+
+:func:`parse_time` reads, case-insensitively:
+
+- full dates: "May 2, 1945", "2 May 1945", "November 30, 2016", "2016-11-30"
+  (absolute dates are read by :func:`dateutil.parser.parse`, with two
+  defaults so that a field the text leaves out is never filled in silently);
+- months and days: "December 2014", "in February", "Dec. 9";
+- seasons: "summer 2015", "the summer of 2015";
+- parts of a period: "late June 2016", "early November", "mid-2016",
+  "the end of 2016", "early 1990s" (conventions in :mod:`ddfacts._timewords`:
+  thirds, the inner bound approximate, the precision that of the period);
+- years, decades, centuries: "in 2006", "the 1930s", "the 19th century";
+- ranges and open ends: "from 2007 until 2010", "between 1941 and 1945",
+  "2007–2010", "since 1956" (``1956/..``), "until 2010" (``/2010``, start unknown);
+- relative expressions against the reference date ("last week", "this month",
+  "this year", "over the previous two years", "two years ago"; see
+  :mod:`ddfacts._timerelative`);
+- Russian day-month and month forms: "20 сентября", "в сентябре 2016", "в 2016 году";
+- "about"/"around"/"circa" (approximate, ``~``), "possibly"/"maybe" or a
+  trailing "?" (uncertain, ``?``), and EDTF strings themselves.
+
+A month, day or season with no year resolves, given a reference date, to the
+most recent one that starts on or before it (news convention); without one the
+year stays unspecified (``XXXX-12-09``), never the current year.  A relative
+expression without a reference date is an explicit unknown time.  The span
+keeps the expression as written and, when the reference date was used,
+``resolved_against``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+from dateutil import parser as dateutil_parser
+
+from . import _timewords as words
+from ._edtf import EdtfError, coarser, parse_edtf
+from ._timerelative import is_relative, parse_relative
+from ._timewords import Found
+from .errors import TimeParseError
+from .times import Precision, ResolvedAgainst, TimeSpan
+
+__all__ = ["parse_time"]
+
+_EN_MONTH = "|".join(sorted(words.MONTHS, key=len, reverse=True))
+_RU_MONTH = "|".join(sorted(words.RU_MONTHS, key=len, reverse=True))
+_HAS_MONTH = re.compile(rf"\b(?:{_EN_MONTH})\b\.?")
+_FILLER = re.compile(
+    r"^(?:in|on|at|during|as of|towards|toward|sometime in|some time in|the very|the)\s+"
+)
+_APPROX = re.compile(r"^(?:about|around|circa|approximately|roughly|ca\.?|c\.)\s*")
+_UNCERTAIN = re.compile(r"^(?:possibly|perhaps|maybe|probably)\s+")
+_PART = re.compile(
+    r"^(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|"
+    r"start of|the middle of|middle of)[\s-]+(.+)$"
+)
+_PARTS = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1}
+_SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
+_YEAR = re.compile(r"^(?:(?:the\s+)?year\s+)?(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})0'?s$")
+_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$")
+_SINCE = re.compile(
+    r"^(?:since|from|starting|starting in|beginning in|с)\s+(.+?)(?:\s+on(?:wards?)?)?$"
+)
+_UNTIL = re.compile(r"^(?:until|till|up to|through|by|до)\s+(.+)$")
+_RANGE = re.compile(
+    r"^(?:from\s+|between\s+)?(.+?)\s*(?:\s(?:until|till|to|through|and)\s|[–—]|-(?=\d{4}$))\s*(.+)$"
+)
+_EDTF_LIKE = re.compile(r"^[0-9x?~%/.\-t:+z]*\d[0-9x?~%/.\-t:+z]*$")
+_RU_DAY = re.compile(rf"^(\d{{1,2}})\s+({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?$")
+_RU_MONTH_YEAR = re.compile(rf"^(?:в\s+)?({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?$")
+_RU_YEAR = re.compile(r"^(?:в\s+)?(\d{4})(?:\s+(?:году|год|года|г\.?))?$")
+_DEFAULTS = (dt.datetime(4, 1, 1, 0, 0, 0), dt.datetime(8, 2, 2, 3, 3, 3))
+
+
+class _NotTime(Exception):
+    """Internal: the text is not (or not entirely) a time expression."""
+
+
+def _normalize(expression: str) -> str:
+    text = expression.strip().lower().replace("’", "'").replace("\u00a0", " ")
+    text = re.sub(r"\s+", " ", text)
+    return text.rstrip(",;:!").strip()
+
+
+def _bare_month(month: int, reference: dt.date | None) -> Found:
+    if reference is None:
+        return Found(words.month_edtf(None, month))
+    return Found(words.month_edtf(words.most_recent_month(month, reference), month), resolved=True)
+
+
+def _bare_day(month: int, day: int, reference: dt.date | None) -> Found:
+    if reference is None:
+        return Found(words.day_edtf(None, month, day))
+    year = words.most_recent_day(month, day, reference)
+    return Found(words.day_edtf(year, month, day), resolved=True)
+
+
+def _dateutil(text: str, reference: dt.date | None) -> Found:
+    """An absolute date with an English month name, read by dateutil."""
+    if not _HAS_MONTH.search(text):
+        raise _NotTime
+    try:
+        a, b = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        raise _NotTime from None
+    has_year = a.year == b.year
+    has_day = a.day == b.day
+    if a.hour != b.hour:  # no time of day
+        if not has_year:
+            if has_day:
+                return _bare_day(a.month, a.day, reference)
+            return _bare_month(a.month, reference)
+        if has_day:
+            return Found(words.day_edtf(a.year, a.month, a.day))
+        return Found(words.month_edtf(a.year, a.month))
+    if not (has_year and has_day):
+        raise _NotTime
+    precision = "hour" if a.minute != b.minute else "minute" if a.second != b.second else "second"
+    return Found(a.isoformat(timespec="seconds"), precision=precision)
+
+
+def _russian(text: str, reference: dt.date | None) -> Found | None:
+    match = _RU_DAY.fullmatch(text)
+    if match is not None:
+        day, month, year = int(match[1]), words.RU_MONTHS[match[2]], match[3]
+        if year is None:
+            return _bare_day(month, day, reference)
+        return Found(words.day_edtf(int(year), month, day))
+    match = _RU_MONTH_YEAR.fullmatch(text)
+    if match is not None:
+        month = words.RU_MONTHS[match[1]]
+        if match[2] is None:
+            return _bare_month(month, reference)
+        return Found(words.month_edtf(int(match[2]), month))
+    match = _RU_YEAR.fullmatch(text)
+    if match is not None and text != match[1]:
+        return Found(match[1])
+    return None
+
+
+def _period(text: str, reference: dt.date | None) -> Found:
+    """A single period: a date, month, season, year, decade or century."""
+    match = _YEAR.fullmatch(text)
+    if match is not None:
+        return Found(match[1])
+    match = _DECADE.fullmatch(text)
+    if match is not None:
+        return Found(f"{match[1]}X")
+    match = _CENTURY.fullmatch(text)
+    if match is not None and 1 <= int(match[1]) <= 99:
+        return Found(f"{int(match[1]) - 1:02d}XX")
+    match = _SEASON.fullmatch(text)
+    if match is not None:
+        code = words.SEASON_CODES[match[1]]
+        if match[2] is not None:
+            return Found(words.season_edtf(int(match[2]), code))
+        if reference is None:
+            return Found(words.season_edtf(None, code))
+        year = words.most_recent_season(code, reference)
+        return Found(words.season_edtf(year, code), resolved=True)
+    russian = _russian(text, reference)
+    if russian is not None:
+        return russian
+    if _EDTF_LIKE.fullmatch(text):
+        candidate = text.upper()
+        try:
+            parse_edtf(candidate)
+        except EdtfError:
+            raise _NotTime from None
+        return Found(candidate)
+    return _dateutil(text, reference)
+
+
+def _ends(edtf: str) -> tuple[str, str]:
+    start, _, end = edtf.partition("/")
+    return start, (end if "/" in edtf else start)
+
+
+def _range(first: str, second: str, reference: dt.date | None) -> Found:
+    b = _read(second, reference)
+    a = _read(first, None)
+    start = _ends(a.edtf)[0]
+    end = _ends(b.edtf)[1]
+    year = re.match(r"\d{4}", end)
+    if start.startswith("XXXX") and year is not None:
+        # "from March until May 2016": the start takes the end's year (or the one before).
+        for candidate in (int(year.group()), int(year.group()) - 1):
+            dated = start.replace("XXXX", f"{candidate:04d}", 1)
+            try:
+                parse_edtf(f"{dated}/{end}")
+            except EdtfError:
+                continue
+            start = dated
+            break
+        else:
+            raise _NotTime
+    elif "XXXX" in start and reference is not None:
+        a = _read(first, reference)
+        start = _ends(a.edtf)[0]
+    if start in ("", "..") or end in ("", ".."):
+        raise _NotTime
+    precision = coarser(*(_precision(f) for f in (a, b)))
+    return Found(f"{start}/{end}", precision=precision, resolved=a.resolved or b.resolved)
+
+
+def _precision(found: Found) -> str:
+    return found.precision or parse_edtf(found.edtf).precision
+
+
+def _read(text: str, reference: dt.date | None) -> Found:
+    """*text* (normalized) read as a time expression; raises :class:`_NotTime`."""
+    text = text.strip()
+    if not text:
+        raise _NotTime
+    if text.endswith("?"):
+        found = _read(text[:-1], reference)
+        return attrs.evolve(found, edtf=words.qualify(found.edtf, uncertain=True))
+    for pattern, flag in ((_APPROX, "approximate"), (_UNCERTAIN, "uncertain")):
+        match = pattern.match(text)
+        if match is not None and match.end() < len(text):
+            found = _read(text[match.end() :], reference)
+            return attrs.evolve(found, edtf=words.qualify(found.edtf, **{flag: True}))
+    if is_relative(text):
+        if reference is None:
+            return Found("XXXX")
+        relative = parse_relative(text, reference)
+        if relative is None:  # pragma: no cover - is_relative said it was one
+            raise _NotTime
+        return relative
+    match = _FILLER.match(text)
+    if match is not None and match.end() < len(text):
+        return _read(text[match.end() :], reference)
+    match = _PART.fullmatch(text)
+    if match is not None:
+        part = _PARTS.get(match[1], 2)
+        inner = _read(match[2], reference)
+        if inner.edtf == "XXXX":
+            return inner
+        edtf = words.part_of(inner.edtf, part)
+        if edtf is None:
+            raise _NotTime
+        return Found(edtf, precision=_precision(inner), resolved=inner.resolved)
+    match = _RANGE.fullmatch(text)
+    if match is not None and text.startswith(("from ", "between ")):
+        return _range(match[1], match[2], reference)
+    match = _SINCE.fullmatch(text)
+    if match is not None:
+        inner = _read(match[1], reference)
+        start = _ends(inner.edtf)[0]
+        if start in ("", ".."):
+            raise _NotTime
+        return Found(f"{start}/..", precision=_precision(inner), resolved=inner.resolved)
+    match = _UNTIL.fullmatch(text)
+    if match is not None:
+        inner = _read(match[1], reference)
+        end = _ends(inner.edtf)[1]
+        if end in ("", ".."):
+            raise _NotTime
+        return Found(f"/{end}", precision=_precision(inner), resolved=inner.resolved)
+    try:
+        return _period(text, reference)
+    except _NotTime:
+        match = _RANGE.fullmatch(text)
+        if match is None:
+            raise
+        return _range(match[1], match[2], reference)
+
+
+def _reference(relative_to: dt.date | ResolvedAgainst | None) -> ResolvedAgainst | None:
+    if relative_to is None or isinstance(relative_to, ResolvedAgainst):
+        return relative_to
+    if isinstance(relative_to, dt.datetime):
+        return ResolvedAgainst(date=relative_to.date())
+    if isinstance(relative_to, dt.date):
+        return ResolvedAgainst(date=relative_to)
+    raise TypeError(f"relative_to must be a date or a ResolvedAgainst, got {relative_to!r}")
+
+
+def parse_time(expression: str, relative_to: dt.date | ResolvedAgainst | None = None) -> TimeSpan:
+    """The :class:`~ddfacts.times.TimeSpan` the time expression *expression* stands for.
+
+    Args:
+        expression: a time expression as the text writes it ("Dec. 9", "late June 2016").
+        relative_to: the reference date for relative expressions and for months
+            and days written without a year, usually the source's publication
+            date; a :class:`~ddfacts.times.ResolvedAgainst` also says where it
+            came from.  The span records it in ``resolved_against`` when used.
+
+    Raises:
+        TimeParseError: *expression* is not a time expression (a ValueError).
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(expression, str):
+        raise TypeError(f"expression must be a str, got {expression!r}")
+    reference = _reference(relative_to)
+    text = _normalize(expression)
+    try:
+        found = _read(text, reference.date if reference else None)
+        span = TimeSpan.from_edtf(found.edtf, expression=expression)
+    except (_NotTime, EdtfError, ValueError, OverflowError):
+        raise TimeParseError(
+            f"{expression!r} is not a time expression ddfacts understands"
+        ) from None
+    if found.precision is not None:
+        span = attrs.evolve(span, precision=Precision(found.precision))
+    if found.resolved:
+        span = attrs.evolve(span, resolved_against=reference)
+    return span

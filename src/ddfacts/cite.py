@@ -1,0 +1,270 @@
+"""Citations: where a Statement or a Claim's evidence stands, and a link that opens it.
+
+:func:`cite` gathers, for each quote, the source's title, authors, publisher,
+date and URL, and a URL with a text fragment (``#:~:text=``, WICG Text
+Fragments) that opens the page at the quote.  With a text store, context
+words are added to the fragment until it matches the quote and nothing else
+in the text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ._describe import describe_value
+from ._fragments import TextDirective, TextDirectiveError, build_directive, link_with
+from .errors import DdfactsError, TextStoreError
+from .factset import FactSet
+from .records import Actor, Claim, Ref, Source, Statement
+from .textstore import TextLookup
+
+__all__ = [
+    "Citation",
+    "CiteError",
+    "Passage",
+    "TextDirective",
+    "TextDirectiveError",
+    "cite",
+    "text_fragment",
+]
+
+
+class CiteError(DdfactsError, LookupError):
+    """The record to cite is missing, or is neither a Statement nor a Claim."""
+
+
+def text_fragment(
+    quote: str, text: str | None = None, *, position: int | None = None
+) -> TextDirective:
+    """The text directive that opens a page at *quote*.
+
+    With the page's *text* (and the quote's *position* in it, else its first
+    occurrence), prefix and suffix words are added until the directive
+    matches that occurrence only.  ``str()`` of the result is the encoded
+    directive, to put after ``#:~:`` in a URL.
+
+    .. versionadded:: 0.1.0
+    """
+    return build_directive(quote, text, position)[0]
+
+
+@attrs.frozen(kw_only=True)
+class Passage:
+    """One quote and the source it stands in, ready to cite."""
+
+    #: The Statement's id.
+    statement: str
+    #: The Source's id.
+    source: str
+    #: The quote, exactly as the text has it.
+    quote: str
+    #: The source's title.
+    title: str | None = None
+    #: The authors' names, in byline order.
+    authors: tuple[str, ...] = ()
+    #: The publisher's name.
+    publisher: str | None = None
+    #: When the source was published, in EDTF (``2022-10-13``).
+    published: str | None = None
+    #: The source's URL.
+    url: str | None = None
+    #: The text directive that opens the page at the quote.
+    fragment: TextDirective
+    #: Whether the directive matches the quote and nothing else in the text
+    #: (None: no text was at hand to tell).
+    unique: bool | None = None
+
+    @property
+    def link(self) -> str | None:
+        """The source's URL with the text fragment, or None without a URL."""
+        return link_with(self.url, self.fragment) if self.url else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The passage as a JSON object."""
+        return {
+            "statement": self.statement,
+            "source": self.source,
+            "title": self.title,
+            "authors": list(self.authors),
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "quote": self.quote,
+            "fragment": str(self.fragment),
+            "link": self.link,
+            "unique": self.unique,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """What to cite for a Statement or a Claim: its passages, and for a claim who said it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The id of the cited record.
+    id: str
+    #: ``statement`` or ``claim``.
+    type: str
+    #: The quotes, one per Statement (a claim's evidence, in order).
+    passages: tuple[Passage, ...] = ()
+    #: For a claim: the claim in words.
+    claim: str | None = None
+    #: For a claim: the speaker's name.
+    speaker: str | None = None
+    #: For a claim: how the source carries it (``quotes``, ``reports``…).
+    mode: str | None = None
+    #: For a claim: the name of the outlet the source relays.
+    via: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The citation as a JSON object."""
+        out: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.type == "claim":
+            out.update(claim=self.claim, speaker=self.speaker, mode=self.mode, via=self.via)
+        out["passages"] = [passage.to_json() for passage in self.passages]
+        return out
+
+    def render_json(self) -> str:
+        """The citation as JSON text, with a newline at the end."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+    def render_text(self) -> str:
+        """The citation for people: the claim, then each quote with its source and link."""
+        lines = self._claim_lines(lambda text: text)
+        for number, passage in enumerate(self.passages):
+            if number:
+                lines.append("")
+            lines += [f"“{passage.quote}”", f"  {_byline(passage, '“', '”')}"]
+            if passage.url:
+                lines.append(f"  {passage.url}")
+            lines.append(f"  {passage.link or '#:~:' + str(passage.fragment)}")
+        return "\n".join(lines) + "\n"
+
+    def render_markdown(self) -> str:
+        """The citation as Markdown: block quotes with a source line and a link to the quote."""
+        lines = self._claim_lines(lambda text: f"**{text}**")
+        if lines:
+            lines.append("")
+        for passage in self.passages:
+            lines += [*(f"> {line}" for line in passage.quote.splitlines()), ">"]
+            byline = _byline(passage, "*", "*")
+            if passage.link:
+                byline += f" [Open at the quote]({passage.link})"
+            else:
+                byline += f" `#:~:{passage.fragment}`"
+            lines += [f"> — {byline}", ""]
+        return "\n".join(lines).rstrip("\n") + "\n"
+
+    def _claim_lines(self, strong: Callable[[str], str]) -> list[str]:
+        if self.type != "claim":
+            return []
+        lines = [strong(self.claim or self.id)]
+        said = [f"said by {self.speaker}"] if self.speaker else []
+        if self.mode:
+            said.append(f"the source {self.mode} it")
+        if self.via:
+            said.append(f"via {self.via}")
+        if said:
+            lines.append(f"({'; '.join(said)})")
+        if not self.passages:
+            lines.append("(no evidence to quote)")
+        return lines
+
+
+def _byline(passage: Passage, open_title: str, close_title: str) -> str:
+    parts = []
+    if passage.authors:
+        parts.append(", ".join(passage.authors))
+    if passage.title:
+        parts.append(f"{open_title}{passage.title}{close_title}")
+    if passage.publisher:
+        parts.append(passage.publisher)
+    if passage.published:
+        parts.append(passage.published)
+    return ", ".join(parts) or passage.source
+
+
+def _name(factset: FactSet, actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    actor = factset.get(actor_id, Actor)
+    return actor.name if actor is not None else actor_id
+
+
+def _claim_words(factset: FactSet, claim: Claim) -> str:
+    if claim.text:
+        return claim.text
+    subject = factset.get(claim.subject)
+    name = subject.name if isinstance(subject, Actor) else claim.subject
+    value = claim.value
+    shown = _name(factset, value.id) if isinstance(value, Ref) else describe_value(value)
+    return f"{name}: {claim.property} {shown}"
+
+
+def _passage(factset: FactSet, statement: Statement, texts: TextLookup | None) -> Passage:
+    source = factset.get(statement.source, Source)
+    quote = statement.anchor.exact
+    text = None
+    if texts is not None and source is not None:
+        try:
+            text = texts.text_for(source)
+        except TextStoreError:
+            text = None
+    position: int | None = statement.anchor.start
+    if text is not None and not statement.anchor.verify(text):
+        found = text.find(quote)
+        position = found if found >= 0 else None
+    directive, unique = build_directive(quote, text, position)
+    if text is not None and position is None:
+        unique = False
+    return Passage(
+        statement=statement.id,
+        source=statement.source,
+        quote=quote,
+        title=source.title if source else None,
+        authors=tuple(_name(factset, a) or a for a in source.authors) if source else (),
+        publisher=_name(factset, source.publisher) if source else None,
+        published=source.published.edtf if source and source.published else None,
+        url=source.url if source else None,
+        fragment=directive,
+        unique=unique,
+    )
+
+
+def cite(factset: FactSet, record_id: str, *, texts: TextLookup | None = None) -> Citation:
+    """The citation of a Statement, or of a Claim through its evidence Statements.
+
+    Raises:
+        CiteError: no record has *record_id*, or it is neither a Statement
+            nor a Claim.
+
+    .. versionadded:: 0.1.0
+    """
+    record = factset.get(record_id)
+    if record is None:
+        raise CiteError(f"no record has the id {record_id!r}")
+    if isinstance(record, Statement):
+        return Citation(
+            id=record.id, type="statement", passages=(_passage(factset, record, texts),)
+        )
+    if not isinstance(record, Claim):
+        raise CiteError(
+            f"{record_id} is of type {record.type!r}; only statements and claims are cited"
+        )
+    statements = [factset.get(i, Statement) for i in record.evidence]
+    attribution = record.attribution
+    return Citation(
+        id=record.id,
+        type="claim",
+        passages=tuple(_passage(factset, s, texts) for s in statements if s is not None),
+        claim=_claim_words(factset, record),
+        speaker=_name(factset, record.speaker),
+        mode=attribution.mode.value if attribution else None,
+        via=_name(factset, attribution.via) if attribution else None,
+    )

@@ -1,0 +1,74 @@
+"""``ddfacts import``: turn another tool's annotations into ddfacts records.
+
+``import webannotation FILE --texts DIR [--facts FACTS...] [-o OUT]`` reads
+W3C Web Annotations (or the Hypothesis client's, whose offsets count UTF-16
+code units), anchors each in its source's text and prints a fact file of
+the new Sources and Statements (to ``OUT`` when given, atomically; JSON
+Lines when its name ends in ``.jsonl``).  Annotations that cannot be
+anchored are listed on stderr, and the exit code is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import get_args
+
+from ..errors import LoadError
+from ..imports import OffsetUnit, from_webannotation
+from ..jsonio import JSONL_SUFFIXES, decode_bytes, dumps, parse_json
+from ..textstore import TextStore
+from ._base import EXIT_OK, EXIT_PROBLEMS, CommandError, arguments, load_all, register, write_out
+
+#: The formats ``ddfacts import`` reads.
+IMPORT_FORMATS = ("webannotation",)
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("format", choices=IMPORT_FORMATS, help="the input's format")
+    parser.add_argument("file", metavar="FILE", help="the annotations (JSON; - for stdin)")
+    parser.add_argument("--texts", required=True, metavar="DIR", help="the folder of source texts")
+    parser.add_argument(
+        "--facts",
+        nargs="+",
+        default=[],
+        metavar="FACTS",
+        help="fact files whose Sources the annotations' targets may name (by url)",
+    )
+    parser.add_argument(
+        "--offsets",
+        choices=get_args(OffsetUnit),
+        default="auto",
+        help="how TextPositionSelector offsets count (default auto: try both)",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="the fact file to write")
+
+
+def _read(name: str) -> object:
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as error:
+        raise CommandError(f"{name}: cannot read: {error.strerror}") from None
+    try:
+        return parse_json(decode_bytes(data, file=name), file=name)
+    except LoadError as error:
+        raise CommandError(str(error)) from None
+
+
+@register("import", "Turn W3C Web Annotations (Hypothesis too) into Statements.")
+@arguments(_configure)
+def run(args: argparse.Namespace) -> int:
+    texts = Path(args.texts)
+    if not texts.is_dir():
+        raise CommandError(f"{args.texts}: not a folder of texts")
+    sources = load_all(args.facts).sources if args.facts else ()
+    document = _read(args.file)
+    result = from_webannotation(
+        document, TextStore(texts), sources=sources, offsets=args.offsets, file=args.file
+    )
+    jsonl = args.output is not None and args.output.lower().endswith(JSONL_SUFFIXES)
+    write_out(dumps(result.records, jsonl=jsonl), args.output)
+    for problem in result.report:
+        sys.stderr.write(f"{problem}\n")
+    return EXIT_OK if result.report.ok else EXIT_PROBLEMS

@@ -1,0 +1,109 @@
+"""``ddfacts query``: the records that pass every filter, as a table or as JSON.
+
+Exit 0 when the query ran (even if nothing matched: "no records match" is an
+answer, not a problem); 2 for a usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .._describe import describe_value
+from ..errors import TimeParseError
+from ..jsonio import to_json
+from ..query import query, record_times
+from ..records import Actor, Claim, Event, Record, Review, Source, Statement
+from ..times import parse_time
+from ._base import EXIT_OK, CommandError, arguments, load_all, register
+
+#: Longest quote shown in the table before it is cut with an ellipsis.
+QUOTE_WIDTH = 60
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="FACTS", help="fact files or folders")
+    parser.add_argument("--type", metavar="TYPE", help="record type: claim, event, statement…")
+    parser.add_argument("--subject", metavar="ID", help="what the records are about")
+    parser.add_argument("--property", metavar="P", help="claim property, e.g. followers")
+    parser.add_argument("--source", metavar="ID", help="the source that carries the records")
+    parser.add_argument("--speaker", metavar="ID", help="the actor who asserts the claims")
+    parser.add_argument(
+        "--at", metavar="WHEN", help='a time the records overlap: "2022-10", "December 2014"…'
+    )
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1] + "…"
+
+
+def describe(record: Record) -> str:
+    """One line saying what a record holds, for the table's last column."""
+    if isinstance(record, Claim):
+        line = f"{record.subject} {record.property} = {describe_value(record.value)}"
+        if record.speaker:
+            line += f"; speaker {record.speaker}"
+        if record.attribution:
+            line += f"; {record.attribution.mode.value} in {record.attribution.source}"
+            if record.attribution.via:
+                line += f" via {record.attribution.via}"
+        return line
+    if isinstance(record, Statement):
+        return f"{record.source}: “{_cut(record.anchor.exact)}”"
+    if isinstance(record, Event):
+        who = ", ".join(f"{p.role} {p.actor}" for p in record.participants)
+        return f"{record.event_type}: {who}" if who else record.event_type
+    if isinstance(record, Actor):
+        return f"{record.kind}: {record.name}"
+    if isinstance(record, Source):
+        return record.title or record.url or "-"
+    if isinstance(record, Review):
+        verdict = record.rating.label or f"{record.rating.value}"
+        return f"{record.claim} rated {verdict} by {record.reviewer}"
+    return "-"
+
+
+def render_table(records: tuple[Record, ...]) -> str:
+    """The records as an aligned table: id, type, time, what."""
+    if not records:
+        return "no records match\n"
+    rows = [("ID", "TYPE", "WHEN", "WHAT")]
+    for record in records:
+        times = record_times(record)
+        rows.append((record.id, record.type, times[0].edtf if times else "-", describe(record)))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
+        lines.append("  ".join([*cells, row[3]]) + "\n")
+    return "".join(lines)
+
+
+@register("query", "Find records by type, subject, property, source, speaker and time.")
+@arguments(_configure)
+def run(args: argparse.Namespace) -> int:
+    at = None
+    if args.at is not None:
+        try:
+            at = parse_time(args.at)
+        except TimeParseError as error:
+            raise CommandError(f"--at: {error}") from None
+    facts = load_all(args.paths)
+    found = query(
+        facts,
+        type=args.type,
+        subject=args.subject,
+        property=args.property,
+        source=args.source,
+        speaker=args.speaker,
+        at=at,
+    )
+    if args.format == "json":
+        text = json.dumps([to_json(r) for r in found], ensure_ascii=False, indent=2) + "\n"
+        sys.stdout.write(text)
+    else:
+        sys.stdout.write(render_table(found))
+    return EXIT_OK

@@ -1,0 +1,143 @@
+"""Export fact sets to the formats other tools read.
+
+=================  ==========================================================
+``webannotation``  W3C Web Annotation JSON-LD: one Annotation per Statement
+``prov-json``      W3C PROV-JSON: the provenance graph
+``claimreview``    schema.org ClaimReview JSON-LD: one per Review
+``fever``          FEVER-style JSON Lines: one row per reviewed Claim
+``csv``            a folder of CSV tables, one per record type
+=================  ==========================================================
+
+Every export is deterministic: the same facts give the same bytes.  Records
+are named outside ddfacts by an IRI: a Source's ``url`` when it has one,
+else ``urn:ddfacts:`` followed by the record's id
+(``urn:ddfacts:statement:kalinin-quote``).
+
+    >>> from ddfacts.export import export
+    >>> text = export(facts, "claimreview")          # doctest: +SKIP
+    >>> export(facts, "csv", out="tables/")          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+
+from ..errors import DdfactsError
+from ..factset import FactSet
+from ..jsonio import write_atomic
+from ._claimreview import SCHEMA_CONTEXT, to_claimreview
+from ._common import URN_PREFIX, canonical_json, id_of_iri, iri_of
+from ._csv import csv_tables, write_csv
+from ._fever import fever_label, to_fever
+from ._prov import PROV_PREFIXES, to_prov_json
+from ._webannotation import ANNO_CONTEXT, to_webannotation
+
+__all__ = [
+    "ANNO_CONTEXT",
+    "FORMATS",
+    "PROV_PREFIXES",
+    "SCHEMA_CONTEXT",
+    "URN_PREFIX",
+    "ExportError",
+    "Format",
+    "csv_tables",
+    "export",
+    "fever_label",
+    "id_of_iri",
+    "iri_of",
+    "to_claimreview",
+    "to_fever",
+    "to_prov_json",
+    "to_webannotation",
+    "write_csv",
+]
+
+
+class ExportError(DdfactsError, ValueError):
+    """An export cannot be made as asked (unknown format, a folder format without a folder)."""
+
+
+@attrs.frozen(kw_only=True)
+class Format:
+    """An export format: its name, what it is, and how to render it."""
+
+    #: The name ``--to`` takes.
+    name: str
+    #: One line saying what the format is.
+    description: str
+    #: Renders a fact set as one text; None for a format written as a folder.
+    render: Callable[[FactSet], str] | None = None
+    #: Writes a fact set into a folder; None for a one-file format.
+    write_folder: Callable[[FactSet, Path], object] | None = None
+
+    @property
+    def is_folder(self) -> bool:
+        """Whether the format is a folder of files rather than one text."""
+        return self.render is None
+
+
+def _jsonl(rows: list[dict[str, object]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+#: The export formats by name, in the order ``--help`` lists them.
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        Format(
+            name="webannotation",
+            description="W3C Web Annotation JSON-LD (an AnnotationCollection)",
+            render=lambda facts: canonical_json(to_webannotation(facts)),
+        ),
+        Format(
+            name="prov-json",
+            description="W3C PROV-JSON provenance graph",
+            render=lambda facts: canonical_json(to_prov_json(facts)),
+        ),
+        Format(
+            name="claimreview",
+            description="schema.org ClaimReview JSON-LD (an array, one per review)",
+            render=lambda facts: canonical_json(to_claimreview(facts)),
+        ),
+        Format(
+            name="fever",
+            description="FEVER-style JSON Lines, one row per reviewed claim",
+            render=lambda facts: _jsonl(to_fever(facts)),
+        ),
+        Format(
+            name="csv",
+            description="a folder of CSV tables, one per record type",
+            write_folder=write_csv,
+        ),
+    )
+}
+
+
+def export(facts: FactSet, fmt: str, *, out: str | os.PathLike[str] | None = None) -> str | None:
+    """Export *facts* in format *fmt*; return the text, or write it to *out* and return None.
+
+    A one-file format is written to *out* atomically when given.  A folder
+    format (``csv``) needs *out*, the folder to write into.
+
+    Raises:
+        ExportError: *fmt* is not a known format, or ``csv`` has no *out*.
+        OSError: *out* cannot be written.
+    """
+    chosen = FORMATS.get(fmt)
+    if chosen is None:
+        raise ExportError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if chosen.render is None:
+        if out is None or chosen.write_folder is None:
+            raise ExportError(f"the {fmt} format writes a folder: name it with out=")
+        chosen.write_folder(facts, Path(out))
+        return None
+    text = chosen.render(facts)
+    if out is None:
+        return text
+    write_atomic(Path(out), text)
+    return None

@@ -1,0 +1,153 @@
+"""Reviews as schema.org ClaimReview (JSON-LD, context ``https://schema.org``).
+
+One ClaimReview per Review, sorted by review id:
+
+- ``claimReviewed``: the claim's ``text``, else a sentence made from it;
+- ``itemReviewed``: a ``Claim`` whose ``author`` is the speaker, whose
+  ``appearance`` lists the sources that carry it (its attribution's source and
+  the sources of its evidence statements) and whose ``firstAppearance`` is the
+  earliest published of them;
+- ``reviewRating``: ``ratingValue``, ``bestRating``, ``worstRating`` and
+  ``alternateName`` (the rating's label, else "<value> on a scale from
+  <worst> to <best>", since Google's guidelines require one);
+- ``author``: the reviewer; ``datePublished``, ``url``, ``reviewBody`` from
+  the review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..factset import FactSet
+from ..records import Actor, Claim, Review, Source, Statement
+from ..times import as_date
+from ._common import claim_sentence, record_iri, sorted_by_id
+
+__all__ = ["SCHEMA_CONTEXT", "claimreview_of", "to_claimreview"]
+
+#: The JSON-LD context of schema.org.
+SCHEMA_CONTEXT = "https://schema.org"
+
+
+def _number(value: float) -> float:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _party(actor_id: str, facts: FactSet) -> dict[str, Any]:
+    actor = facts.get(actor_id, Actor)
+    if actor is None:
+        return {"@type": "Thing", "@id": record_iri(actor_id), "name": actor_id}
+    party: dict[str, Any] = {
+        "@type": "Person" if actor.kind == "person" else "Organization",
+        "@id": record_iri(actor.id),
+        "name": actor.name,
+    }
+    urls = sorted(i.value for i in actor.identifiers if i.scheme == "url")
+    if urls:
+        party["url"] = urls[0]
+    same_as = sorted(
+        f"https://www.wikidata.org/wiki/{i.value}" if i.scheme == "wikidata" else i.value
+        for i in actor.identifiers
+        if i.scheme == "wikidata" or (i.scheme == "url" and i.value != party.get("url"))
+    )
+    if same_as:
+        party["sameAs"] = same_as
+    return party
+
+
+def _published(source: Source) -> dt.date | None:
+    if source.published is None or source.published.earliest is None:
+        return None
+    return as_date(source.published.earliest)
+
+
+def _appearance(source: Source, facts: FactSet) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    work["@id"] = source.url or record_iri(source.id)
+    if source.url:
+        work["url"] = source.url
+    if source.title:
+        work["name"] = source.title
+    published = source.published
+    if published is not None and published.precision.value == "day" and published.earliest:
+        work["datePublished"] = as_date(published.earliest).isoformat()
+    if source.authors:
+        work["author"] = [_party(author, facts) for author in source.authors]
+    if source.publisher:
+        work["publisher"] = _party(source.publisher, facts)
+    return work
+
+
+def _sources_of(claim: Claim, facts: FactSet) -> list[Source]:
+    ids = set()
+    if claim.attribution is not None:
+        ids.add(claim.attribution.source)
+    for statement_id in claim.evidence:
+        statement = facts.get(statement_id, Statement)
+        if statement is not None:
+            ids.add(statement.source)
+    found = [facts.get(source_id, Source) for source_id in ids]
+    return sorted_by_id(source for source in found if source is not None)
+
+
+def _rating(review: Review) -> dict[str, Any]:
+    rating = review.rating
+    value, best, worst = _number(rating.value), _number(rating.best), _number(rating.worst)
+    name = rating.label or f"{value} on a scale from {worst} to {best}"
+    return {
+        "@type": "Rating",
+        "ratingValue": value,
+        "bestRating": best,
+        "worstRating": worst,
+        "alternateName": name,
+    }
+
+
+def claimreview_of(review: Review, facts: FactSet) -> dict[str, Any]:
+    """The ClaimReview of one Review (with ``@context``).
+
+    Raises:
+        KeyError: the reviewed claim is not in *facts*.
+    """
+    claim = facts.get(review.claim, Claim)
+    if claim is None:
+        raise KeyError(review.claim)
+    item: dict[str, Any] = {"@type": "Claim", "@id": record_iri(claim.id)}
+    if claim.speaker:
+        item["author"] = _party(claim.speaker, facts)
+    sources = _sources_of(claim, facts)
+    if sources:
+        item["appearance"] = [_appearance(source, facts) for source in sources]
+        dated = [(d, source.id, source) for source in sources if (d := _published(source))]
+        first = min(dated, key=lambda entry: entry[:2])[2] if dated else None
+        if first is not None:
+            item["firstAppearance"] = _appearance(first, facts)
+            item["datePublished"] = item["firstAppearance"].get("datePublished")
+            if item["datePublished"] is None:
+                del item["datePublished"]
+    document: dict[str, Any] = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "ClaimReview",
+        "@id": review.url or record_iri(review.id),
+    }
+    if review.url:
+        document["url"] = review.url
+    if review.published is not None:
+        document["datePublished"] = review.published.isoformat()
+    document["author"] = _party(review.reviewer, facts)
+    document["claimReviewed"] = claim_sentence(claim, facts)
+    if review.explanation:
+        document["reviewBody"] = review.explanation
+    document["reviewRating"] = _rating(review)
+    document["itemReviewed"] = item
+    return document
+
+
+def to_claimreview(facts: FactSet) -> list[dict[str, Any]]:
+    """A ClaimReview for every Review whose claim is in *facts*, sorted by review id."""
+    return [
+        claimreview_of(review, facts)
+        for review in sorted_by_id(facts.reviews)
+        if facts.get(review.claim, Claim) is not None
+    ]

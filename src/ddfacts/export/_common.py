@@ -1,0 +1,136 @@
+"""What the exporters share: IRIs for records, claim sentences, canonical JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from ..factset import FactSet
+from ..quantities import Qualifier, Quantity
+from ..records import Actor, Claim, Event, Ref, Review, Source, Statement
+from ..times import TimeSpan
+
+__all__ = [
+    "URN_PREFIX",
+    "canonical_json",
+    "claim_sentence",
+    "display_name",
+    "id_of_iri",
+    "iri_of",
+    "record_iri",
+    "sorted_by_id",
+    "value_words",
+]
+
+#: The IRI prefix of a record that has no URL of its own: ``urn:ddfacts:`` + its id.
+URN_PREFIX = "urn:ddfacts:"
+
+R = TypeVar("R", Source, Statement, Actor, Event, Claim, Review)
+
+_ID_IN_URN = re.compile(r"^urn:ddfacts:([a-z]+:[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?)$")
+
+
+def record_iri(record_id: str) -> str:
+    """The ``urn:ddfacts:`` IRI of a record id (``statement:x`` -> ``urn:ddfacts:statement:x``)."""
+    return URN_PREFIX + record_id
+
+
+def iri_of(record_id: str, facts: FactSet) -> str:
+    """The IRI that names a record outside ddfacts.
+
+    A Source with a ``url`` is named by that URL; every other record (and a
+    Source without a URL, or not in *facts*) by its ``urn:ddfacts:`` IRI.
+    """
+    source = facts.get(record_id, Source)
+    if source is not None and source.url:
+        return source.url
+    return record_iri(record_id)
+
+
+def id_of_iri(iri: str) -> str | None:
+    """The record id inside a ``urn:ddfacts:`` IRI, or None for any other IRI."""
+    match = _ID_IN_URN.match(iri)
+    return match.group(1) if match else None
+
+
+def display_name(record_id: str, facts: FactSet) -> str:
+    """A readable name for a record: an actor's name, a source's title, else the id."""
+    record = facts.get(record_id)
+    if isinstance(record, Actor):
+        return record.name
+    if isinstance(record, Source) and record.title:
+        return record.title
+    return record_id
+
+
+#: Units written as they are after any number.
+_UNCOUNTED = frozenset({"percent", "%"})
+
+_QUALIFIER_WORDS = {
+    Qualifier.APPROXIMATELY: "about ",
+    Qualifier.MORE_THAN: "more than ",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.LESS_THAN: "less than ",
+    Qualifier.AT_MOST: "at most ",
+}
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _quantity_words(quantity: Quantity) -> str:
+    """A quantity as written, else in words: ``more than 9,000 followers``."""
+    if quantity.expression:
+        return quantity.expression
+    unit = ""
+    if quantity.unit:
+        one = quantity.qualifier is Qualifier.EXACT and quantity.amount == 1
+        plural = one or quantity.unit in _UNCOUNTED or quantity.unit.endswith("s")
+        unit = f" {quantity.unit}" if plural else f" {quantity.unit}s"
+    if quantity.qualifier is Qualifier.BETWEEN:
+        return f"between {_number(quantity.lower)} and {_number(quantity.upper)}{unit}"
+    words = _QUALIFIER_WORDS.get(quantity.qualifier, "")
+    return f"{words}{_number(quantity.amount)}{unit}"
+
+
+def value_words(value: Quantity | TimeSpan | Ref | str, facts: FactSet) -> str:
+    """A claim value in words: a quantity or time as written, a record by its name."""
+    if isinstance(value, Quantity):
+        return _quantity_words(value)
+    if isinstance(value, TimeSpan):
+        return value.expression or value.edtf
+    if isinstance(value, Ref):
+        return display_name(value.id, facts)
+    return value
+
+
+def claim_sentence(claim: Claim, facts: FactSet) -> str:
+    """The claim as one sentence: its ``text``, else "<subject> <property>: <value>".
+
+    The fallback names the subject by its display name, turns ``_`` in the
+    property into spaces, and adds "(as of …)" when the claim has an as-of time.
+    """
+    if claim.text:
+        return claim.text
+    subject = display_name(claim.subject, facts)
+    sentence = f"{subject} {claim.property.replace('_', ' ')}: {value_words(claim.value, facts)}"
+    if claim.as_of is not None and not claim.as_of.is_unknown:
+        sentence += f" (as of {claim.as_of.expression or claim.as_of.edtf})"
+    return sentence
+
+
+def canonical_json(value: Any) -> str:
+    """JSON text as every exporter writes it: 2-space indent, UTF-8, a final newline."""
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def sorted_by_id(records: Iterable[R]) -> list[R]:
+    """Records sorted by id: the order of every export where file order means nothing."""
+    return sorted(records, key=lambda record: record.id)

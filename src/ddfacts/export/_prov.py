@@ -1,0 +1,366 @@
+"""The provenance graph as W3C PROV-JSON (the W3C Member Submission of 2013).
+
+Every ddfacts id is already a PROV qualified name: the prefixes ``source``,
+``statement``, ``claim``, ``review`` and ``actor`` map to
+``urn:ddfacts:source:`` and so on, so ``source:x`` stands for
+``urn:ddfacts:source:x``.  Agents and activities that have no record of
+their own live under the ``ddfacts`` prefix (``urn:ddfacts:``).
+
+- Entities: sources, statements, claims and reviews.
+- Agents: actors (``prov:Person``, ``prov:Organization``, or
+  ``prov:SoftwareAgent`` for accounts), the people who recorded records
+  (``ddfacts:agent/<name>``) and their tools (``ddfacts:tool/<name>/<version>``).
+- Activities: ``ddfacts:recording/<type>/<slug>`` (a record being recorded,
+  at its provenance's time) and ``ddfacts:reporting/claim/<slug>`` (a source
+  carrying a claim), typed ``ddfacts:Reporting``, ``ddfacts:Quoting``,
+  ``ddfacts:Translating``… after the claim's mode.
+- Relations: ``wasAttributedTo`` (a source to its authors and publisher, a
+  claim to its speaker, a review to its reviewer); ``wasDerivedFrom`` (a
+  statement from its source as a ``prov:Quotation``; a claim from its
+  evidence and, through its reporting activity, from its source; derivation
+  links of provenance, ``quoted_from`` as ``prov:Quotation`` and
+  ``revision_of`` as ``prov:Revision``); ``wasGeneratedBy`` (a record by its
+  recording); ``wasAssociatedWith`` (recording and reporting with their
+  agents); ``actedOnBehalfOf`` (a tool for the person who ran it, an author
+  for the publisher, an account for its operator, an actor for the
+  organization a role places it in).
+
+PROV-JSON has no ``wasQuotedFrom`` key: quotation is ``wasDerivedFrom`` with
+``prov:type`` ``prov:Quotation``.  Relations are keyed ``_:<kind><n>``,
+numbered after sorting, so the same facts give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..factset import FactSet
+from ..provenance import DerivationKind, Provenance
+from ..records import Actor, Claim, Mode, Record
+from ._common import claim_sentence, sorted_by_id
+
+__all__ = ["PROV_PREFIXES", "to_prov_json"]
+
+#: The namespace prefixes every PROV-JSON export declares.
+PROV_PREFIXES = {
+    "actor": "urn:ddfacts:actor:",
+    "claim": "urn:ddfacts:claim:",
+    "ddfacts": "urn:ddfacts:",
+    "review": "urn:ddfacts:review:",
+    "schema": "https://schema.org/",
+    "source": "urn:ddfacts:source:",
+    "statement": "urn:ddfacts:statement:",
+}
+
+_ORGANIZATION_KINDS = frozenset(
+    {"organization", "government_body", "diplomatic_mission", "media_outlet", "platform"}
+)
+_ACTIVITY_TYPES = {
+    Mode.STATES: "ddfacts:Stating",
+    Mode.QUOTES: "ddfacts:Quoting",
+    Mode.PARAPHRASES: "ddfacts:Paraphrasing",
+    Mode.REPORTS: "ddfacts:Reporting",
+    Mode.DISPUTES: "ddfacts:Disputing",
+    Mode.TRANSLATES: "ddfacts:Translating",
+}
+_DERIVATION_TYPES = {
+    DerivationKind.QUOTED_FROM: "prov:Quotation",
+    DerivationKind.TRANSLATED_FROM: "ddfacts:Translation",
+    DerivationKind.REVISION_OF: "prov:Revision",
+}
+_SLUG = re.compile(r"[^a-z0-9._-]+")
+
+
+def _qname(value: str) -> dict[str, str]:
+    return {"$": value, "type": "prov:QUALIFIED_NAME"}
+
+
+def _slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-") or "unnamed"
+
+
+def _local(record_id: str) -> str:
+    """``claim:x`` -> ``claim/x``: a record id inside another qualified name."""
+    return record_id.replace(":", "/", 1)
+
+
+def _time(value: dt.datetime) -> str:
+    return value.isoformat()
+
+
+class _Graph:
+    """A PROV-JSON document under construction; relations are numbered when rendered."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict[str, dict[str, Any]]] = {
+            "entity": {},
+            "agent": {},
+            "activity": {},
+        }
+        self.relations: dict[str, list[dict[str, Any]]] = {}
+        self._seen: set[tuple[str, str]] = set()
+
+    def node(self, kind: str, name: str, **attributes: Any) -> str:
+        existing = self.nodes[kind].setdefault(name, {})
+        for key, value in attributes.items():
+            if value is not None:
+                existing.setdefault(key, value)
+        return name
+
+    def relate(self, kind: str, **members: Any) -> None:
+        record = {key: value for key, value in members.items() if value is not None}
+        key = (kind, json.dumps(record, sort_keys=True))
+        if key not in self._seen:
+            self._seen.add(key)
+            self.relations.setdefault(kind, []).append(record)
+
+    def render(self) -> dict[str, Any]:
+        document: dict[str, Any] = {"prefix": dict(sorted(PROV_PREFIXES.items()))}
+        for kind in ("entity", "agent", "activity"):
+            if self.nodes[kind]:
+                document[kind] = {
+                    name: dict(sorted(self.nodes[kind][name].items()))
+                    for name in sorted(self.nodes[kind])
+                }
+        for kind in sorted(self.relations):
+            ordered = sorted(self.relations[kind], key=_relation_key)
+            document[kind] = {
+                f"_:{kind}{number}": dict(sorted(record.items()))
+                for number, record in enumerate(ordered, start=1)
+            }
+        return document
+
+
+def _relation_key(record: dict[str, Any]) -> str:
+    return json.dumps(record, sort_keys=True)
+
+
+def _agent_of_actor(graph: _Graph, actor: Actor) -> str:
+    if actor.kind == "person":
+        kind = "prov:Person"
+    elif actor.kind == "account":
+        kind = "prov:SoftwareAgent"
+    elif actor.kind in _ORGANIZATION_KINDS:
+        kind = "prov:Organization"
+    else:
+        kind = None
+    return graph.node(
+        "agent",
+        actor.id,
+        **{
+            "prov:label": actor.name,
+            "prov:type": _qname(kind) if kind else None,
+            "ddfacts:kind": actor.kind,
+        },
+    )
+
+
+def _agent_ref(graph: _Graph, name: str, facts: FactSet) -> str:
+    """The agent for an actor id, or a person named in provenance."""
+    actor = facts.get(name, Actor)
+    if actor is not None:
+        return _agent_of_actor(graph, actor)
+    if name.startswith("actor:"):
+        return graph.node("agent", name)
+    return graph.node(
+        "agent", f"ddfacts:agent/{_slug(name)}", **{"prov:label": name, "prov:type": None}
+    )
+
+
+def _recording(graph: _Graph, record: Record, provenance: Provenance, facts: FactSet) -> None:
+    activity = graph.node(
+        "activity",
+        f"ddfacts:recording/{_local(record.id)}",
+        **{
+            "prov:type": _qname("ddfacts:Recording"),
+            "prov:startTime": _time(provenance.recorded) if provenance.recorded else None,
+            "prov:endTime": _time(provenance.recorded) if provenance.recorded else None,
+            "ddfacts:method": provenance.method.value,
+        },
+    )
+    graph.relate(
+        "wasGeneratedBy",
+        **{
+            "prov:entity": record.id,
+            "prov:activity": activity,
+            "prov:time": _time(provenance.recorded) if provenance.recorded else None,
+        },
+    )
+    person = _agent_ref(graph, provenance.agent, facts) if provenance.agent else None
+    tool = None
+    if provenance.tool:
+        name = provenance.tool + (f" {provenance.tool_version}" if provenance.tool_version else "")
+        local = _slug(provenance.tool) + (
+            f"/{_slug(provenance.tool_version)}" if provenance.tool_version else ""
+        )
+        tool = graph.node(
+            "agent",
+            f"ddfacts:tool/{local}",
+            **{"prov:label": name, "prov:type": _qname("prov:SoftwareAgent")},
+        )
+    for agent in (person, tool):
+        if agent is not None:
+            graph.relate("wasAssociatedWith", **{"prov:activity": activity, "prov:agent": agent})
+    if person is not None and tool is not None:
+        graph.relate(
+            "actedOnBehalfOf",
+            **{"prov:delegate": tool, "prov:responsible": person, "prov:activity": activity},
+        )
+    for link in provenance.derived_from:
+        kind = _DERIVATION_TYPES.get(link.kind)
+        graph.relate(
+            "wasDerivedFrom",
+            **{
+                "prov:generatedEntity": record.id,
+                "prov:usedEntity": link.target,
+                "prov:type": _qname(kind) if kind else None,
+            },
+        )
+
+
+def _claim(graph: _Graph, claim: Claim, facts: FactSet) -> None:
+    graph.node(
+        "entity",
+        claim.id,
+        **{"prov:type": _qname("ddfacts:Claim"), "prov:label": claim_sentence(claim, facts)},
+    )
+    if claim.speaker:
+        speaker = _agent_ref(graph, claim.speaker, facts)
+        graph.relate("wasAttributedTo", **{"prov:entity": claim.id, "prov:agent": speaker})
+    for statement_id in claim.evidence:
+        graph.relate(
+            "wasDerivedFrom", **{"prov:generatedEntity": claim.id, "prov:usedEntity": statement_id}
+        )
+    attribution = claim.attribution
+    if attribution is None:
+        return
+    mode = Mode.TRANSLATES if attribution.translated_by else attribution.mode
+    activity = graph.node(
+        "activity",
+        f"ddfacts:reporting/{_local(claim.id)}",
+        **{"prov:type": _qname(_ACTIVITY_TYPES[mode])},
+    )
+    kind = {Mode.QUOTES: "prov:Quotation", Mode.TRANSLATES: "ddfacts:Translation"}.get(mode)
+    graph.relate(
+        "wasDerivedFrom",
+        **{
+            "prov:generatedEntity": claim.id,
+            "prov:usedEntity": attribution.source,
+            "prov:activity": activity,
+            "prov:type": _qname(kind) if kind else None,
+        },
+    )
+    if attribution.via_source:
+        graph.relate(
+            "wasDerivedFrom",
+            **{
+                "prov:generatedEntity": attribution.source,
+                "prov:usedEntity": attribution.via_source,
+                "prov:type": _qname("prov:PrimarySource"),
+            },
+        )
+    roles = (
+        (claim.speaker, "speaker"),
+        (attribution.via, "original outlet"),
+        (attribution.translated_by, "translator"),
+    )
+    for agent_id, role in roles:
+        if agent_id:
+            graph.relate(
+                "wasAssociatedWith",
+                **{
+                    "prov:activity": activity,
+                    "prov:agent": _agent_ref(graph, agent_id, facts),
+                    "prov:role": role,
+                },
+            )
+
+
+def _entities(facts: FactSet) -> Iterable[Record]:
+    """The records that are PROV entities: sources, statements, claims, reviews."""
+    yield from sorted_by_id(facts.sources)
+    yield from sorted_by_id(facts.statements)
+    yield from sorted_by_id(facts.claims)
+    yield from sorted_by_id(facts.reviews)
+
+
+def to_prov_json(facts: FactSet) -> dict[str, Any]:
+    """The provenance graph of *facts* as a PROV-JSON document (a dict of JSON types)."""
+    graph = _Graph()
+    for actor in sorted_by_id(facts.actors):
+        agent = _agent_of_actor(graph, actor)
+        if actor.operated_by:
+            graph.relate(
+                "actedOnBehalfOf",
+                **{"prov:delegate": agent, "prov:responsible": actor.operated_by},
+            )
+        for role in actor.roles:
+            if role.organization:
+                graph.relate(
+                    "actedOnBehalfOf",
+                    **{"prov:delegate": agent, "prov:responsible": role.organization},
+                )
+    for source in sorted_by_id(facts.sources):
+        graph.node(
+            "entity",
+            source.id,
+            **{
+                "prov:type": _qname("ddfacts:Source"),
+                "prov:label": source.title,
+                "schema:url": {"$": source.url, "type": "xsd:anyURI"} if source.url else None,
+            },
+        )
+        for author in source.authors:
+            graph.relate(
+                "wasAttributedTo",
+                **{"prov:entity": source.id, "prov:agent": _agent_ref(graph, author, facts)},
+            )
+            if source.publisher:
+                graph.relate(
+                    "actedOnBehalfOf",
+                    **{"prov:delegate": author, "prov:responsible": source.publisher},
+                )
+        if source.publisher:
+            publisher = _agent_ref(graph, source.publisher, facts)
+            graph.relate("wasAttributedTo", **{"prov:entity": source.id, "prov:agent": publisher})
+    for statement in sorted_by_id(facts.statements):
+        graph.node(
+            "entity",
+            statement.id,
+            **{"prov:type": _qname("ddfacts:Statement"), "prov:value": statement.anchor.exact},
+        )
+        graph.relate(
+            "wasDerivedFrom",
+            **{
+                "prov:generatedEntity": statement.id,
+                "prov:usedEntity": statement.source,
+                "prov:type": _qname("prov:Quotation"),
+            },
+        )
+    for claim in sorted_by_id(facts.claims):
+        _claim(graph, claim, facts)
+    for review in sorted_by_id(facts.reviews):
+        graph.node(
+            "entity",
+            review.id,
+            **{
+                "prov:type": _qname("ddfacts:Review"),
+                "prov:label": review.rating.label,
+                "ddfacts:reviews": _qname(review.claim),
+            },
+        )
+        reviewer = _agent_ref(graph, review.reviewer, facts)
+        graph.relate("wasAttributedTo", **{"prov:entity": review.id, "prov:agent": reviewer})
+        for statement_id in review.evidence:
+            graph.relate(
+                "wasDerivedFrom",
+                **{"prov:generatedEntity": review.id, "prov:usedEntity": statement_id},
+            )
+    for record in _entities(facts):
+        if record.provenance is not None:
+            _recording(graph, record, record.provenance, facts)
+    return graph.render()

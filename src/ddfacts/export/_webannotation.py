@@ -1,0 +1,161 @@
+"""Statements as W3C Web Annotations (JSON-LD, ``http://www.w3.org/ns/anno.jsonld``).
+
+One Annotation per Statement, named by the statement's ``urn:ddfacts:`` IRI.
+Its target is the source (the Source's URL, else its ``urn:ddfacts:`` IRI)
+narrowed by a TextQuoteSelector (exact, prefix, suffix) and a
+TextPositionSelector whose ``start``/``end`` count code points, as ddfacts
+stores them.  Its body links the claims and events the statement is evidence
+for (SpecificResources with purpose ``linking``) and carries the statement's
+note (a TextualBody with purpose ``commenting``).  ``creator`` and ``created``
+come from the statement's provenance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from ..factset import FactSet
+from ..provenance import Provenance
+from ..records import Actor, Claim, Event, Statement
+from ._common import iri_of, record_iri, sorted_by_id
+
+__all__ = ["ANNO_CONTEXT", "annotation_of", "to_webannotation"]
+
+#: The JSON-LD context of the W3C Web Annotation Data Model.
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def _timestamp(value: dt.datetime) -> str:
+    """An xsd:dateTime; naive datetimes are taken as UTC (the model asks for UTC)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    text = value.astimezone(dt.timezone.utc).isoformat()
+    return text.replace("+00:00", "Z")
+
+
+def _agent(name: str, facts: FactSet, *, software: bool = False) -> dict[str, Any]:
+    actor = facts.get(name, Actor)
+    if actor is not None:
+        kind = "Person" if actor.kind == "person" else "Organization"
+        return {"id": record_iri(actor.id), "type": kind, "name": actor.name}
+    if name.startswith("actor:"):
+        return {"id": record_iri(name), "type": "Person", "name": name}
+    return {"type": "Software" if software else "Person", "name": name}
+
+
+def _creator(provenance: Provenance, facts: FactSet) -> dict[str, Any] | None:
+    if provenance.agent:
+        return _agent(provenance.agent, facts)
+    if provenance.tool:
+        return _software(provenance)
+    return None
+
+
+def _software(provenance: Provenance) -> dict[str, Any]:
+    name = provenance.tool or "unknown"
+    agent: dict[str, Any] = {"type": "Software", "name": name}
+    if provenance.tool_version:
+        agent["name"] = f"{name} {provenance.tool_version}"
+    return agent
+
+
+def _links(facts: FactSet) -> dict[str, list[str]]:
+    """Statement id -> ids of the claims and events that cite it as evidence, sorted."""
+    links: dict[str, set[str]] = {}
+    records: list[Claim | Event] = [*facts.claims, *facts.events]
+    for record in records:
+        for statement_id in record.evidence:
+            links.setdefault(statement_id, set()).add(record.id)
+    return {key: sorted(value) for key, value in links.items()}
+
+
+def annotation_of(
+    statement: Statement, facts: FactSet, *, linked: list[str] | None = None
+) -> dict[str, Any]:
+    """The Web Annotation of one Statement (without ``@context``).
+
+    *linked* lists the ids of the records the body links; by default the
+    claims and events in *facts* that cite the statement as evidence.
+    """
+    if linked is None:
+        linked = _links(facts).get(statement.id, [])
+    anchor = statement.anchor
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": anchor.exact}
+    if anchor.prefix:
+        quote["prefix"] = anchor.prefix
+    if anchor.suffix:
+        quote["suffix"] = anchor.suffix
+    position = {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
+    body: list[dict[str, Any]] = [
+        {"type": "SpecificResource", "source": record_iri(record_id), "purpose": "linking"}
+        for record_id in linked
+    ]
+    if statement.note:
+        body.append(
+            {
+                "type": "TextualBody",
+                "value": statement.note,
+                "format": "text/plain",
+                "purpose": "commenting",
+            }
+        )
+    annotation: dict[str, Any] = {
+        "id": record_iri(statement.id),
+        "type": "Annotation",
+        "motivation": "linking" if linked else "highlighting",
+    }
+    provenance = statement.provenance
+    if provenance is not None:
+        creator = _creator(provenance, facts)
+        if creator is not None:
+            annotation["creator"] = creator
+        if provenance.recorded is not None:
+            annotation["created"] = _timestamp(provenance.recorded)
+        if provenance.agent and provenance.tool:
+            annotation["generator"] = _software(provenance)
+    if body:
+        annotation["body"] = body
+    target: dict[str, Any] = {
+        "type": "SpecificResource",
+        "source": iri_of(statement.source, facts),
+        "selector": [quote, position],
+    }
+    if statement.language:
+        target["language"] = statement.language
+    annotation["target"] = target
+    return annotation
+
+
+def to_webannotation(facts: FactSet, *, collection: bool = True) -> Any:
+    """Every Statement as a W3C Web Annotation, sorted by statement id.
+
+    Returns an AnnotationCollection holding one AnnotationPage with every
+    annotation (named ``urn:ddfacts:collection:<digest>`` from the statement
+    ids, so the same statements give the same IRI), or, when *collection* is
+    false, a plain list of annotations, each with its own ``@context``.
+    """
+    links = _links(facts)
+    items = [
+        annotation_of(statement, facts, linked=links.get(statement.id, []))
+        for statement in sorted_by_id(facts.statements)
+    ]
+    if not collection:
+        return [{"@context": ANNO_CONTEXT, **item} for item in items]
+    digest = hashlib.sha256("\n".join(item["id"] for item in items).encode("utf-8"))
+    collection_id = f"urn:ddfacts:collection:{digest.hexdigest()[:16]}"
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": "ddfacts statements",
+        "total": len(items),
+        "first": {
+            "id": f"{collection_id}:page:1",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        },
+    }

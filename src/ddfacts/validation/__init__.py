@@ -1,0 +1,221 @@
+"""Validation: every problem in a run of fact files, located and explained.
+
+:func:`validate` reads fact files (paths, folders, open files, or a
+FactSet), checks every record at the selected levels and returns a
+:class:`~ddfacts.problems.Report`.  It never raises on bad data.
+
+The work splits in three, so that it can be spread over processes or an
+engine such as Dask:
+
+* per record, :func:`check_record` — a pure function of one raw JSON value,
+  its location and the vocabulary — gives the record's own problems (levels
+  ``shape`` and ``meaning``) and a small :class:`RecordSummary`;
+* over the whole run, :class:`SetChecker` takes the summaries and reports
+  duplicate ids, dangling or mistyped references, vocabulary coherence
+  across records and cycles (levels ``refs`` and ``meaning``);
+* with a text store, :func:`anchor_problems` checks statements against
+  their sources' texts (level ``anchors``).
+
+Every code is listed, with its level and severity, in :data:`CODES`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Union, cast
+
+import attrs
+
+from ..errors import DdfactsError
+from ..factset import FactSet
+from ..problems import Location, Problem, Report
+from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
+from ._anchors import anchor_problems
+from ._codes import ALL_LEVELS, CODES, CodeInfo, Level, problem
+from ._read import RawRecord, excerpt_of, iter_input
+from ._record import RecordResult, RecordSummary, check_record
+from ._set import SetChecker
+
+__all__ = [
+    "ALL_LEVELS",
+    "CODES",
+    "FACT_SUFFIXES",
+    "CodeInfo",
+    "Level",
+    "LevelError",
+    "RawRecord",
+    "RecordResult",
+    "RecordSummary",
+    "SetChecker",
+    "anchor_problems",
+    "check_record",
+    "iter_raw",
+    "parse_levels",
+    "validate",
+]
+
+#: The suffixes of the fact files a folder expands to.
+FACT_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
+#: One input: a path, an open file, or a FactSet.
+Input = Union[str, "os.PathLike[str]", IO[Any], FactSet]
+
+
+class LevelError(DdfactsError, ValueError):
+    """A level name that is not ``shape``, ``refs``, ``meaning`` or ``anchors``."""
+
+
+def parse_levels(levels: Iterable[Level | str] | Level | str) -> frozenset[Level]:
+    """The levels named (a name, a comma-separated list, or an iterable of names).
+
+    Raises:
+        LevelError: a name is not a level.
+    """
+    items = [levels] if isinstance(levels, (str, Level)) else list(levels)
+    wanted: set[Level] = set()
+    for item in items:
+        for name in [item] if isinstance(item, Level) else item.split(","):
+            try:
+                wanted.add(Level(name.strip() if isinstance(name, str) else name))
+            except ValueError:
+                known = ", ".join(level.value for level in Level)
+                raise LevelError(f"unknown level {name!r}; expected one of {known}") from None
+    return frozenset(wanted)
+
+
+def _expand(source: str | os.PathLike[str]) -> Iterator[str | os.PathLike[str] | Problem]:
+    path = Path(source)
+    if not path.is_dir():
+        yield source
+        return
+    found = sorted(
+        item for item in path.rglob("*") if item.is_file() and item.suffix.lower() in FACT_SUFFIXES
+    )
+    if not found:
+        yield problem(
+            "file.no-fact-files",
+            "the folder holds no fact files (*.json, *.jsonl, *.ndjson)",
+            Location(file=os.fspath(source)),
+        )
+    yield from found
+
+
+def _inputs(source: Input | Iterable[Input]) -> Iterator[Input]:
+    if isinstance(source, (str, os.PathLike, FactSet)) or hasattr(source, "read"):
+        yield cast(Input, source)
+    else:
+        yield from cast(Iterable[Input], source)
+
+
+def iter_raw(source: Input | Iterable[Input]) -> Iterator[RawRecord | Problem]:
+    """Every raw record of the inputs, in order, with every problem met reading them."""
+    from ..jsonio import to_json
+
+    for item in _inputs(source):
+        if isinstance(item, FactSet):
+            for index, record in enumerate(item):
+                yield RawRecord(to_json(record), Location(pointer=f"/records/{index}"))
+        elif isinstance(item, (str, os.PathLike)):
+            for entry in _expand(item):
+                if isinstance(entry, Problem):
+                    yield entry
+                else:
+                    yield from iter_input(entry)
+        else:
+            yield from iter_input(item)
+
+
+def _vocabulary(vocab: Vocabulary | str | os.PathLike[str] | Iterable[Any] | None) -> Vocabulary:
+    if vocab is None:
+        return default_vocabulary()
+    if isinstance(vocab, Vocabulary):
+        return vocab
+    if isinstance(vocab, (str, os.PathLike)):
+        return load_vocabulary(vocab)
+    return load_vocabulary(*vocab)
+
+
+def _store(texts: Any) -> Any:
+    if texts is None or not isinstance(texts, (str, os.PathLike)):
+        return texts
+    from ..textstore import TextStore
+
+    return TextStore(texts)
+
+
+def _with_excerpts(problems: list[Problem]) -> list[Problem]:
+    """Fill in the line of JSON Lines input for problems found after the line was read."""
+    wanted: dict[str, set[int]] = {}
+    for item in problems:
+        where = item.location
+        if item.excerpt is None and where.file and where.line is not None and where.column is None:
+            wanted.setdefault(where.file, set()).add(where.line)
+    lines: dict[tuple[str, int], str] = {}
+    for file, numbers in wanted.items():
+        if not file.lower().endswith((".jsonl", ".ndjson")) or not Path(file).is_file():
+            continue
+        try:
+            with open(file, "rb") as handle:
+                for number, raw in enumerate(handle, start=1):
+                    if number in numbers:
+                        lines[file, number] = excerpt_of(raw.decode("utf-8", "replace"))
+        except OSError:
+            continue
+    if not lines:
+        return problems
+    return [
+        attrs.evolve(item, excerpt=lines[key])
+        if item.location.file is not None
+        and item.location.line is not None
+        and (key := (item.location.file, item.location.line)) in lines
+        and item.excerpt is None
+        else item
+        for item in problems
+    ]
+
+
+def validate(
+    source: Input | Iterable[Input],
+    *,
+    texts: Any = None,
+    vocab: Vocabulary | str | os.PathLike[str] | Iterable[Any] | None = None,
+    levels: Iterable[Level | str] | Level | str = ALL_LEVELS,
+) -> Report:
+    """Validate fact files and return every problem found, in file order.
+
+    Args:
+        source: a path (a folder means every fact file in it), an open file,
+            a FactSet, or a list of these; references resolve across all of
+            them.
+        texts: a text-store folder or an object with ``get(source)`` (such
+            as :class:`ddfacts.TextStore`); level ``anchors`` runs only with one.
+        vocab: a :class:`~ddfacts.vocabulary.Vocabulary`, or vocabulary files
+            extending the shipped one.
+        levels: the levels to check (default: all).
+
+    Raises:
+        LevelError: a level name is unknown.
+        VocabularyError: a vocabulary file is unusable.
+
+    .. versionadded:: 0.1.0
+    """
+    wanted = parse_levels(levels)
+    vocabulary = _vocabulary(vocab)
+    store = _store(texts)
+    checker = SetChecker(vocabulary, wanted)
+    found: list[Problem] = []
+    for item in iter_raw(source):
+        if isinstance(item, Problem):
+            found.append(item)
+            continue
+        result = check_record(item.value, item.location, vocabulary, wanted)
+        own = [*result.problems, *checker.add(result.summary)]
+        if item.excerpt is not None:
+            own = [attrs.evolve(p, excerpt=item.excerpt) for p in own]
+        found.extend(own)
+    found.extend(checker.finish())
+    if store is not None and Level.ANCHORS in wanted:
+        found.extend(anchor_problems(checker.summaries, store))
+    return Report(_with_excerpts(found))

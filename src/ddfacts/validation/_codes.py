@@ -1,0 +1,187 @@
+"""The registry of problem codes: every code validation can produce, its level and severity.
+
+``docs/problems.md`` documents exactly these codes (a test keeps the two in
+step).  Checks make problems through :func:`problem`, which refuses an
+unregistered code, so a new rule cannot ship undocumented.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ..problems import Location, Problem, Severity
+
+__all__ = ["ALL_LEVELS", "CODES", "CodeInfo", "Level", "problem"]
+
+
+class Level(str, enum.Enum):
+    """A validation level; each can be selected on its own."""
+
+    #: The JSON Schemas, one record at a time.
+    SHAPE = "shape"
+    #: Ids unique; every referenced id exists and has the right type.
+    REFS = "refs"
+    #: Times, quantities, anchors' spans, ratings, vocabulary coherence, cycles.
+    MEANING = "meaning"
+    #: Statements against their sources' texts (needs a text store).
+    ANCHORS = "anchors"
+
+
+#: Every level, in the order they are described.
+ALL_LEVELS = frozenset(Level)
+
+
+@attrs.frozen
+class CodeInfo:
+    """What a problem code means: the level that reports it, its severity, one line."""
+
+    #: ``input`` (reading the file), ``shape``, ``refs``, ``meaning`` or ``anchors``.
+    level: str
+    #: The severity every problem with this code has.
+    severity: Severity
+    #: What it means, in one line.
+    meaning: str
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+#: Every problem code, by code.
+CODES: dict[str, CodeInfo] = {
+    # reading the input: always checked
+    "file.missing": CodeInfo("input", _E, "The file or folder does not exist."),
+    "file.unreadable": CodeInfo("input", _E, "The file exists but cannot be read."),
+    "file.no-fact-files": CodeInfo("input", _E, "A folder holds no fact files."),
+    "file.empty": CodeInfo("input", _E, "The file is empty or holds only white space."),
+    "file.binary": CodeInfo("input", _E, "The file holds NUL bytes: it is binary, not JSON."),
+    "file.not-fact-file": CodeInfo("input", _E, "Valid JSON, but not a fact file."),
+    "file.version": CodeInfo("input", _E, "The fact file's format version is not supported."),
+    "file.unknown-member": CodeInfo(
+        "input", _E, "The fact file has a member other than ddfacts, records and x-…."
+    ),
+    "json.encoding": CodeInfo("input", _E, "The bytes are not valid UTF-8."),
+    "json.bom": CodeInfo("input", _E, "The file starts with a UTF-8 byte-order mark."),
+    "json.syntax": CodeInfo("input", _E, "The text is not valid JSON."),
+    "json.duplicate-key": CodeInfo(
+        "input", _E, "One object has the same key twice (ambiguous JSON)."
+    ),
+    "json.constant": CodeInfo("input", _E, "NaN, Infinity or a number too large for a float."),
+    "json.depth": CodeInfo("input", _E, "Arrays and objects nest deeper than the limit (64)."),
+    # shape: the JSON Schemas
+    "shape.record-type": CodeInfo("shape", _E, "A record's type is missing or unknown."),
+    "shape.required": CodeInfo("shape", _E, "A required member is missing."),
+    "shape.type": CodeInfo("shape", _E, "A value has the wrong JSON type."),
+    "shape.pattern": CodeInfo(
+        "shape", _E, "A string does not have the required form (an id, a language tag, a date…)."
+    ),
+    "shape.enum": CodeInfo("shape", _E, "A value is not one of the allowed values."),
+    "shape.additional": CodeInfo(
+        "shape", _E, "An object has a member the schema does not know (extensions start with x-)."
+    ),
+    "shape.range": CodeInfo("shape", _E, "A number is below its minimum or above its maximum."),
+    "shape.length": CodeInfo("shape", _E, "A string, array or object is too short or too long."),
+    "shape.any-of": CodeInfo("shape", _E, "A value fits none of the allowed alternatives."),
+    "shape.format": CodeInfo(
+        "shape", _E, "A date or date-time has the right form but is not a real calendar time."
+    ),
+    "shape.invalid": CodeInfo("shape", _E, "The value breaks another schema rule."),
+    # refs: the whole run
+    "ref.duplicate-id": CodeInfo("refs", _E, "Two records share an id."),
+    "ref.missing": CodeInfo("refs", _E, "A referenced id is not the id of any record in the run."),
+    "ref.wrong-type": CodeInfo("refs", _E, "A referenced id names a record of the wrong type."),
+    # meaning: one record, then the whole run
+    "meaning.time-order": CodeInfo("meaning", _E, "A time's earliest bound is after its latest."),
+    "meaning.time-precision": CodeInfo("meaning", _E, "A time's bounds do not fit its precision."),
+    "meaning.quantity-bounds": CodeInfo(
+        "meaning", _E, "A quantity's lower bound is above its upper, or its amount outside them."
+    ),
+    "meaning.quantity-qualifier": CodeInfo(
+        "meaning", _E, "A quantity's bounds do not fit its qualifier."
+    ),
+    "meaning.anchor-span": CodeInfo(
+        "meaning", _E, "An anchor's span does not match its quote's length."
+    ),
+    "meaning.rating-scale": CodeInfo(
+        "meaning", _E, "A review's rating lies outside its scale, or the scale is empty."
+    ),
+    "meaning.operated-by": CodeInfo(
+        "meaning", _E, "An actor that is not an account has operated_by."
+    ),
+    "meaning.account-operator": CodeInfo("meaning", _W, "An account does not say who operates it."),
+    "meaning.single-valued": CodeInfo(
+        "meaning",
+        _W,
+        "One source gives a single-valued property two values for one subject at one time.",
+    ),
+    "meaning.cycle": CodeInfo("meaning", _E, "Derivation links or operated_by links form a cycle."),
+    "meaning.invalid": CodeInfo(
+        "meaning", _E, "The record cannot be built for another reason (a safety net)."
+    ),
+    "vocab.unknown-actor-type": CodeInfo(
+        "meaning", _E, "An actor's kind is not in the vocabulary."
+    ),
+    "vocab.unknown-event-type": CodeInfo(
+        "meaning", _E, "An event's type is not in the vocabulary."
+    ),
+    "vocab.unknown-role": CodeInfo("meaning", _E, "A participant role is not in the vocabulary."),
+    "vocab.role-not-allowed": CodeInfo(
+        "meaning", _E, "A participant role is not allowed for the event's type."
+    ),
+    "vocab.unknown-property": CodeInfo(
+        "meaning", _E, "A claim's property is not in the vocabulary."
+    ),
+    "vocab.value-type": CodeInfo(
+        "meaning", _E, "A claim's value is not of its property's value type."
+    ),
+    "vocab.unit": CodeInfo("meaning", _E, "A quantity's unit is not its property's unit."),
+    "vocab.subject-type": CodeInfo(
+        "meaning", _E, "A claim's property does not apply to its subject's type."
+    ),
+    "vocab.entity-type": CodeInfo(
+        "meaning", _E, "A claim's entity value is not of a type its property allows."
+    ),
+    # anchors: with a text store
+    "anchor.text-missing": CodeInfo(
+        "anchors", _W, "The text store has no text for a source, so its anchors are not checked."
+    ),
+    "anchor.text-refused": CodeInfo(
+        "anchors", _E, "The text store refuses a source's text (escaping path, not UTF-8)."
+    ),
+    "anchor.mismatch": CodeInfo(
+        "anchors", _E, "A statement's quote does not stand at its offsets."
+    ),
+    "anchor.out-of-range": CodeInfo(
+        "anchors", _E, "A statement's offsets run past the end of the text."
+    ),
+    "anchor.context": CodeInfo(
+        "anchors", _W, "A statement's prefix or suffix differs from the text around the quote."
+    ),
+    "source.hash-mismatch": CodeInfo("anchors", _E, "A source's sha256 differs from its text's."),
+    "source.length-mismatch": CodeInfo("anchors", _E, "A source's length differs from its text's."),
+}
+
+
+def problem(
+    code: str,
+    message: str,
+    location: Location,
+    *,
+    records: tuple[str, ...] = (),
+    context: tuple[Problem, ...] = (),
+    excerpt: str | None = None,
+) -> Problem:
+    """A problem with a registered *code* and that code's severity.
+
+    Raises:
+        KeyError: *code* is not registered (a bug in a check, never bad input).
+    """
+    return Problem(
+        code=code,
+        severity=CODES[code].severity,
+        message=message,
+        location=location,
+        records=records,
+        context=context,
+        excerpt=excerpt,
+    )

@@ -1,0 +1,337 @@
+"""Per-record checks: a pure function of one raw record value, its location and the vocabulary.
+
+:func:`check_record` returns a :class:`RecordResult`: the record's own
+problems (shape, then meaning on the record alone), and a small
+:class:`RecordSummary` that the whole-set pass needs (id, type, kind, the
+references it makes, its graph edges, its claim key, its anchor).  Records
+themselves are never kept, so a run holds only summaries in memory, and the
+per-record step can run in other processes or on other machines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .._codec import StructureError, structure
+from .._fields import RECORD_TYPES, is_id
+from ..problems import Location, Problem
+from ..vocabulary import Vocabulary
+from ._codes import ALL_LEVELS, Level, problem
+from ._meaning import meaning_problems
+from ._shape import shape_problems
+from ._walk import as_dict, as_list
+
+__all__ = ["AnchorFacts", "ClaimKey", "RecordResult", "RecordSummary", "Reference", "check_record"]
+
+_ANY = RECORD_TYPES
+#: Source links that derive one text from another (followed for cycles).
+_DERIVING_LINKS = ("syndicates", "wire_copy_of", "translation_of", "revision_of")
+
+
+@attrs.frozen
+class Reference:
+    """One id a record refers to, the record types it may name, and where it is."""
+
+    #: The referenced id.
+    target: str
+    #: The record types the reference may name.
+    expected: tuple[str, ...]
+    #: Where the reference is.
+    location: Location
+    #: What the reference is, for messages (``the speaker``).
+    role: str
+
+
+@attrs.frozen
+class ClaimKey:
+    """What the set pass needs of a claim: subject, property, value and when and who."""
+
+    #: The subject's id.
+    subject: str
+    #: The property's name.
+    property: str
+    #: The value, as canonical JSON text.
+    value: str
+    #: For an entity value: the entity's id.
+    entity: str | None
+    #: The as-of time's EDTF, or ``""``.
+    as_of: str
+    #: The attribution's source id, or ``""``.
+    source: str
+    #: The speaker's id, or ``""``.
+    speaker: str = ""
+
+
+@attrs.frozen
+class AnchorFacts:
+    """What the anchors level needs of a statement."""
+
+    #: The statement's source id.
+    source: str
+    #: The anchor's start, end, quote and context.
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@attrs.frozen
+class RecordSummary:
+    """The small part of a record the whole-set checks need."""
+
+    #: The record's id (as written; None when it has no string id).
+    id: str | None
+    #: The record type (None when it has none).
+    type: str | None
+    #: An actor's kind.
+    kind: str | None
+    #: Where the record is.
+    location: Location
+    #: The ids it refers to.
+    refs: tuple[Reference, ...] = ()
+    #: Ids it is derived from (provenance derivations and deriving source links).
+    derived_from: tuple[str, ...] = ()
+    #: For an account: the actor that operates it.
+    operated_by: str | None = None
+    #: For a claim: its key.
+    claim: ClaimKey | None = None
+    #: For a statement: its anchor.
+    anchor: AnchorFacts | None = None
+    #: For a source: its recorded sha256 and length.
+    identity: tuple[str | None, int | None] | None = None
+
+
+@attrs.frozen
+class RecordResult:
+    """A record's own problems and its summary."""
+
+    #: Problems found in the record alone.
+    problems: tuple[Problem, ...]
+    #: What the whole-set pass needs of it.
+    summary: RecordSummary
+
+
+def _refs(value: dict[str, Any], location: Location) -> list[Reference]:
+    found: list[Reference] = []
+
+    def add(item: Any, expected: Iterable[str], role: str, *path: str | int) -> None:
+        if isinstance(item, str) and is_id(item):
+            found.append(Reference(item, tuple(expected), location.child(*path), role))
+
+    def many(items: Any, expected: Iterable[str], role: str, *path: str | int) -> None:
+        for index, item in enumerate(as_list(items)):
+            add(item, expected, role, *path, index)
+
+    kind = value.get("type")
+    many(value.get("evidence"), ("statement",), "evidence", "evidence")
+    provenance = as_dict(value.get("provenance"))
+    for index, item in enumerate(as_list(provenance.get("derived_from"))):
+        add(
+            as_dict(item).get("target"),
+            _ANY,
+            "a derivation",
+            "provenance",
+            "derived_from",
+            index,
+            "target",
+        )
+    if kind == "source":
+        many(value.get("authors"), ("actor",), "an author", "authors")
+        add(value.get("publisher"), ("actor",), "the publisher", "publisher")
+        for index, link in enumerate(as_list(value.get("links"))):
+            link = as_dict(link)
+            add(link.get("source"), ("source",), "a linked source", "links", index, "source")
+            many(link.get("evidence"), ("statement",), "evidence", "links", index, "evidence")
+    elif kind == "statement":
+        add(value.get("source"), ("source",), "the source", "source")
+    elif kind == "actor":
+        add(value.get("operated_by"), ("actor",), "the operator", "operated_by")
+        for index, role in enumerate(as_list(value.get("roles"))):
+            role = as_dict(role)
+            add(
+                role.get("organization"),
+                ("actor",),
+                "the organization",
+                "roles",
+                index,
+                "organization",
+            )
+            many(role.get("evidence"), ("statement",), "evidence", "roles", index, "evidence")
+    elif kind == "event":
+        for index, participant in enumerate(as_list(value.get("participants"))):
+            add(
+                as_dict(participant).get("actor"),
+                ("actor",),
+                "a participant",
+                "participants",
+                index,
+                "actor",
+            )
+        many(value.get("about"), _ANY, "what the event is about", "about")
+    elif kind == "claim":
+        add(value.get("subject"), _ANY, "the subject", "subject")
+        add(value.get("speaker"), ("actor",), "the speaker", "speaker")
+        add(as_dict(value.get("value")).get("entity"), _ANY, "the value", "value", "entity")
+        attribution = as_dict(value.get("attribution"))
+        add(
+            attribution.get("source"), ("source",), "the attributed source", "attribution", "source"
+        )
+        add(attribution.get("via"), ("actor",), "the relaying outlet", "attribution", "via")
+        add(
+            attribution.get("via_source"),
+            ("source",),
+            "the relayed source",
+            "attribution",
+            "via_source",
+        )
+        add(
+            attribution.get("translated_by"),
+            ("actor",),
+            "the translator",
+            "attribution",
+            "translated_by",
+        )
+    elif kind == "review":
+        add(value.get("claim"), ("claim",), "the reviewed claim", "claim")
+        add(value.get("reviewer"), ("actor",), "the reviewer", "reviewer")
+    return found
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _derived_from(value: dict[str, Any]) -> tuple[str, ...]:
+    targets = [
+        as_dict(item).get("target")
+        for item in as_list(as_dict(value.get("provenance")).get("derived_from"))
+    ]
+    if value.get("type") == "source":
+        targets += [
+            as_dict(link).get("source")
+            for link in as_list(value.get("links"))
+            if as_dict(link).get("kind") in _DERIVING_LINKS
+        ]
+    return tuple(target for target in targets if isinstance(target, str))
+
+
+def _claim_key(value: dict[str, Any]) -> ClaimKey | None:
+    subject, prop, claim_value = value.get("subject"), value.get("property"), value.get("value")
+    if not isinstance(subject, str) or not isinstance(prop, str) or claim_value is None:
+        return None
+    return ClaimKey(
+        subject=subject,
+        property=prop,
+        value=json.dumps(_meaning_of(claim_value), sort_keys=True, ensure_ascii=False),
+        entity=_str(as_dict(claim_value).get("entity")),
+        as_of=_str(as_dict(value.get("as_of")).get("edtf")) or "",
+        source=_str(as_dict(value.get("attribution")).get("source")) or "",
+        speaker=_str(value.get("speaker")) or "",
+    )
+
+
+#: Members that say how a value was written, not what it is.
+_WORDING = ("expression", "resolved_against")
+
+
+def _meaning_of(value: Any) -> Any:
+    """A claim value without its wording, so "five times" and "the five" compare equal."""
+    if not isinstance(value, dict):
+        return value
+    return {key: _meaning_of(item) for key, item in value.items() if key not in _WORDING}
+
+
+def _anchor_facts(value: dict[str, Any]) -> AnchorFacts | None:
+    anchor = as_dict(value.get("anchor"))
+    source, start, end, exact = (
+        value.get("source"),
+        anchor.get("start"),
+        anchor.get("end"),
+        anchor.get("exact"),
+    )
+    if not (
+        isinstance(source, str)
+        and isinstance(exact, str)
+        and type(start) is int
+        and type(end) is int
+    ):
+        return None
+    return AnchorFacts(
+        source,
+        start,
+        end,
+        exact,
+        _str(anchor.get("prefix")) or "",
+        _str(anchor.get("suffix")) or "",
+    )
+
+
+def summarize(value: Any, location: Location) -> RecordSummary:
+    """The summary of one raw record value (whatever its shape)."""
+    if not isinstance(value, dict):
+        return RecordSummary(None, None, None, location)
+    kind = _str(value.get("type"))
+    length = value.get("length")
+    return RecordSummary(
+        id=_str(value.get("id")),
+        type=kind,
+        kind=_str(value.get("kind")) if kind == "actor" else None,
+        location=location,
+        refs=tuple(_refs(value, location)),
+        derived_from=_derived_from(value),
+        operated_by=_str(value.get("operated_by")) if kind == "actor" else None,
+        claim=_claim_key(value) if kind == "claim" else None,
+        anchor=_anchor_facts(value) if kind == "statement" else None,
+        identity=(
+            (_str(value.get("sha256")), length if type(length) is int else None)
+            if kind == "source"
+            else None
+        ),
+    )
+
+
+def check_record(
+    value: Any,
+    location: Location,
+    vocab: Vocabulary,
+    levels: Iterable[Level | str] = ALL_LEVELS,
+) -> RecordResult:
+    """Check one raw record value on its own: shape, then meaning; and summarize it.
+
+    At the meaning level, a record that passes every other check is also
+    built through the codec (what :func:`ddfacts.load` does), so a record
+    that validates also loads; a failure there is ``meaning.invalid``.
+    """
+    wanted = {Level(level) for level in levels}
+    found: list[Problem] = []
+    if Level.SHAPE in wanted:
+        found.extend(shape_problems(value, location))
+    if Level.MEANING in wanted:
+        own = meaning_problems(value, location, vocab)
+        found.extend(own)
+        if not any(item.is_error for item in found) and (
+            Level.SHAPE in wanted or not shape_problems(value, location)
+        ):
+            found.extend(_construct(value, location))
+    return RecordResult(tuple(found), summarize(value, location))
+
+
+def _construct(value: Any, location: Location) -> list[Problem]:
+    try:
+        structure(value)
+    except StructureError as error:
+        return [
+            problem(
+                "meaning.invalid",
+                f"the record cannot be built: {error.message}",
+                attrs.evolve(location, pointer=location.pointer + error.pointer),
+            )
+        ]
+    except Exception as error:  # a safety net: bad data must never raise
+        return [problem("meaning.invalid", f"the record cannot be built: {error}", location)]
+    return []

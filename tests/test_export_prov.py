@@ -1,0 +1,110 @@
+"""to_prov_json() writes the provenance graph as PROV-JSON that the prov package reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ddfacts.export import to_prov_json
+
+from ._export_facts import build
+from ._export_formats import check_prov_json
+
+prov_model = pytest.importorskip("prov.model")
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def _read(document: dict[str, Any]) -> Any:
+    return prov_model.ProvDocument.deserialize(content=json.dumps(document), format="json")
+
+
+def _relations(document: Any, kind: type) -> set[tuple[str, ...]]:
+    found = set()
+    for record in document.get_records(kind):
+        found.add(tuple(str(value) for _attr, value in record.formal_attributes if value))
+    return found
+
+
+class TestToProvJson:
+    def test_keeps_prov_json_keys_and_prefixes(self) -> None:
+        """Only PROV-JSON keys appear, and every qualified name's prefix is declared."""
+        check_prov_json(to_prov_json(build()))
+
+    def test_prov_reads_it_back(self) -> None:
+        """The prov package reads the export, with every node and relation in it."""
+        document = to_prov_json(build())
+        read = _read(document)
+        expected = sum(len(group) for key, group in document.items() if key != "prefix")
+        assert len(list(read.get_records())) == expected
+
+    def test_entities_agents_activities(self) -> None:
+        """Sources, statements, claims, reviews are entities; actors and recorders agents."""
+        document = to_prov_json(build())
+        assert set(document["entity"]) == {
+            "claim:followers", "claim:ministry-count", "review:followers",
+            "review:ministry-count", "source:gazette", "source:wire",
+            "statement:gazette/count", "statement:gazette/followers", "statement:wire/count",
+        }  # fmt: skip
+        assert {"actor:ana", "ddfacts:agent/bo-berg", "ddfacts:tool/annotator/2.1"} <= set(
+            document["agent"]
+        )
+        assert document["agent"]["actor:ana"]["prov:type"]["$"] == "prov:Person"
+        assert document["activity"]["ddfacts:reporting/claim/followers"]["prov:type"] == {
+            "$": "ddfacts:Quoting",
+            "type": "prov:QUALIFIED_NAME",
+        }
+
+    def test_quotation_is_a_typed_derivation(self) -> None:
+        """Statements, quoting claims and quoted_from links are prov:Quotation derivations."""
+        read = _read(to_prov_json(build()))
+        quotations = {
+            (str(r.formal_attributes[0][1]), str(r.formal_attributes[1][1]))
+            for r in read.get_records(prov_model.ProvDerivation)
+            if prov_model.PROV["Quotation"] in r.get_asserted_types()
+        }
+        assert quotations == {
+            ("claim:followers", "source:gazette"),
+            ("source:wire", "source:gazette"),
+            ("statement:gazette/count", "source:gazette"),
+            ("statement:gazette/followers", "source:gazette"),
+            ("statement:wire/count", "source:wire"),
+        }
+
+    def test_attribution_generation_and_delegation_survive(self) -> None:
+        """wasAttributedTo, wasGeneratedBy and actedOnBehalfOf come back from prov."""
+        read = _read(to_prov_json(build()))
+        attributed = _relations(read, prov_model.ProvAttribution)
+        assert any("claim:followers" in a[0] and "actor:embassy" in a[1] for a in attributed)
+        assert any("review:followers" in a[0] and "actor:checkers" in a[1] for a in attributed)
+        generated = _relations(read, prov_model.ProvGeneration)
+        assert any(
+            "statement:gazette/count" in g[0] and "recording/statement/gazette/count" in g[1]
+            for g in generated
+        )
+        delegated = _relations(read, prov_model.ProvDelegation)
+        assert any("actor:embassy-account" in g[0] and "actor:embassy" in g[1] for g in delegated)
+        assert any("tool/annotator" in g[0] and "actor:ana" in g[1] for g in delegated)
+
+    def test_relations_are_numbered_in_a_stable_order(self) -> None:
+        """Relation keys are _:<kind><n>, numbered after sorting."""
+        derived = to_prov_json(build())["wasDerivedFrom"]
+        assert list(derived) == [f"_:wasDerivedFrom{n}" for n in range(1, len(derived) + 1)]
+
+
+class TestReferenceDocuments:
+    def test_reference_quotation_reads_like_ours(self) -> None:
+        """The PROV reference marks quotation as we do: wasDerivedFrom typed prov:Quotation."""
+        path = REFERENCE / "prov_json_test_documents.json"
+        if not path.is_file():
+            pytest.skip("../shared/reference is absent")
+        reference = json.loads(path.read_text(encoding="utf-8"))["documents"]["derivation12.json"]
+        ((_, theirs),) = reference["wasDerivedFrom"].items()
+        ours = to_prov_json(build())["wasDerivedFrom"]
+        quotation = {"$": "prov:Quotation", "type": "prov:QUALIFIED_NAME"}
+        assert theirs["prov:type"] == quotation
+        assert quotation in [relation.get("prov:type") for relation in ours.values()]
+        assert {"prov:generatedEntity", "prov:usedEntity"} <= set(theirs)

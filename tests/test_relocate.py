@@ -1,0 +1,175 @@
+"""Tests for Anchor.relocate: position, exact, normalized, fuzzy, orphaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from ddfacts import Anchor, Relocation
+from ddfacts._distance import levenshtein
+from ddfacts._normalize import normalized_text
+from ddfacts._strategies_anchors import anchors_in_text
+
+TEXT = (
+    "Kalinin runs a savvy social media operation with more than 12,400 followers on Twitter. "
+    "That is not a huge number compared with rock stars.\n\n"
+    "Another embassy account has 2,400 followers on Facebook, a smaller audience."
+)
+QUOTE = "more than 12,400 followers on Twitter"
+
+
+def _span(result: Relocation, text: str) -> str:
+    assert result.start is not None and result.end is not None
+    return text[result.start : result.end]
+
+
+class TestPosition:
+    def test_unchanged(self) -> None:
+        """On the unchanged text the anchor stays put, found by position with score 1."""
+        anchor = Anchor.from_quote(TEXT, QUOTE)
+        result = anchor.relocate(TEXT)
+        assert (result.start, result.end, result.method, result.score) == (
+            anchor.start,
+            anchor.end,
+            "position",
+            1.0,
+        )
+
+    @given(anchors_in_text())
+    def test_unchanged_property(self, case: tuple[str, Anchor]) -> None:
+        """For any text, relocating into the same text gives the same span by position."""
+        text, anchor = case
+        result = anchor.relocate(text)
+        assert (result.start, result.end, result.method) == (anchor.start, anchor.end, "position")
+
+
+class TestExact:
+    def test_shifted(self) -> None:
+        """Text inserted before the quote shifts the answer exactly."""
+        anchor = Anchor.from_quote(TEXT, QUOTE)
+        result = anchor.relocate("Update: corrected.\n\n" + TEXT)
+        assert (result.start, result.method) == (anchor.start + 20, "exact")
+
+    @given(anchors_in_text(), st.data())
+    def test_insert_or_delete_outside(self, case: tuple[str, Anchor], data: st.DataObject) -> None:
+        """Inserting or deleting text outside the span shifts the answer exactly."""
+        text, anchor = case
+        assume(text.count(anchor.exact) == 1)
+        if data.draw(st.booleans(), label="insert"):
+            at = data.draw(
+                st.sampled_from([*range(anchor.start + 1), *range(anchor.end, len(text) + 1)])
+            )
+            piece = data.draw(st.text(min_size=1, max_size=20).map(lambda s: "\u2042" + s))
+            assume("\u2042" not in text)
+            new = text[:at] + piece + text[at:]
+            shift = len(piece) if at <= anchor.start else 0
+        else:
+            outside = [(0, anchor.start), (anchor.end, len(text))]
+            lo, hi = data.draw(st.sampled_from(outside))
+            assume(hi > lo)
+            a = data.draw(st.integers(lo, hi - 1))
+            b = data.draw(st.integers(a + 1, hi))
+            new = text[:a] + text[b:]
+            shift = -(b - a) if b <= anchor.start else 0
+        assume(new.count(anchor.exact) == 1)
+        result = anchor.relocate(new)
+        assert (result.start, result.end) == (anchor.start + shift, anchor.end + shift)
+
+
+class TestNormalized:
+    def test_rewrapped_and_straightened(self) -> None:
+        """Line breaks for spaces and straight quotes still match, mapped to raw offsets."""
+        text = "He said \u201cwe are here\u201d \u2014 and left."
+        anchor = Anchor.from_quote(text, "\u201cwe are here\u201d \u2014 and left")
+        new = 'Intro.\nHe said "we\nare here" -- and left.'
+        result = anchor.relocate(new)
+        assert (result.method, _span(result, new)) == ("normalized", '"we\nare here" -- and left')
+
+
+class TestFuzzy:
+    def test_typos(self) -> None:
+        """A quote with typos is found to the character, by fuzzy match."""
+        anchor = Anchor.from_quote(TEXT, QUOTE)
+        new = TEXT.replace("more than 12,400 followers", "mroe than 12,400 folowers")
+        result = anchor.relocate(new)
+        assert (result.method, _span(result, new), result.distance) == (
+            "fuzzy",
+            "mroe than 12,400 folowers on Twitter",
+            3,
+        )
+
+    @given(
+        anchors_in_text(),
+        st.lists(
+            st.tuples(st.integers(0, 10**6), st.integers(0, 3), st.characters(codec="utf-8")),
+            max_size=8,
+        ),
+    )
+    def test_claims_hold(self, case: tuple[str, Anchor], edits: list[tuple[int, int, str]]) -> None:
+        """After random edits, an answer is within the edit distance its method claims."""
+        text, anchor = case
+        chars = list(text)
+        for at, kind, char in edits:
+            if not chars:
+                break
+            at %= len(chars)
+            if kind == 0:
+                chars[at] = char
+            elif kind == 1:
+                del chars[at]
+            else:
+                chars.insert(at, char)
+        new = "".join(chars)
+        result = anchor.relocate(new)
+        if result.orphaned:
+            return
+        span = _span(result, new)
+        if result.method in ("position", "exact"):
+            assert span == anchor.exact
+        elif result.method == "normalized":
+            assert normalized_text(span) == normalized_text(anchor.exact)
+        else:
+            assert result.distance == levenshtein(
+                normalized_text(anchor.exact), normalized_text(span)
+            )
+            assert result.distance is not None
+            assert result.distance <= 0.2 * len(normalized_text(anchor.exact))
+
+
+class TestOrphaned:
+    def test_deleted_number_does_not_move(self) -> None:
+        """A deleted "12,400 followers" is orphaned, not moved onto "2,400 followers"."""
+        anchor = Anchor.from_quote(TEXT, "12,400 followers")
+        new = TEXT.replace("with more than 12,400 followers on Twitter", "on Twitter")
+        result = anchor.relocate(new)
+        assert (result.method, result.start, result.end) == ("orphaned", None, None)
+
+    def test_deleted_sentence(self) -> None:
+        """A deleted sentence is orphaned, with a reason."""
+        anchor = Anchor.from_quote(TEXT, "That is not a huge number compared with rock stars.")
+        result = anchor.relocate(
+            TEXT.replace("That is not a huge number compared with rock stars.", "")
+        )
+        assert result.orphaned
+        assert result.reason
+
+    def test_duplicates_with_same_context(self) -> None:
+        """Two equally fitting copies far from the old place are orphaned, not guessed."""
+        para = "The ministry opened an account. It posts daily.\n\n"
+        text = para + "x" * 5000 + "\n\n" + para
+        anchor = Anchor.from_quote(text, "The ministry opened an account.", occurrence=2)
+        new = "y" * 20000 + para + "z" * 60 + para
+        assert anchor.relocate(new).orphaned
+
+
+class TestSeeds:
+    def test_every_sentence_of_a_seed(self, seeds_dir: Path) -> None:
+        """Quotes of a seed text are found again after curly quotes are straightened."""
+        text = sorted(seeds_dir.glob("*.txt"))[1].read_bytes().decode("utf-8")
+        new = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+        for start in range(0, len(text) - 60, 500):
+            anchor = Anchor.from_span(text, start, start + 60)
+            result = anchor.relocate(new)
+            assert (result.start, result.end) == (start, start + 60)

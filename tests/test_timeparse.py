@@ -1,0 +1,277 @@
+"""Tests for ``parse_time``: the time expressions of news text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from ddfacts import ResolvedAgainst, TimeParseError, parse_time
+from ddfacts.times import Precision
+
+REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
+REF = dt.date(2022, 12, 15)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+class TestAbsolute:
+    """Expressions that need no reference date."""
+
+    @pytest.mark.parametrize(
+        ("expression", "edtf", "earliest", "latest", "precision"),
+        [
+            ("May 2, 1945", "1945-05-02", "1945-05-02", "1945-05-02", "day"),
+            ("November 30, 2016", "2016-11-30", "2016-11-30", "2016-11-30", "day"),
+            ("2 May 1945", "1945-05-02", "1945-05-02", "1945-05-02", "day"),
+            ("2016-11-30", "2016-11-30", "2016-11-30", "2016-11-30", "day"),
+            ("December 2014", "2014-12", "2014-12-01", "2014-12-31", "month"),
+            ("In February 2017", "2017-02", "2017-02-01", "2017-02-28", "month"),
+            ("summer 2015", "2015-22", "2015-06-01", "2015-08-31", "season"),
+            ("the summer of 2015", "2015-22", "2015-06-01", "2015-08-31", "season"),
+            ("in 2006", "2006", "2006-01-01", "2006-12-31", "year"),
+            ("the year 2006", "2006", "2006-01-01", "2006-12-31", "year"),
+            ("the 1930s", "193X", "1930-01-01", "1939-12-31", "decade"),
+            ("the 19th century", "18XX", "1800-01-01", "1899-12-31", "century"),
+            ("from 2007 until 2010", "2007/2010", "2007-01-01", "2010-12-31", "year"),
+            ("between 1941 and 1945", "1941/1945", "1941-01-01", "1945-12-31", "year"),
+            ("2007–2010", "2007/2010", "2007-01-01", "2010-12-31", "year"),
+            ("from March until May 2016", "2016-03/2016-05", "2016-03-01", "2016-05-31", "month"),
+            ("from December until February 2017", "2016-12/2017-02", "2016-12-01",
+             "2017-02-28", "month"),
+            ("since 1956", "1956/..", "1956-01-01", None, "year"),
+            ("Since summer 2015", "2015-22/..", "2015-06-01", None, "season"),
+            ("until 2010", "/2010", None, "2010-12-31", "year"),
+            ("by February 2017", "/2017-02", None, "2017-02-28", "month"),
+            ("about 2006", "2006~", "2006-01-01", "2006-12-31", "year"),
+            ("1862?", "1862?", "1862-01-01", "1862-12-31", "year"),
+            ("2004-06~", "2004-06~", "2004-06-01", "2004-06-30", "month"),
+        ],
+    )  # fmt: skip
+    def test_table(
+        self,
+        expression: str,
+        edtf: str,
+        earliest: str | None,
+        latest: str | None,
+        precision: str,
+    ) -> None:
+        """The expression gives this EDTF, these bounds and this precision."""
+        for reference in (None, REF):
+            span = parse_time(expression, reference)
+            assert span.edtf == edtf
+            assert (_iso(span.earliest), _iso(span.latest)) == (earliest, latest)
+            assert span.precision is Precision(precision)
+            assert span.expression == expression
+            assert span.resolved_against is None
+
+
+class TestPartsOfPeriods:
+    """ "early", "mid", "late", "the end of": approximate, never dropped."""
+
+    @pytest.mark.parametrize(
+        ("expression", "edtf", "earliest", "latest", "precision"),
+        [
+            ("late June 2016", "2016-06-~21/2016-06-30", "2016-06-21", "2016-06-30", "month"),
+            ("early June 2016", "2016-06-01/2016-06-~10", "2016-06-01", "2016-06-10", "month"),
+            ("mid-June 2016", "2016-06-~11/2016-06-~20", "2016-06-11", "2016-06-20", "month"),
+            ("late 2016", "2016-~09/2016-12", "2016-09-01", "2016-12-31", "year"),
+            ("mid-2016", "2016-~05/2016-~08", "2016-05-01", "2016-08-31", "year"),
+            ("Towards the end of 2016", "2016-~09/2016-12", "2016-09-01", "2016-12-31", "year"),
+            ("at the very end of 2016", "2016-~09/2016-12", "2016-09-01", "2016-12-31", "year"),
+            ("early 1990s", "1990/~1993", "1990-01-01", "1993-12-31", "decade"),
+            ("late 19th century", "~1867/1899", "1867-01-01", "1899-12-31", "century"),
+            ("early summer 2015", "2015-~06", "2015-06-01", "2015-06-30", "season"),
+        ],
+    )  # fmt: skip
+    def test_table(
+        self, expression: str, edtf: str, earliest: str, latest: str, precision: str
+    ) -> None:
+        """The part is the documented third of the period, flagged approximate."""
+        span = parse_time(expression)
+        assert span.edtf == edtf
+        assert (_iso(span.earliest), _iso(span.latest)) == (earliest, latest)
+        assert span.precision is Precision(precision)
+        assert span.approximate
+
+    def test_without_year(self) -> None:
+        """ "early November" with no reference keeps the part and leaves the year unspecified."""
+        span = parse_time("early November")
+        assert span.edtf == "XXXX-11-01/XXXX-11-~10"
+        assert (span.earliest, span.latest) == (None, None)
+        assert span.approximate
+
+    def test_with_reference(self) -> None:
+        """ "in early November" resolves against the reference date."""
+        span = parse_time("in early November", REF)
+        assert span.edtf == "2022-11-01/2022-11-~10"
+        assert span.resolved_against == ResolvedAgainst(date=REF)
+
+
+class TestWithoutYear:
+    """Months and days written without a year."""
+
+    @pytest.mark.parametrize(
+        ("expression", "reference", "edtf", "resolved"),
+        [
+            ("Dec. 9", None, "XXXX-12-09", False),
+            ("Dec. 9", REF, "2022-12-09", True),
+            ("Dec. 16", REF, "2021-12-16", True),
+            ("in February", None, "XXXX-02", False),
+            ("in February", REF, "2022-02", True),
+            ("in November", REF, "2022-11", True),
+            ("December", REF, "2022-12", True),
+            ("Feb 29", REF, "2020-02-29", True),
+            ("summer", dt.date(2016, 3, 1), "2015-22", True),
+            ("20 сентября", None, "XXXX-09-20", False),
+            ("20 сентября", REF, "2022-09-20", True),
+            ("4 сентября 2016 года", REF, "2016-09-04", False),
+            ("в сентябре 2016", REF, "2016-09", False),
+            ("в 2016 году", None, "2016", False),
+            ("с 2014 года", None, "2014/..", False),
+        ],
+    )
+    def test_table(
+        self, expression: str, reference: dt.date | None, edtf: str, resolved: bool
+    ) -> None:
+        """Without a reference the year is unspecified; with one, the latest not after it."""
+        span = parse_time(expression, reference)
+        assert span.edtf == edtf
+        assert (span.resolved_against is not None) is resolved
+
+    def test_never_the_current_year(self) -> None:
+        """A day with no year and no reference has no bounds at all."""
+        span = parse_time("Dec. 9")
+        assert (span.earliest, span.latest, span.precision) == (None, None, Precision.DAY)
+
+
+class TestRelative:
+    """Relative expressions against the reference date."""
+
+    @pytest.mark.parametrize(
+        ("expression", "edtf", "precision"),
+        [
+            ("last week", "2022-12-05/2022-12-11", "week"),
+            ("this week", "2022-12-12/2022-12-18", "week"),
+            ("this month", "2022-12", "month"),
+            ("last month", "2022-11", "month"),
+            ("Earlier this month", "2022-12-01/2022-12-15", "month"),
+            ("this year", "2022", "year"),
+            ("Last year", "2021", "year"),
+            ("the next year", "2023", "year"),
+            ("late last year", "2021-~09/2021-12", "year"),
+            ("over the previous two years", "2020-12-15/2022-12-15", "year"),
+            ("Over past two years", "2020-12-15/2022-12-15", "year"),
+            ("during previous two weeks", "2022-12-01/2022-12-15", "week"),
+            ("two years ago", "2020~", "year"),
+            ("3 days ago", "2022-12-12", "day"),
+            ("yesterday", "2022-12-14", "day"),
+        ],
+    )
+    def test_table(self, expression: str, edtf: str, precision: str) -> None:
+        """The expression resolves against the reference date and records it."""
+        reference = ResolvedAgainst(date=REF, basis="source:cp published")
+        span = parse_time(expression, reference)
+        assert span.edtf == edtf
+        assert span.precision is Precision(precision)
+        assert span.resolved_against == reference
+
+    def test_without_reference(self) -> None:
+        """A relative expression with no reference date is an explicit unknown time."""
+        span = parse_time("last week")
+        assert span.is_unknown
+        assert span.expression == "last week"
+
+    def test_datetime_reference(self) -> None:
+        """A datetime reference counts by its date."""
+        span = parse_time("this year", dt.datetime(2016, 12, 31, 23, 0))
+        assert span.edtf == "2016"
+        assert span.resolved_against == ResolvedAgainst(date=dt.date(2016, 12, 31))
+
+
+class TestErrors:
+    """What is not a time expression."""
+
+    @pytest.mark.parametrize(
+        "expression",
+        ["", "   ", "hello", "9,000 followers", "between 1941 and that day", "10/11/2012",
+         "June 31", "90", "since", "from 2010 to 2007"],
+    )  # fmt: skip
+    def test_not_a_time(self, expression: str) -> None:
+        """TimeParseError (a ValueError) names the expression."""
+        with pytest.raises(TimeParseError, match="is not a time expression") as info:
+            parse_time(expression)
+        assert repr(expression) in str(info.value)
+        assert isinstance(info.value, ValueError)
+
+    def test_bad_reference(self) -> None:
+        """A reference that is not a date is a TypeError."""
+        with pytest.raises(TypeError):
+            parse_time("Dec. 9", "2022-12-15")  # type: ignore[arg-type]
+
+
+class TestConstraints:
+    """The constraint cases written for ddfacts."""
+
+    def test_cases(self) -> None:
+        """Every case holds."""
+        path = REFERENCE / "date_expression_constraints.json"
+        if not path.is_file():
+            pytest.skip(f"the reference data is not here ({path} is absent)")
+        cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
+        for case in cases:
+            ref = case["reference_date"]
+            span = parse_time(case["expression"], dt.date.fromisoformat(ref) if ref else None)
+            expect = case["expect"]
+            for key in ("earliest", "latest"):
+                if key in expect:
+                    assert _iso(getattr(span, key)) == expect[key], case
+            if "precision" in expect:
+                assert span.precision.value == expect["precision"]
+            if expect.get("edtf"):
+                assert span.edtf == expect["edtf"]
+            if expect.get("resolved_against_required"):
+                assert span.resolved_against is not None
+            if expect.get("year_known") is False:
+                assert span.edtf.startswith("XXXX") and span.earliest is None
+            if "start_earliest" in expect:
+                assert _iso(span.earliest) == expect["start_earliest"]
+                assert span.latest is None and span.end_open
+            if "earliest_after_or_on" in expect:
+                assert _iso(span.earliest) >= expect["earliest_after_or_on"]  # type: ignore[operator]
+                low, high = expect["within"]
+                assert low <= _iso(span.earliest) and _iso(span.latest) <= high  # type: ignore[operator]
+                assert span.approximate is expect["approximate"]
+
+
+#: Expressions that occur in the seed texts (file prefix, expression).
+SEED_EXPRESSIONS = [
+    ("000", "December 2014"), ("000", "over the previous two years"), ("000", "in 2006"),
+    ("000", "the next year"), ("000", "until 2010"), ("000", "In 2013"), ("000", "last week"),
+    ("000", "since 1956"), ("000", "May 2, 1945"), ("001", "Earlier this month"),
+    ("001", "this year"), ("001", "in November"), ("001", "this month"), ("001", "Dec. 9"),
+    ("001", "Last week"), ("002", "late June"), ("002", "in 2012"),
+    ("002", "November 30, 2016"), ("002", "Since 2014"), ("002", "since summer 2015"),
+    ("002", "Towards the end of 2016"), ("002", "In February 2017"), ("002", "Last year"),
+    ("002", "In June 2016"), ("002", "20 сентября"), ("002", "4 сентября"),
+    ("002", "early November"), ("002", "by February 2017"), ("002", "in July 2016"),
+    ("002", "Over past two years"), ("002", "at the very end of 2016"),
+    ("002", "during previous two weeks"), ("002", "in 2016"),
+]  # fmt: skip
+
+
+class TestSeeds:
+    """Every date expression of the seed articles parses."""
+
+    def test_each_parses(self, seeds_dir: Path) -> None:
+        """Each listed expression occurs in its article and gives a known, resolved span."""
+        texts = {p.name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+        for prefix, expression in SEED_EXPRESSIONS:
+            assert expression in texts[prefix], expression
+            span = parse_time(expression, REF)
+            assert not span.is_unknown, expression
+            assert span.earliest is not None or span.latest is not None, expression
