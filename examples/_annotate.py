@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -73,7 +73,7 @@ PROVENANCE = Provenance(agent=AGENT, method="manual", recorded=RECORDED)
 PARSER_NOTES: list[str] = []
 
 #: A quote used as evidence: the words, or the words and their occurrence.
-Quote = Union[str, tuple[str, int]]
+Quote = str | tuple[str, int]
 
 
 def read_text(path: Path) -> str:
@@ -159,7 +159,8 @@ def span(
 
 
 def _same_time(a: TimeSpan, b: TimeSpan) -> bool:
-    return (a.earliest, a.latest, a.precision) == (b.earliest, b.latest, b.precision)
+    # Same bounds: the parser's precision and EDTF ("2016-06-~21/2016-06-30") are kept.
+    return (a.earliest, a.latest) == (b.earliest, b.latest)
 
 
 def _same_quantity(a: Quantity, b: Quantity) -> bool:
@@ -228,8 +229,10 @@ class Registry:
 
     def actor(self, slug: str, kind: str, name: str, **fields: Any) -> str:
         """Add an Actor ``actor:<slug>``; ``names`` may be ``(text, language, kind)`` triples."""
-        names = [n if isinstance(n, Name) else Name(text=n[0], language=n[1], kind=n[2])
-                 for n in fields.pop("names", ())]
+        names = [
+            n if isinstance(n, Name) else Name(text=n[0], language=n[1], kind=n[2])
+            for n in fields.pop("names", ())
+        ]
         identifiers = [
             i if isinstance(i, Identifier) else Identifier(scheme=i[0], value=i[1])
             for i in fields.pop("identifiers", ())
@@ -336,7 +339,7 @@ class Document(Registry):
             parsed: TimeSpan = parse_time(
                 expression, relative_to=against.date if against is not None else None
             )
-        except Exception as error:  # noqa: BLE001 - any failure falls back to the hand value
+        except Exception as error:
             PARSER_NOTES.append(f"parse_time({expression!r}) failed: {error}")
             return hand
         if not _same_time(parsed, hand):
@@ -376,7 +379,7 @@ class Document(Registry):
             return hand
         try:
             parsed: Quantity = parse_quantity(expression)
-        except Exception as error:  # noqa: BLE001 - any failure falls back to the hand value
+        except Exception as error:
             PARSER_NOTES.append(f"parse_quantity({expression!r}) failed: {error}")
             return hand
         if parsed.qualifier is not q or parsed.amount != amount:
@@ -475,7 +478,10 @@ class Document(Registry):
         evidence = self.ev(*fields.pop("evidence", ()))
         return self.add(
             Review(
-                id=f"review:{self.key}/{slug}", claim=claim, rating=rating, evidence=evidence,
+                id=f"review:{self.key}/{slug}",
+                claim=claim,
+                rating=rating,
+                evidence=evidence,
                 **fields,
             )
         )

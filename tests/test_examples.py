@@ -45,9 +45,7 @@ MONTHS = (
 _NUMBERS = re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{NUMBER_WORDS})\b", re.IGNORECASE)
 _MONTHS = re.compile(rf"\b(?:{MONTHS})\b")  # capitalized only: "may" the verb is no month
 #: Matches that are not figures or dates: (source id, a phrase around the match, why).
-NOT_FIGURES = (
-    ("source:rabble-kalinin", "one Tweet away from unemployment", "a figure of speech"),
-)
+NOT_FIGURES = (("source:rabble-kalinin", "one Tweet away from unemployment", "a figure of speech"),)
 
 
 def _exempt(source_id: str, text: str, start: int, end: int) -> bool:
@@ -87,7 +85,7 @@ class TestDemo:
         assert len(report) == 0, report.render_text()
 
     def test_cli_first_command_is_clean(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The README's first command, ``ddfacts validate examples/demo --texts examples/demo``, exits 0."""
+        """The README's first command, ``ddfacts validate examples/demo --texts ...``, exits 0."""
         code = ddfacts.cli.main(["validate", str(DEMO), "--texts", str(DEMO)])
         out = capsys.readouterr()
         assert code == 0, out.out + out.err

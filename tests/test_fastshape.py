@@ -25,7 +25,7 @@ Path = tuple[Any, ...]
 
 RECORDS = st.one_of(
     dst.sources(),
-    dst.statements().map(lambda pair: pair[1]),
+    dst.statements(),
     dst.actors(),
     dst.events(),
     dst.claims(),

@@ -14,8 +14,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-import ddfacts  # noqa: E402
 from _annotate import PARSER_NOTES, Document, ordered, span  # noqa: E402
+
+import ddfacts  # noqa: E402
 from ddfacts import Rating, ResolvedAgainst  # noqa: E402
 
 TEXT = HERE / "demo.txt"
@@ -132,7 +133,9 @@ def build() -> Document:
         "Velorian embassy in Lindholm on Instagram",
         platform="instagram",
         operated_by=embassy,
-        evidence=d.ev("The embassy opened an Instagram account in 2021, which has 2,140 followers."),
+        evidence=d.ev(
+            "The embassy opened an Instagram account in 2021, which has 2,140 followers."
+        ),
     )
     varro = d.actor(
         "demo-ilse-varro",
@@ -230,17 +233,22 @@ def build() -> Document:
         time=d.time("last week", "2023-03-06/2023-03-12", relative=True, precision="week"),
         participants=[(brell, "interviewee"), (ledger, "interviewer")],
         description="Tomas Brell gives the Harbour Ledger an interview.",
-        evidence=["Since then it has posted 4,312 tweets, Brell told the Ledger in an interview"
-                  " last week."],
+        evidence=[
+            "Since then it has posted 4,312 tweets, Brell told the Ledger in an interview"
+            " last week."
+        ],
     )
     tweet = d.event(
         "demo-seagull-tweet",
         "post",
         time=d.time("8 March", "2023-03-08", relative=True),
         participants=[(account, "agent"), (minister, "target")],
-        description="The embassy tweets a comparison of Ostrland's fisheries minister to a seagull.",
-        evidence=['The embassy had posted it on 8 March with a single emoji: "Fresh catch of the'
-                  ' day 🐟".'],
+        description=(
+            "The embassy tweets a comparison of Ostrland's fisheries minister to a seagull."
+        ),
+        evidence=[
+            'The embassy had posted it on 8 March with a single emoji: "Fresh catch of the day 🐟".'
+        ],
     )
     summons_evidence = (
         "On Friday, 10 March, Ostrland's Ministry of Foreign Affairs summoned the"
@@ -326,8 +334,10 @@ def build() -> Document:
         speaker=brell,
         mode="paraphrases",
         text="The account has posted 4,312 tweets since January 2020, its press attaché says.",
-        evidence=["Since then it has posted 4,312 tweets, Brell told the Ledger in an interview"
-                  " last week."],
+        evidence=[
+            "Since then it has posted 4,312 tweets, Brell told the Ledger in an interview"
+            " last week."
+        ],
         qualifiers={"event": interview},
     )
     d.claim(
@@ -380,7 +390,7 @@ def build() -> Document:
         "Fresh catch of the day 🐟",
         speaker=account,
         mode="quotes",
-        text="The embassy's account tweeted \"Fresh catch of the day 🐟\" on 8 March 2023.",
+        text='The embassy\'s account tweeted "Fresh catch of the day 🐟" on 8 March 2023.',
         evidence=['"Fresh catch of the day 🐟"'],
     )
     this_year = d.time("this year", "2023", relative=True)
@@ -400,8 +410,12 @@ def build() -> Document:
         varro,
         "summonses",
         d.qty("the third summons", "exact", 3, "time"),
-        as_of=d.time("in three months", "2022-12-11~/2023-03-11", relative=True,
-                     relative_to=dt.date(2023, 3, 11)),
+        as_of=d.time(
+            "in three months",
+            "2022-12-11~/2023-03-11",
+            relative=True,
+            relative_to=dt.date(2023, 3, 11),
+        ),
         speaker=sandvall,
         mode="quotes",
         text="The ambassador has been summoned three times in three months, the ministry says.",
@@ -433,8 +447,10 @@ def build() -> Document:
         translated_by=embassy,
         text="In the embassy's English translation, Varro said: our doors remain open, even to"
         " critics.",
-        evidence=["The embassy's own English translation reads: \"Our doors remain open, even to"
-                  " critics.\""],
+        evidence=[
+            "The embassy's own English translation reads: \"Our doors remain open, even to"
+            ' critics."'
+        ],
     )
     d.claim(
         "brell-keeps-style",
@@ -482,8 +498,11 @@ def build() -> Document:
         ),
         evidence=[summons_evidence, first_summons],
     )
-    d.st("This story is invented for the ddfacts project: Veloria, Ostrland and everyone named"
-         " here are fictional.", note="Not a claim: the story's own disclaimer.")
+    d.st(
+        "This story is invented for the ddfacts project: Veloria, Ostrland and everyone named"
+        " here are fictional.",
+        note="Not a claim: the story's own disclaimer.",
+    )
     return d
 
 

@@ -111,7 +111,9 @@ def annotate(d: Document) -> None:
         "oleg-stepanov",
         "person",
         "Oleg Stepanov",
-        roles=[d.role("ambassador to Canada", RUSSIAN_EMBASSY_CANADA, this_year, LEAD, EXASPERATED)],
+        roles=[
+            d.role("ambassador to Canada", RUSSIAN_EMBASSY_CANADA, this_year, LEAD, EXASPERATED)
+        ],
         evidence=d.ev(EXASPERATED),
     )
     leclaire = d.actor(
@@ -121,18 +123,26 @@ def annotate(d: Document) -> None:
         roles=[d.role("ambassador to Russia", CANADIAN_EMBASSY_MOSCOW, this_year, FAVOUR, EARLIER)],
         evidence=d.ev(FAVOUR),
     )
-    ria = d.actor("ria-novosti", "news_agency", "RIA Novosti",
-                  description="Russian state news agency.", evidence=d.ev(MEGAPHONE))
-    tass = d.actor("tass", "news_agency", "TASS", description="Russian news agency.",
-                   evidence=d.ev(CHAFF))
+    ria = d.actor(
+        "ria-novosti",
+        "news_agency",
+        "RIA Novosti",
+        description="Russian state news agency.",
+        evidence=d.ev(MEGAPHONE),
+    )
+    tass = d.actor(
+        "tass", "news_agency", "TASS", description="Russian news agency.", evidence=d.ev(CHAFF)
+    )
     georgia = d.actor("georgia", "country", "Georgia", evidence=d.ev(DRAFT))
     kazakhstan = d.actor("kazakhstan", "country", "Kazakhstan", evidence=d.ev(DRAFT))
     fled = d.actor(
         "russians-who-fled-the-draft",
         "group",
         "Russian citizens who fled the draft",
-        evidence=d.ev(GAC_TWEET, "In a rebuttal, Stepanov described citizens who have fled Russia"
-                      " as “cowards.”"),
+        evidence=d.ev(
+            GAC_TWEET,
+            "In a rebuttal, Stepanov described citizens who have fled Russia as “cowards.”",
+        ),
     )
     published = span("2022-12-09/2022-12-31", expression="Dec. 9 press release … &copy 2022")
     d.source(
@@ -256,17 +266,44 @@ def annotate(d: Document) -> None:
         evidence=[LAST_TWO],
     )
     summons = [
-        ("1", span("2022-02~/2022-03~", expression="shortly after the February invasion"),
-         [invasion], "after the invasion of Ukraine", [FIRST_THREE]),
-        ("2", span("2022-04/2022-10", expression="after the April massacre"), [bucha],
-         "after the Bucha massacre", [FIRST_THREE]),
-        ("3", span("2022-10/2022-11", expression="followed by October bombings"), [kyiv],
-         "after the October bombings of Kyiv", [FIRST_THREE]),
-        ("4", span("2022-11/2022-12", expression="after the embassy tweeted anti-LGBTQ messaging"
-                   " in November"), [lgbtq], "after the embassy's anti-LGBTQ tweets",
-         [LAST_TWO]),
-        ("5", t("again this month", "2022-12", relative=True), [holodomor_tweet],
-         "over the embassy's Holodomor tweets", [LAST_TWO]),
+        (
+            "1",
+            span("2022-02~/2022-03~", expression="shortly after the February invasion"),
+            [invasion],
+            "after the invasion of Ukraine",
+            [FIRST_THREE],
+        ),
+        (
+            "2",
+            span("2022-04/2022-10", expression="after the April massacre"),
+            [bucha],
+            "after the Bucha massacre",
+            [FIRST_THREE],
+        ),
+        (
+            "3",
+            span("2022-10/2022-11", expression="followed by October bombings"),
+            [kyiv],
+            "after the October bombings of Kyiv",
+            [FIRST_THREE],
+        ),
+        (
+            "4",
+            span(
+                "2022-11/2022-12",
+                expression="after the embassy tweeted anti-LGBTQ messaging in November",
+            ),
+            [lgbtq],
+            "after the embassy's anti-LGBTQ tweets",
+            [LAST_TWO],
+        ),
+        (
+            "5",
+            t("again this month", "2022-12", relative=True),
+            [holodomor_tweet],
+            "over the embassy's Holodomor tweets",
+            [LAST_TWO],
+        ),
     ]
     for number, when, about, why, evidence in summons:
         d.event(
@@ -302,7 +339,9 @@ def annotate(d: Document) -> None:
         time=span("../2022-09", expression=None),
         place="grounds of the Russian embassy in Ottawa",
         participants=[(RUSSIAN_EMBASSY_CANADA, "target")],
-        description="A Molotov cocktail is tossed onto the grounds of the Russian embassy in Ottawa.",
+        description=(
+            "A Molotov cocktail is tossed onto the grounds of the Russian embassy in Ottawa."
+        ),
         evidence=[SEPTEMBER],
     )
     d.event(
@@ -315,101 +354,226 @@ def annotate(d: Document) -> None:
         evidence=[SEPTEMBER],
     )
     # -- what is claimed ------------------------------------------------------
-    d.claim("stepanov-summonses-2022", stepanov, "summonses",
-            d.qty("five times", "exact", 5, "time"), as_of=this_year,
-            text="Canada summoned Russia's ambassador Oleg Stepanov five times in 2022.",
-            evidence=[EARLIER, FIRST_THREE, LAST_TWO, RELEASE])
-    d.claim("stepanov-canada-isolates-russia", CANADA, "stance",
-            "Ottawa is at the vanguard of an effort to isolate Russia.",
-            speaker=stepanov, mode="paraphrases", via=ria, as_of=last_week,
-            text="Stepanov says Canada leads an effort to isolate Russia.",
-            evidence=[LEAD, "He added that Canada appears to be leading an effort by Western"
-                      " countries to isolate Russia."],
-            qualifiers={"with": THE_WEST})
-    d.claim("stepanov-exasperated", gac, "characterized_as",
-            "tweeting unflattering information about the war in Ukraine",
-            speaker=stepanov, mode="paraphrases",
-            text="Stepanov is exasperated by Global Affairs Canada's tweets about the war.",
-            evidence=[EXASPERATED])
-    d.claim("stepanov-twitter-megaphone", CANADA, "characterized_as",
-            "When there is no real diplomacy on the Canadian side, no ability or appetite to deal"
-            " with matters serious to Russia, they turn on this Twitter megaphone",
-            speaker=stepanov, mode="translates", via=ria, original_language="ru",
-            text="Stepanov told RIA Novosti, in Russian, that Canada uses a Twitter megaphone"
-            " instead of real diplomacy.",
-            evidence=[MEGAPHONE])
-    d.claim("relations-strained", CANADA, "stance",
-            "Relations with Russia have been strained since Russia's invasion of Ukraine.",
-            as_of=span("2022-02/..", expression="since Russia’s invasion of Ukraine in February"),
-            text="Relations between Canada and Russia have been strained since February 2022.",
-            evidence=[STRAINED])
-    d.claim("georgia-uptick", georgia, "stance",
-            "There is an uptick in people moving from Russia after the draft.",
-            speaker=georgia, mode="reports",
-            text="Georgia's government reports more people moving in from Russia after the"
-            " draft.", evidence=[DRAFT])
-    d.claim("kazakhstan-uptick", kazakhstan, "stance",
-            "There is an uptick in people moving from Russia after the draft.",
-            speaker=kazakhstan, mode="reports",
-            text="Kazakhstan's government reports more people moving in from Russia after the"
-            " draft.", evidence=[DRAFT])
-    d.claim("russia-rejects-uptick", RUSSIA, "stance",
-            "Rejects the statements of Georgia and Kazakhstan about an uptick in people moving"
-            " from Russia.", speaker=RUSSIA, mode="reports",
-            text="Russia rejects the reports of more people leaving for Georgia and Kazakhstan.",
-            evidence=[DRAFT])
-    d.claim("gac-draft-characterized", "event:russian-draft-2022", "characterized_as",
-            "targeted ethnic minorities, triggered protests, and led to the fleeing of thousands"
-            " of Russian citizens", speaker=gac, mode="quotes",
-            text="Global Affairs Canada says the draft targeted minorities, triggered protests"
-            " and made thousands flee.", evidence=[GAC_TWEET], qualifiers={"event": gac_tweet})
-    d.claim("thousands-fled", fled, "size",
-            d.qty("thousands of Russian citizens", "at_least", 2000, "person"),
-            speaker=gac, mode="quotes", as_of=last_week,
-            text="Thousands of Russian citizens fled the draft, Global Affairs Canada says.",
-            evidence=[GAC_TWEET])
-    d.claim("stepanov-cowards", fled, "characterized_as", "cowards", speaker=stepanov,
-            mode="quotes", text="Stepanov calls the citizens who fled Russia cowards.",
-            evidence=["In a rebuttal, Stepanov described citizens who have fled Russia as"
-                      " “cowards.”"])
-    d.claim("stepanov-defend-the-country", RUSSIA, "stance",
-            "Real Russians would defend the country regardless of one's political views.",
-            speaker=stepanov, mode="paraphrases",
-            text="Stepanov says real Russians would defend the country whatever their politics.",
-            evidence=["He said real Russians would defend the country “regardless of one’s"
-                      " political views.”"])
-    d.claim("stepanov-no-moral-alternative", RUSSIA, "stance",
-            "There is no moral alternative to standing by the national army.",
-            speaker=stepanov, mode="paraphrases",
-            text="Stepanov says there is no moral alternative to standing by the army.",
-            evidence=["He said there is “no moral alternative” to standing by the national"
-                      " army."])
-    d.claim("stepanov-dried-up-husk", fled, "characterized_as",
-            "Those who have left are just a dried-up husk of a man, dust in the wind. It is that"
-            " very case when the history separates the wheat from the chaff",
-            speaker=stepanov, mode="translates", via=tass, translated_by=RUSSIAN_EMBASSY_CANADA,
-            text="In remarks to TASS, translated by the embassy, Stepanov calls those who left a"
-            " dried-up husk.", evidence=[HUSK, CHAFF], qualifiers={"event": tass_remarks})
-    d.claim("mfa-unwarranted-cases", CANADA, "characterized_as",
-            "numerous unwarranted cases", speaker=RUSSIAN_MFA, mode="quotes",
-            text="Russia's foreign ministry calls Ottawa's summonses of Stepanov numerous"
-            " unwarranted cases.", evidence=[FAVOUR])
-    d.claim("mfa-beyond-normal-practice", CANADA, "characterized_as",
-            "go far beyond normal diplomatic practice", speaker=RUSSIAN_MFA, mode="quotes",
-            text="Russia's foreign ministry says the five summonses go far beyond normal"
-            " diplomatic practice.", evidence=[RELEASE], qualifiers={"event": release})
-    d.claim("holodomor-not-soviet-policy", holodomor, "characterized_as",
-            "not a result of Soviet policy", speaker=RUSSIAN_EMBASSY_CANADA, mode="paraphrases",
-            text="The Russian embassy argued the Holodomor was not a result of Soviet policy.",
-            evidence=[LAST_TWO], qualifiers={"event": holodomor_tweet, "about": SOVIET_UNION})
-    d.claim("canada-wants-relations", CANADA, "stance",
-            "wants to maintain diplomatic relations with Russia", speaker=CANADA,
-            mode="paraphrases", text="Canada says it wants to keep diplomatic relations with"
-            " Russia.", evidence=[BOTH])
-    d.claim("russia-wants-relations", RUSSIA, "stance",
-            "wants to maintain diplomatic relations with Canada", speaker=RUSSIA,
-            mode="paraphrases", text="Russia says it wants to keep diplomatic relations with"
-            " Canada.", evidence=[BOTH])
-    d.claim("canada-withdrawn-from-files", CANADA, "stance",
-            "has withdrawn from working with Moscow on numerous files",
-            text="Canada has stopped working with Russia on numerous files.", evidence=[BOTH])
+    d.claim(
+        "stepanov-summonses-2022",
+        stepanov,
+        "summonses",
+        d.qty("five times", "exact", 5, "time"),
+        as_of=this_year,
+        text="Canada summoned Russia's ambassador Oleg Stepanov five times in 2022.",
+        evidence=[EARLIER, FIRST_THREE, LAST_TWO, RELEASE],
+    )
+    d.claim(
+        "stepanov-canada-isolates-russia",
+        CANADA,
+        "stance",
+        "Ottawa is at the vanguard of an effort to isolate Russia.",
+        speaker=stepanov,
+        mode="paraphrases",
+        via=ria,
+        as_of=last_week,
+        text="Stepanov says Canada leads an effort to isolate Russia.",
+        evidence=[
+            LEAD,
+            "He added that Canada appears to be leading an effort by Western"
+            " countries to isolate Russia.",
+        ],
+        qualifiers={"with": THE_WEST},
+    )
+    d.claim(
+        "stepanov-exasperated",
+        gac,
+        "characterized_as",
+        "tweeting unflattering information about the war in Ukraine",
+        speaker=stepanov,
+        mode="paraphrases",
+        text="Stepanov is exasperated by Global Affairs Canada's tweets about the war.",
+        evidence=[EXASPERATED],
+    )
+    d.claim(
+        "stepanov-twitter-megaphone",
+        CANADA,
+        "characterized_as",
+        "When there is no real diplomacy on the Canadian side, no ability or appetite to deal"
+        " with matters serious to Russia, they turn on this Twitter megaphone",
+        speaker=stepanov,
+        mode="translates",
+        via=ria,
+        original_language="ru",
+        text="Stepanov told RIA Novosti, in Russian, that Canada uses a Twitter megaphone"
+        " instead of real diplomacy.",
+        evidence=[MEGAPHONE],
+    )
+    d.claim(
+        "relations-strained",
+        CANADA,
+        "stance",
+        "Relations with Russia have been strained since Russia's invasion of Ukraine.",
+        as_of=span("2022-02/..", expression="since Russia’s invasion of Ukraine in February"),
+        text="Relations between Canada and Russia have been strained since February 2022.",
+        evidence=[STRAINED],
+    )
+    d.claim(
+        "georgia-uptick",
+        georgia,
+        "stance",
+        "There is an uptick in people moving from Russia after the draft.",
+        speaker=georgia,
+        mode="reports",
+        text="Georgia's government reports more people moving in from Russia after the draft.",
+        evidence=[DRAFT],
+    )
+    d.claim(
+        "kazakhstan-uptick",
+        kazakhstan,
+        "stance",
+        "There is an uptick in people moving from Russia after the draft.",
+        speaker=kazakhstan,
+        mode="reports",
+        text="Kazakhstan's government reports more people moving in from Russia after the draft.",
+        evidence=[DRAFT],
+    )
+    d.claim(
+        "russia-rejects-uptick",
+        RUSSIA,
+        "stance",
+        "Rejects the statements of Georgia and Kazakhstan about an uptick in people moving"
+        " from Russia.",
+        speaker=RUSSIA,
+        mode="reports",
+        text="Russia rejects the reports of more people leaving for Georgia and Kazakhstan.",
+        evidence=[DRAFT],
+    )
+    d.claim(
+        "gac-draft-characterized",
+        "event:russian-draft-2022",
+        "characterized_as",
+        "targeted ethnic minorities, triggered protests, and led to the fleeing of thousands"
+        " of Russian citizens",
+        speaker=gac,
+        mode="quotes",
+        text="Global Affairs Canada says the draft targeted minorities, triggered protests"
+        " and made thousands flee.",
+        evidence=[GAC_TWEET],
+        qualifiers={"event": gac_tweet},
+    )
+    d.claim(
+        "thousands-fled",
+        fled,
+        "size",
+        d.qty("thousands of Russian citizens", "at_least", 2000, "person"),
+        speaker=gac,
+        mode="quotes",
+        as_of=last_week,
+        text="Thousands of Russian citizens fled the draft, Global Affairs Canada says.",
+        evidence=[GAC_TWEET],
+    )
+    d.claim(
+        "stepanov-cowards",
+        fled,
+        "characterized_as",
+        "cowards",
+        speaker=stepanov,
+        mode="quotes",
+        text="Stepanov calls the citizens who fled Russia cowards.",
+        evidence=["In a rebuttal, Stepanov described citizens who have fled Russia as “cowards.”"],
+    )
+    d.claim(
+        "stepanov-defend-the-country",
+        RUSSIA,
+        "stance",
+        "Real Russians would defend the country regardless of one's political views.",
+        speaker=stepanov,
+        mode="paraphrases",
+        text="Stepanov says real Russians would defend the country whatever their politics.",
+        evidence=[
+            "He said real Russians would defend the country “regardless of one’s political views.”"
+        ],
+    )
+    d.claim(
+        "stepanov-no-moral-alternative",
+        RUSSIA,
+        "stance",
+        "There is no moral alternative to standing by the national army.",
+        speaker=stepanov,
+        mode="paraphrases",
+        text="Stepanov says there is no moral alternative to standing by the army.",
+        evidence=["He said there is “no moral alternative” to standing by the national army."],
+    )
+    d.claim(
+        "stepanov-dried-up-husk",
+        fled,
+        "characterized_as",
+        "Those who have left are just a dried-up husk of a man, dust in the wind. It is that"
+        " very case when the history separates the wheat from the chaff",
+        speaker=stepanov,
+        mode="translates",
+        via=tass,
+        translated_by=RUSSIAN_EMBASSY_CANADA,
+        text="In remarks to TASS, translated by the embassy, Stepanov calls those who left a"
+        " dried-up husk.",
+        evidence=[HUSK, CHAFF],
+        qualifiers={"event": tass_remarks},
+    )
+    d.claim(
+        "mfa-unwarranted-cases",
+        CANADA,
+        "characterized_as",
+        "numerous unwarranted cases",
+        speaker=RUSSIAN_MFA,
+        mode="quotes",
+        text="Russia's foreign ministry calls Ottawa's summonses of Stepanov numerous"
+        " unwarranted cases.",
+        evidence=[FAVOUR],
+    )
+    d.claim(
+        "mfa-beyond-normal-practice",
+        CANADA,
+        "characterized_as",
+        "go far beyond normal diplomatic practice",
+        speaker=RUSSIAN_MFA,
+        mode="quotes",
+        text="Russia's foreign ministry says the five summonses go far beyond normal"
+        " diplomatic practice.",
+        evidence=[RELEASE],
+        qualifiers={"event": release},
+    )
+    d.claim(
+        "holodomor-not-soviet-policy",
+        holodomor,
+        "characterized_as",
+        "not a result of Soviet policy",
+        speaker=RUSSIAN_EMBASSY_CANADA,
+        mode="paraphrases",
+        text="The Russian embassy argued the Holodomor was not a result of Soviet policy.",
+        evidence=[LAST_TWO],
+        qualifiers={"event": holodomor_tweet, "about": SOVIET_UNION},
+    )
+    d.claim(
+        "canada-wants-relations",
+        CANADA,
+        "stance",
+        "wants to maintain diplomatic relations with Russia",
+        speaker=CANADA,
+        mode="paraphrases",
+        text="Canada says it wants to keep diplomatic relations with Russia.",
+        evidence=[BOTH],
+    )
+    d.claim(
+        "russia-wants-relations",
+        RUSSIA,
+        "stance",
+        "wants to maintain diplomatic relations with Canada",
+        speaker=RUSSIA,
+        mode="paraphrases",
+        text="Russia says it wants to keep diplomatic relations with Canada.",
+        evidence=[BOTH],
+    )
+    d.claim(
+        "canada-withdrawn-from-files",
+        CANADA,
+        "stance",
+        "has withdrawn from working with Moscow on numerous files",
+        text="Canada has stopped working with Russia on numerous files.",
+        evidence=[BOTH],
+    )

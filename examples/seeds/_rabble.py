@@ -53,7 +53,7 @@ POST_STORY = (
     " SS, were part of the German army that attacked Russia in World War II."
 )
 DISCORD = (
-    "It accused the Russian Embassy of trying to sow discord in the West, \"part of a broader"
+    'It accused the Russian Embassy of trying to sow discord in the West, "part of a broader'
     ' strategy to disrupt the political process in Western democracies."'
 )
 EXTENSION = (
@@ -119,7 +119,7 @@ EVERY_EMBASSY = (
     " positions directly to the citizens of other countries, Kalinin acknowledged."
 )
 SENIOR = (
-    "Russia's press secretaries are mostly \"senior level diplomats,\" he added, typically with"
+    'Russia\'s press secretaries are mostly "senior level diplomats," he added, typically with'
     " the rank of First Secretary."
 )
 EIGHTY = "Eighty per cent of the time, we get engaged in civilized discussion."
@@ -132,10 +132,17 @@ def annotate(d: Document) -> None:
     published = span("2018-02", expression="2018/02 (the URL's path)")
     now = span("2018-02", expression="now", relative_to=d.relative_to)
     # -- who ------------------------------------------------------------------
-    rabble = d.actor("rabble-ca", "media_outlet", "rabble.ca", aliases=["rabble"],
-                     description="Canadian progressive news and blog site.",
-                     evidence=d.ev("rabble blogs are the personal pages of some of Canada's most"
-                                   " insightful progressive activists and commentators."))
+    rabble = d.actor(
+        "rabble-ca",
+        "media_outlet",
+        "rabble.ca",
+        aliases=["rabble"],
+        description="Canadian progressive news and blog site.",
+        evidence=d.ev(
+            "rabble blogs are the personal pages of some of Canada's most"
+            " insightful progressive activists and commentators."
+        ),
+    )
     climenhaga = d.actor(
         "david-climenhaga",
         "person",
@@ -143,10 +150,16 @@ def annotate(d: Document) -> None:
         roles=[d.role("blogger", rabble, published, ": David Climenhaga")],
         evidence=d.ev(": David Climenhaga", "Kirill Kalinin. Image: David Climenhaga"),
     )
-    alberta_politics = d.actor("albertapolitics-ca", "media_outlet", "AlbertaPolitics.ca",
-                               description="David Climenhaga's blog.", evidence=d.ev(ALSO_APPEARS))
+    alberta_politics = d.actor(
+        "albertapolitics-ca",
+        "media_outlet",
+        "AlbertaPolitics.ca",
+        description="David Climenhaga's blog.",
+        evidence=d.ev(ALSO_APPEARS),
+    )
     north_america = d.actor(
-        "russian-mfa-north-america-department", "department",
+        "russian-mfa-north-america-department",
+        "department",
         "North America Department of the Russian Foreign Ministry",
         evidence=d.ev(ASSISTANT),
     )
@@ -155,18 +168,30 @@ def annotate(d: Document) -> None:
         "person",
         "Alexander Darchiev",
         roles=[
-            d.role("director of the North America Department", north_america,
-                   span("2010/2013", expression="then"), ASSISTANT),
-            d.role("ambassador to Canada", RUSSIAN_EMBASSY_CANADA,
-                   span("2014/..", expression="the next year"), SENT_BACK),
+            d.role(
+                "director of the North America Department",
+                north_america,
+                span("2010/2013", expression="then"),
+                ASSISTANT,
+            ),
+            d.role(
+                "ambassador to Canada",
+                RUSSIAN_EMBASSY_CANADA,
+                span("2014/..", expression="the next year"),
+                SENT_BACK,
+            ),
         ],
         evidence=d.ev(ASSISTANT, SENT_BACK),
     )
-    msu = d.actor("moscow-state-university", "university", "Moscow State University",
-                  evidence=d.ev(GRADUATE))
-    faculty = d.actor("msu-faculty-of-foreign-languages", "department",
-                      "Faculty of Foreign Languages and Area Studies, Moscow State University",
-                      evidence=d.ev(GRADUATE))
+    msu = d.actor(
+        "moscow-state-university", "university", "Moscow State University", evidence=d.ev(GRADUATE)
+    )
+    faculty = d.actor(
+        "msu-faculty-of-foreign-languages",
+        "department",
+        "Faculty of Foreign Languages and Area Studies, Moscow State University",
+        evidence=d.ev(GRADUATE),
+    )
     kalinin = d.actor(
         "kirill-kalinin",
         "person",
@@ -174,10 +199,16 @@ def annotate(d: Document) -> None:
         roles=[
             d.role("graduate", faculty, None, GRADUATE),
             d.role("diplomat", RUSSIAN_MFA, span("2006/..", expression="in 2006"), JOINED),
-            d.role("diplomat", RUSSIAN_EMBASSY_CANADA,
-                   span("2007/2010", expression="the next year … until 2010"), ASSIGNED),
+            d.role(
+                "diplomat",
+                RUSSIAN_EMBASSY_CANADA,
+                span("2007/2010", expression="the next year … until 2010"),
+                ASSIGNED,
+            ),
             d.role("assistant to the director", north_america, span("2010/2013"), ASSISTANT),
-            d.role("diplomat", RUSSIAN_EMBASSY_CANADA, span("2013/..", expression="In 2013"), SENT_BACK),
+            d.role(
+                "diplomat", RUSSIAN_EMBASSY_CANADA, span("2013/..", expression="In 2013"), SENT_BACK
+            ),
             d.role("press secretary", RUSSIAN_EMBASSY_CANADA, now, PRESS_SECRETARY),
             d.role("First Secretary", RUSSIAN_MFA, now, FIRST_SECRETARY),
         ],
@@ -194,14 +225,27 @@ def annotate(d: Document) -> None:
         identifiers=[("twitter", "@CanadaRussia")],
         evidence=d.ev(CANADA_MOSCOW, CANADA_IN_RUSSIA),
     )
-    post = d.actor("national-post", "newspaper", "National Post", aliases=["the Post"],
-                   evidence=d.ev(POST_STORY))
+    post = d.actor(
+        "national-post",
+        "newspaper",
+        "National Post",
+        aliases=["the Post"],
+        evidence=d.ev(POST_STORY),
+    )
     globe = d.actor("globe-and-mail", "newspaper", "The Globe and Mail", evidence=d.ev(GLOBE))
-    g7 = d.actor("g7", "international_organization", "G7",
-                 description="The group of seven countries with the world's largest economies.",
-                 evidence=d.ev(GLOBE))
-    galician = d.actor("galician-division", "armed_forces", "Galician Division of the Waffen SS",
-                       evidence=d.ev(POST_STORY))
+    g7 = d.actor(
+        "g7",
+        "international_organization",
+        "G7",
+        description="The group of seven countries with the world's largest economies.",
+        evidence=d.ev(GLOBE),
+    )
+    galician = d.actor(
+        "galician-division",
+        "armed_forces",
+        "Galician Division of the Waffen SS",
+        evidence=d.ev(POST_STORY),
+    )
     red_army = d.actor("red-army", "armed_forces", "Red Army", evidence=d.ev(NOTE_TO_POST))
     d.source(
         title="He’s no bot, but Russia's media guy in Canada manages to stir up controversy just"
@@ -213,247 +257,533 @@ def annotate(d: Document) -> None:
         published=published,
         language="en",
         kind="blog_post",
-        links=[{"kind": "also_appears_at", "url": "https://albertapolitics.ca/",
-                "evidence": d.ev(ALSO_APPEARS)}],
+        links=[
+            {
+                "kind": "also_appears_at",
+                "url": "https://albertapolitics.ca/",
+                "evidence": d.ev(ALSO_APPEARS),
+            }
+        ],
         extensions={"x-published-note": "The text has no date; the URL's path says 2018/02."},
     )
     # -- what happened --------------------------------------------------------
-    d.event("rabble-kalinin-publication", "publication", time=published,
-            participants=[(rabble, "publisher"), (climenhaga, "author")], about=[SOURCE],
-            description="rabble.ca publishes David Climenhaga's post.",
-            evidence=[TITLE, ": David Climenhaga"])
-    d.event("albertapolitics-publication", "publication", time=span("2018-02"),
-            participants=[(alberta_politics, "publisher"), (climenhaga, "author")],
-            about=[SOURCE], description="The same post appears on AlbertaPolitics.ca.",
-            evidence=[ALSO_APPEARS])
-    d.event("kalinin-takes-over-account", "account_takeover",
-            time=t("December 2014", "2014-12"),
-            participants=[(kalinin, "agent"), (RUSSIAN_EMBASSY_CANADA_TWITTER, "subject")],
-            description="Kirill Kalinin takes over the embassy's Twitter account.",
-            evidence=[TOOK_OVER])
-    d.event("kalinin-joins-foreign-service", "appointment", time=t("in 2006", "2006"),
-            participants=[(kalinin, "appointee"), (RUSSIAN_MFA, "appointer")],
-            description="Kalinin joins the Russian Foreign Service.", evidence=[JOINED])
-    d.event("kalinin-posted-to-canada-2007", "appointment",
-            time=t("the next year", "2007", relative=True, relative_to=dt.date(2006, 1, 1)),
-            participants=[(kalinin, "appointee"), (RUSSIAN_MFA, "appointer")],
-            description="Kalinin is assigned to the embassy in Canada, where he stays until 2010.",
-            evidence=[ASSIGNED])
-    d.event("kalinin-posted-to-canada-2013", "appointment", time=t("In 2013", "2013"),
-            participants=[(kalinin, "appointee"), (RUSSIAN_MFA, "appointer")],
-            description="Moscow sends Kalinin back to Ottawa.", evidence=[SENT_BACK])
-    d.event("darchiev-ambassador-2014", "appointment", time=span("2014", expression="the next year"),
-            participants=[(darchiev, "appointee"), (RUSSIAN_MFA, "appointer")],
-            description="Alexander Darchiev becomes Russia's ambassador in Ottawa.",
-            evidence=[SENT_BACK])
+    d.event(
+        "rabble-kalinin-publication",
+        "publication",
+        time=published,
+        participants=[(rabble, "publisher"), (climenhaga, "author")],
+        about=[SOURCE],
+        description="rabble.ca publishes David Climenhaga's post.",
+        evidence=[TITLE, ": David Climenhaga"],
+    )
+    d.event(
+        "albertapolitics-publication",
+        "publication",
+        time=span("2018-02"),
+        participants=[(alberta_politics, "publisher"), (climenhaga, "author")],
+        about=[SOURCE],
+        description="The same post appears on AlbertaPolitics.ca.",
+        evidence=[ALSO_APPEARS],
+    )
+    d.event(
+        "kalinin-takes-over-account",
+        "account_takeover",
+        time=t("December 2014", "2014-12"),
+        participants=[(kalinin, "agent"), (RUSSIAN_EMBASSY_CANADA_TWITTER, "subject")],
+        description="Kirill Kalinin takes over the embassy's Twitter account.",
+        evidence=[TOOK_OVER],
+    )
+    d.event(
+        "kalinin-joins-foreign-service",
+        "appointment",
+        time=t("in 2006", "2006"),
+        participants=[(kalinin, "appointee"), (RUSSIAN_MFA, "appointer")],
+        description="Kalinin joins the Russian Foreign Service.",
+        evidence=[JOINED],
+    )
+    d.event(
+        "kalinin-posted-to-canada-2007",
+        "appointment",
+        time=t("the next year", "2007", relative=True, relative_to=dt.date(2006, 1, 1)),
+        participants=[(kalinin, "appointee"), (RUSSIAN_MFA, "appointer")],
+        description="Kalinin is assigned to the embassy in Canada, where he stays until 2010.",
+        evidence=[ASSIGNED],
+    )
+    d.event(
+        "kalinin-posted-to-canada-2013",
+        "appointment",
+        time=t("In 2013", "2013"),
+        participants=[(kalinin, "appointee"), (RUSSIAN_MFA, "appointer")],
+        description="Moscow sends Kalinin back to Ottawa.",
+        evidence=[SENT_BACK],
+    )
+    d.event(
+        "darchiev-ambassador-2014",
+        "appointment",
+        time=span("2014", expression="the next year"),
+        participants=[(darchiev, "appointee"), (RUSSIAN_MFA, "appointer")],
+        description="Alexander Darchiev becomes Russia's ambassador in Ottawa.",
+        evidence=[SENT_BACK],
+    )
     interview = d.event(
-        "climenhaga-interviews-kalinin", "interview",
+        "climenhaga-interviews-kalinin",
+        "interview",
         time=t("last week", "2018-01-22/2018-02-25", relative=True, precision="week"),
         place="Russian Embassy in Ottawa",
         participants=[(kalinin, "interviewee"), (climenhaga, "interviewer")],
         description="David Climenhaga interviews Kirill Kalinin at the embassy.",
-        evidence=[INTERVIEW, "Now, the interview was your blogger's idea."])
+        evidence=[INTERVIEW, "Now, the interview was your blogger's idea."],
+    )
     post_story = d.event(
-        "national-post-memorials-story", "publication",
+        "national-post-memorials-story",
+        "publication",
         time=span("2014-12/2018-02", expression="the recent story"),
         participants=[(post, "publisher")],
         description="The National Post reports on memorials in Canada to Ukrainian formations"
         " that supported the Nazis, prompted by the embassy's tweets.",
-        evidence=[POST_STORY, NOTE_TO_POST])
+        evidence=[POST_STORY, NOTE_TO_POST],
+    )
     kalinin_tweet = d.event(
-        "kalinin-memorials-tweet", "tweet", time=span("2014-12/2018-02"),
+        "kalinin-memorials-tweet",
+        "tweet",
+        time=span("2014-12/2018-02"),
         participants=[(RUSSIAN_EMBASSY_CANADA_TWITTER, "agent"), (TWITTER, "platform")],
-        description="The embassy's account tweets about memorials to Nazi collaborators in"
-        " Canada.", evidence=[EXTENSION, NOTE_TO_POST])
+        description="The embassy's account tweets about memorials to Nazi collaborators in Canada.",
+        evidence=[EXTENSION, NOTE_TO_POST],
+    )
     globe_story = d.event(
-        "globe-and-mail-g7-story", "publication",
+        "globe-and-mail-g7-story",
+        "publication",
         time=t("yesterday's", "2018-01-31/2018-02-27", relative=True, precision="day"),
         participants=[(globe, "publisher"), (kalinin, "subject")],
         description="The Globe and Mail quotes Kalinin on Russia's exclusion from the G7.",
-        evidence=[GLOBE])
+        evidence=[GLOBE],
+    )
     ww2 = span("1939/1945", expression="World War II")
-    d.event("world-war-ii", "war", time=ww2,
-            participants=[(SOVIET_UNION, "participant"), (CANADA, "participant"),
-                          (USA, "participant")],
-            description="World War II, in which the German army attacked Russia and the Red Army"
-            " was allied with Canada, the U.S. and Britain.",
-            evidence=[POST_STORY, NOTE_TO_POST])
-    d.event("soviet-german-war", "war",
-            time=t("between 1941 and that day", "1941/1945-05-02"),
-            participants=[(red_army, "participant")],
-            description="The war between Germany and the Soviet Union, 1941 to the fall of"
-            " Berlin.", evidence=[REICHSTAG])
-    d.event("reichstag-flag", "attack", time=t("May 2, 1945", "1945-05-02"), place="Berlin",
-            participants=[(red_army, "agent")],
-            description="The Red Army hoists its flag over the Reichstag in Berlin.",
-            evidence=[REICHSTAG])
-    d.event("embassy-building-fire", "attack", time=t("1956", "1956"), place="Charlotte Street,"
-            " Ottawa", participants=[(RUSSIAN_EMBASSY_CANADA, "target")],
-            description="The previous embassy building on Charlotte Street burns down.",
-            evidence=[VENUE])
+    d.event(
+        "world-war-ii",
+        "war",
+        time=ww2,
+        participants=[(SOVIET_UNION, "participant"), (CANADA, "participant"), (USA, "participant")],
+        description="World War II, in which the German army attacked Russia and the Red Army"
+        " was allied with Canada, the U.S. and Britain.",
+        evidence=[POST_STORY, NOTE_TO_POST],
+    )
+    d.event(
+        "soviet-german-war",
+        "war",
+        time=t("between 1941 and that day", "1941/1945-05-02"),
+        participants=[(red_army, "participant")],
+        description="The war between Germany and the Soviet Union, 1941 to the fall of Berlin.",
+        evidence=[REICHSTAG],
+    )
+    d.event(
+        "reichstag-flag",
+        "attack",
+        time=t("May 2, 1945", "1945-05-02"),
+        place="Berlin",
+        participants=[(red_army, "agent")],
+        description="The Red Army hoists its flag over the Reichstag in Berlin.",
+        evidence=[REICHSTAG],
+    )
+    d.event(
+        "embassy-building-fire",
+        "attack",
+        time=t("1956", "1956"),
+        place="Charlotte Street, Ottawa",
+        participants=[(RUSSIAN_EMBASSY_CANADA, "target")],
+        description="The previous embassy building on Charlotte Street burns down.",
+        evidence=[VENUE],
+    )
     # -- what is claimed ------------------------------------------------------
     account = RUSSIAN_EMBASSY_CANADA_TWITTER
     c = d.claim
-    c("embassy-account-followers-2018", account, "followers",
-      d.qty("more than 9,000 followers", "more_than", 9000, "follower"), as_of=now,
-      text="The Russian embassy's Twitter account has more than 9,000 followers.",
-      evidence=[RUNS])
-    c("kalinin-runs-account", account, "operator", kalinin,
-      as_of=span("2014-12/2018-02", expression="Since then"),
-      text="Kirill Kalinin runs the embassy's Twitter account, apparently single-handedly.",
-      evidence=[RUNS, HANDLE_NAME, TOOK_OVER])
-    c("embassy-account-display-name", account, "display_name", "Russia in Canada",
-      text="The embassy's Twitter account is called Russia in Canada.", evidence=[HANDLE_NAME])
-    c("embassy-account-handle", account, "handle", "@RussianEmbassyC",
-      text="The account's handle is @RussianEmbassyC.", evidence=[HANDLE])
-    c("kalinin-press-secretary", kalinin, "position", "Press Secretary", as_of=now,
-      qualifiers={"organization": RUSSIAN_EMBASSY_CANADA},
-      text="Kalinin is press secretary of the Russian embassy in Ottawa.",
-      evidence=[PRESS_SECRETARY])
-    c("kalinin-took-over", kalinin, "took_over", t("December 2014", "2014-12"),
-      qualifiers={"what": account},
-      text="Kalinin took over the embassy's Twitter account in December 2014.",
-      evidence=[TOOK_OVER])
-    c("embassy-account-tweets-2012-2014", account, "tweets",
-      d.qty("414 Tweets", "exact", 414, "tweet"),
-      as_of=t("over the previous two years", "2012-12/2014-12", relative=True,
-              relative_to=dt.date(2014, 12, 1)),
-      qualifiers={"period": "the two years before December 2014"},
-      text="The embassy's account sent 414 tweets in the two years before December 2014.",
-      evidence=[TOOK_OVER])
-    c("embassy-account-followers-2014", account, "followers",
-      d.qty("about 350 followers", "approximately", 350, "follower"),
-      as_of=t("December 2014", "2014-12"),
-      text="The embassy's account had about 350 followers in December 2014.",
-      evidence=[TOOK_OVER])
-    c("embassy-account-tweets-since-2014", account, "tweets",
-      d.qty("more than 28,000 times", "more_than", 28000, "tweet"),
-      as_of=span("2014-12/2018-02", expression="Since then"),
-      qualifiers={"period": "since December 2014"},
-      text="The embassy's account has tweeted more than 28,000 times since December 2014.",
-      evidence=[SINCE])
-    c("canadarussia-followers", canada_twitter, "followers",
-      d.qty("about 2,000 followers", "approximately", 2000, "follower"), as_of=now,
-      text="The Canadian embassy in Moscow's Twitter account has about 2,000 followers.",
-      evidence=[CANADA_MOSCOW])
-    c("canadarussia-retweets", canada_twitter, "topic",
-      "mostly re-Tweets government of Canada news releases", as_of=now,
-      text="The Canadian embassy's account mostly retweets Canadian government news releases.",
-      evidence=[CANADA_MOSCOW])
-    c("canadarussia-english-only", canada_twitter, "language", "en", as_of=now,
-      text="@CanadaRussia seems to tweet only in English.", evidence=[CANADA_IN_RUSSIA])
-    c("canadarussia-display-name", canada_twitter, "display_name", "Canada in Russia",
-      text="The Canadian embassy's account is called Canada in Russia.",
-      evidence=[CANADA_IN_RUSSIA])
-    c("kalinin-influential", kalinin, "characterized_as",
-      "one of the more influential media-relations operators in Canada",
-      text="Kalinin may be one of the more influential media-relations operators in Canada.",
-      evidence=[INFLUENTIAL])
-    c("kalinin-no-bot", kalinin, "characterized_as", "no bot",
-      text="Kalinin is no bot.", evidence=[TITLE, "Be that as it may, Kalinin is no bot."])
-    c("post-sow-discord", RUSSIAN_EMBASSY_CANADA, "characterized_as",
-      "part of a broader strategy to disrupt the political process in Western democracies",
-      speaker=post, mode="quotes", qualifiers={"event": post_story},
-      text="The National Post accused the Russian embassy of trying to sow discord in the West.",
-      evidence=[DISCORD])
-    c("post-digital-extension", kalinin_tweet, "characterized_as",
-      "an apparent digital extension of its conflict with Ukraine", speaker=post, mode="quotes",
-      qualifiers={"about": UKRAINE},
-      text="The Post's reporter called Kalinin's tweet a digital extension of Russia's conflict"
-      " with Ukraine.", evidence=[EXTENSION])
-    c("kalinin-note-to-post", CANADA, "stance",
-      "even today in Canada you can find monuments to Nazi collaborators that committed"
-      " atrocities in the Soviet Union, Poland, etc. and fought against the heroic Red Army",
-      speaker=kalinin, mode="quotes", via=post, as_of=ww2, qualifiers={"event": post_story},
-      text="Kalinin told the National Post Canada has monuments to Nazi collaborators.",
-      evidence=[NOTE_TO_POST])
-    c("galician-division-german-army", galician, "characterized_as",
-      "part of the German army that attacked Russia in World War II", as_of=ww2,
-      qualifiers={"about": RUSSIA},
-      text="The Galician Division of the Waffen SS was part of the German army that attacked"
-      " Russia.", evidence=[POST_STORY])
-    c("story-reached-the-us", post_story, "topic",
-      "soon making waves south of the 49th Parallel", qualifiers={"place": USA},
-      text="The National Post story soon made waves in the United States too.",
-      evidence=[PARALLEL])
-    c("kalinin-age", kalinin, "age", d.qty("32 years old", "exact", 32, "year"), as_of=now,
-      text="Kirill Kalinin is 32 years old.", evidence=[AGE])
-    c("kalinin-first-secretary", kalinin, "position", "First Secretary", as_of=now,
-      qualifiers={"organization": RUSSIAN_MFA},
-      text="Kalinin holds the rank of First Secretary in the Russian Foreign Service.",
-      evidence=[FIRST_SECRETARY])
-    c("kalinin-msu", kalinin, "affiliation", faculty,
-      text="Kalinin graduated from the Faculty of Foreign Languages and Area Studies at Moscow"
-      " State University.", evidence=[GRADUATE], qualifiers={"parent": msu})
-    c("kalinin-studied-canada", kalinin, "topic", "North America, with an emphasis on Canada",
-      text="At university Kalinin focused on North America, with an emphasis on Canada.",
-      evidence=["While studying there, he focused on North America, with an emphasis on"
-                " Canada."])
-    c("kalinin-joined", kalinin, "joined", t("in 2006", "2006"),
-      qualifiers={"organization": RUSSIAN_MFA},
-      text="Kalinin joined the Russian Foreign Service in 2006.", evidence=[JOINED])
-    c("g7-seven-countries", g7, "members", d.qty("the seven countries", "exact", 7, "member"),
-      text="The G7 is seven countries with the world's largest economies.", evidence=[GLOBE])
-    c("kalinin-g7-relic", g7, "characterized_as", "a relic of a unipolar past",
-      speaker=kalinin, mode="paraphrases", via=globe, qualifiers={"event": globe_story},
-      text="Kalinin dismissed G7 meetings as a relic of a unipolar past.", evidence=[GLOBE])
-    c("embassy-on-charlotte-street", RUSSIAN_EMBASSY_CANADA, "headquarters",
-      "Charlotte Street, Ottawa", as_of=span("1956/..", expression="since 1956"),
-      text="Russia's embassy has been on Charlotte Street since 1956, when the previous"
-      " building burned down.", evidence=[VENUE])
-    c("embassy-21st-century-perrier", RUSSIAN_EMBASSY_CANADA, "characterized_as",
-      "served Perrier mineral water, coffee in gold-trimmed cups",
-      as_of=interview_time(d), qualifiers={"event": interview},
-      text="At the interview the embassy served coffee and Perrier.",
-      evidence=["Coffee was served in cups trimmed with what looked like real gold.", CENTURY])
-    c("kalinin-every-embassy-press-secretary", RUSSIAN_MFA, "stance",
-      "Every Russian embassy has a press secretary now responsible for traditional news"
-      " releases and a social media program.", speaker=kalinin, mode="paraphrases",
-      qualifiers={"event": interview},
-      text="Kalinin says every Russian embassy has a press secretary who also runs social media.",
-      evidence=[EVERY_EMBASSY])
-    c("kalinin-senior-diplomats", RUSSIAN_MFA, "stance",
-      "Russia's press secretaries are mostly senior level diplomats, typically First"
-      " Secretaries.", speaker=kalinin, mode="paraphrases", qualifiers={"event": interview},
-      text="Kalinin says Russia's press secretaries are mostly senior diplomats.",
-      evidence=[SENIOR])
-    c("kalinin-age-of-social-media", RUSSIAN_MFA, "stance",
-      "We've stepped into the age of Internet and social media. It's definitely here to stay.",
-      speaker=kalinin, mode="quotes", qualifiers={"event": interview},
-      text="Kalinin says social media is here to stay.",
-      evidence=['"We\'ve stepped into the age of Internet and social media," he observed.',
-                "It's definitely here to stay."])
-    c("kalinin-press-release-fraction", RUSSIAN_MFA, "stance",
-      "the traditional press release is only a small fraction of how we get our messages"
-      " across", speaker=kalinin, mode="quotes", qualifiers={"event": interview},
-      text="Kalinin says press releases are a small part of how the embassy gets its message"
-      " across.",
-      evidence=["From my experience, I would say that the traditional press release is only a"
-                " small fraction of how we get our messages across.",
-                "Most of the time (reacting) to Canadian unilateral sanctions or open hostile"
-                " policies."])
-    c("kalinin-engaging", RUSSIAN_MFA, "stance",
-      "The main effort in social media is engaging and talking to people. I try not to block"
-      " or mute, unless they are horrifically obscene.", speaker=kalinin, mode="quotes",
-      qualifiers={"event": interview},
-      text="Kalinin says he tries not to block or mute people on social media.",
-      evidence=['"The main effort in social media is engaging and talking to people."',
-                "I try not to block or mute, unless they are horrifically obscene."])
-    c("kalinin-eighty-per-cent", account, "share",
-      d.qty("Eighty per cent", "exact", 80, "percent"), speaker=kalinin, mode="quotes",
-      qualifiers={"of": "the time the account gets engaged in civilized discussion",
-                  "event": interview},
-      text="Kalinin says 80 per cent of the time the account gets engaged in civilized"
-      " discussion.", evidence=[EIGHTY])
+    c(
+        "embassy-account-followers-2018",
+        account,
+        "followers",
+        d.qty("more than 9,000 followers", "more_than", 9000, "follower"),
+        as_of=now,
+        text="The Russian embassy's Twitter account has more than 9,000 followers.",
+        evidence=[RUNS],
+    )
+    c(
+        "kalinin-runs-account",
+        account,
+        "operator",
+        kalinin,
+        as_of=span("2014-12/2018-02", expression="Since then"),
+        text="Kirill Kalinin runs the embassy's Twitter account, apparently single-handedly.",
+        evidence=[RUNS, HANDLE_NAME, TOOK_OVER],
+    )
+    c(
+        "embassy-account-display-name",
+        account,
+        "display_name",
+        "Russia in Canada",
+        text="The embassy's Twitter account is called Russia in Canada.",
+        evidence=[HANDLE_NAME],
+    )
+    c(
+        "embassy-account-handle",
+        account,
+        "handle",
+        "@RussianEmbassyC",
+        text="The account's handle is @RussianEmbassyC.",
+        evidence=[HANDLE],
+    )
+    c(
+        "kalinin-press-secretary",
+        kalinin,
+        "position",
+        "Press Secretary",
+        as_of=now,
+        qualifiers={"organization": RUSSIAN_EMBASSY_CANADA},
+        text="Kalinin is press secretary of the Russian embassy in Ottawa.",
+        evidence=[PRESS_SECRETARY],
+    )
+    c(
+        "kalinin-took-over",
+        kalinin,
+        "took_over",
+        t("December 2014", "2014-12"),
+        qualifiers={"what": account},
+        text="Kalinin took over the embassy's Twitter account in December 2014.",
+        evidence=[TOOK_OVER],
+    )
+    c(
+        "embassy-account-tweets-2012-2014",
+        account,
+        "tweets",
+        d.qty("414 Tweets", "exact", 414, "tweet"),
+        as_of=t(
+            "over the previous two years",
+            "2012-12/2014-12",
+            relative=True,
+            relative_to=dt.date(2014, 12, 1),
+        ),
+        qualifiers={"period": "the two years before December 2014"},
+        text="The embassy's account sent 414 tweets in the two years before December 2014.",
+        evidence=[TOOK_OVER],
+    )
+    c(
+        "embassy-account-followers-2014",
+        account,
+        "followers",
+        d.qty("about 350 followers", "approximately", 350, "follower"),
+        as_of=t("December 2014", "2014-12"),
+        text="The embassy's account had about 350 followers in December 2014.",
+        evidence=[TOOK_OVER],
+    )
+    c(
+        "embassy-account-tweets-since-2014",
+        account,
+        "tweets",
+        d.qty("more than 28,000 times", "more_than", 28000, "tweet"),
+        as_of=span("2014-12/2018-02", expression="Since then"),
+        qualifiers={"period": "since December 2014"},
+        text="The embassy's account has tweeted more than 28,000 times since December 2014.",
+        evidence=[SINCE],
+    )
+    c(
+        "canadarussia-followers",
+        canada_twitter,
+        "followers",
+        d.qty("about 2,000 followers", "approximately", 2000, "follower"),
+        as_of=now,
+        text="The Canadian embassy in Moscow's Twitter account has about 2,000 followers.",
+        evidence=[CANADA_MOSCOW],
+    )
+    c(
+        "canadarussia-retweets",
+        canada_twitter,
+        "topic",
+        "mostly re-Tweets government of Canada news releases",
+        as_of=now,
+        text="The Canadian embassy's account mostly retweets Canadian government news releases.",
+        evidence=[CANADA_MOSCOW],
+    )
+    c(
+        "canadarussia-english-only",
+        canada_twitter,
+        "language",
+        "en",
+        as_of=now,
+        text="@CanadaRussia seems to tweet only in English.",
+        evidence=[CANADA_IN_RUSSIA],
+    )
+    c(
+        "canadarussia-display-name",
+        canada_twitter,
+        "display_name",
+        "Canada in Russia",
+        text="The Canadian embassy's account is called Canada in Russia.",
+        evidence=[CANADA_IN_RUSSIA],
+    )
+    c(
+        "kalinin-influential",
+        kalinin,
+        "characterized_as",
+        "one of the more influential media-relations operators in Canada",
+        text="Kalinin may be one of the more influential media-relations operators in Canada.",
+        evidence=[INFLUENTIAL],
+    )
+    c(
+        "kalinin-no-bot",
+        kalinin,
+        "characterized_as",
+        "no bot",
+        text="Kalinin is no bot.",
+        evidence=[TITLE, "Be that as it may, Kalinin is no bot."],
+    )
+    c(
+        "post-sow-discord",
+        RUSSIAN_EMBASSY_CANADA,
+        "characterized_as",
+        "part of a broader strategy to disrupt the political process in Western democracies",
+        speaker=post,
+        mode="quotes",
+        qualifiers={"event": post_story},
+        text="The National Post accused the Russian embassy of trying to sow discord in the West.",
+        evidence=[DISCORD],
+    )
+    c(
+        "post-digital-extension",
+        kalinin_tweet,
+        "characterized_as",
+        "an apparent digital extension of its conflict with Ukraine",
+        speaker=post,
+        mode="quotes",
+        qualifiers={"about": UKRAINE},
+        text="The Post's reporter called Kalinin's tweet a digital extension of Russia's conflict"
+        " with Ukraine.",
+        evidence=[EXTENSION],
+    )
+    c(
+        "kalinin-note-to-post",
+        CANADA,
+        "stance",
+        "even today in Canada you can find monuments to Nazi collaborators that committed"
+        " atrocities in the Soviet Union, Poland, etc. and fought against the heroic Red Army",
+        speaker=kalinin,
+        mode="quotes",
+        via=post,
+        as_of=ww2,
+        qualifiers={"event": post_story},
+        text="Kalinin told the National Post Canada has monuments to Nazi collaborators.",
+        evidence=[NOTE_TO_POST],
+    )
+    c(
+        "galician-division-german-army",
+        galician,
+        "characterized_as",
+        "part of the German army that attacked Russia in World War II",
+        as_of=ww2,
+        qualifiers={"about": RUSSIA},
+        text="The Galician Division of the Waffen SS was part of the German army that attacked"
+        " Russia.",
+        evidence=[POST_STORY],
+    )
+    c(
+        "story-reached-the-us",
+        post_story,
+        "topic",
+        "soon making waves south of the 49th Parallel",
+        qualifiers={"place": USA},
+        text="The National Post story soon made waves in the United States too.",
+        evidence=[PARALLEL],
+    )
+    c(
+        "kalinin-age",
+        kalinin,
+        "age",
+        d.qty("32 years old", "exact", 32, "year"),
+        as_of=now,
+        text="Kirill Kalinin is 32 years old.",
+        evidence=[AGE],
+    )
+    c(
+        "kalinin-first-secretary",
+        kalinin,
+        "position",
+        "First Secretary",
+        as_of=now,
+        qualifiers={"organization": RUSSIAN_MFA},
+        text="Kalinin holds the rank of First Secretary in the Russian Foreign Service.",
+        evidence=[FIRST_SECRETARY],
+    )
+    c(
+        "kalinin-msu",
+        kalinin,
+        "affiliation",
+        faculty,
+        text="Kalinin graduated from the Faculty of Foreign Languages and Area Studies at Moscow"
+        " State University.",
+        evidence=[GRADUATE],
+        qualifiers={"parent": msu},
+    )
+    c(
+        "kalinin-studied-canada",
+        kalinin,
+        "topic",
+        "North America, with an emphasis on Canada",
+        text="At university Kalinin focused on North America, with an emphasis on Canada.",
+        evidence=["While studying there, he focused on North America, with an emphasis on Canada."],
+    )
+    c(
+        "kalinin-joined",
+        kalinin,
+        "joined",
+        t("in 2006", "2006"),
+        qualifiers={"organization": RUSSIAN_MFA},
+        text="Kalinin joined the Russian Foreign Service in 2006.",
+        evidence=[JOINED],
+    )
+    c(
+        "g7-seven-countries",
+        g7,
+        "members",
+        d.qty("the seven countries", "exact", 7, "member"),
+        text="The G7 is seven countries with the world's largest economies.",
+        evidence=[GLOBE],
+    )
+    c(
+        "kalinin-g7-relic",
+        g7,
+        "characterized_as",
+        "a relic of a unipolar past",
+        speaker=kalinin,
+        mode="paraphrases",
+        via=globe,
+        qualifiers={"event": globe_story},
+        text="Kalinin dismissed G7 meetings as a relic of a unipolar past.",
+        evidence=[GLOBE],
+    )
+    c(
+        "embassy-on-charlotte-street",
+        RUSSIAN_EMBASSY_CANADA,
+        "headquarters",
+        "Charlotte Street, Ottawa",
+        as_of=span("1956/..", expression="since 1956"),
+        text="Russia's embassy has been on Charlotte Street since 1956, when the previous"
+        " building burned down.",
+        evidence=[VENUE],
+    )
+    c(
+        "embassy-21st-century-perrier",
+        RUSSIAN_EMBASSY_CANADA,
+        "characterized_as",
+        "served Perrier mineral water, coffee in gold-trimmed cups",
+        as_of=interview_time(d),
+        qualifiers={"event": interview},
+        text="At the interview the embassy served coffee and Perrier.",
+        evidence=["Coffee was served in cups trimmed with what looked like real gold.", CENTURY],
+    )
+    c(
+        "kalinin-every-embassy-press-secretary",
+        RUSSIAN_MFA,
+        "stance",
+        "Every Russian embassy has a press secretary now responsible for traditional news"
+        " releases and a social media program.",
+        speaker=kalinin,
+        mode="paraphrases",
+        qualifiers={"event": interview},
+        text="Kalinin says every Russian embassy has a press secretary who also runs social media.",
+        evidence=[EVERY_EMBASSY],
+    )
+    c(
+        "kalinin-senior-diplomats",
+        RUSSIAN_MFA,
+        "stance",
+        "Russia's press secretaries are mostly senior level diplomats, typically First"
+        " Secretaries.",
+        speaker=kalinin,
+        mode="paraphrases",
+        qualifiers={"event": interview},
+        text="Kalinin says Russia's press secretaries are mostly senior diplomats.",
+        evidence=[SENIOR],
+    )
+    c(
+        "kalinin-age-of-social-media",
+        RUSSIAN_MFA,
+        "stance",
+        "We've stepped into the age of Internet and social media. It's definitely here to stay.",
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers={"event": interview},
+        text="Kalinin says social media is here to stay.",
+        evidence=[
+            '"We\'ve stepped into the age of Internet and social media," he observed.',
+            "It's definitely here to stay.",
+        ],
+    )
+    c(
+        "kalinin-press-release-fraction",
+        RUSSIAN_MFA,
+        "stance",
+        "the traditional press release is only a small fraction of how we get our messages across",
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers={"event": interview},
+        text="Kalinin says press releases are a small part of how the embassy gets its message"
+        " across.",
+        evidence=[
+            "From my experience, I would say that the traditional press release is only a"
+            " small fraction of how we get our messages across.",
+            "Most of the time (reacting) to Canadian unilateral sanctions or open hostile"
+            " policies.",
+        ],
+    )
+    c(
+        "kalinin-engaging",
+        RUSSIAN_MFA,
+        "stance",
+        "The main effort in social media is engaging and talking to people. I try not to block"
+        " or mute, unless they are horrifically obscene.",
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers={"event": interview},
+        text="Kalinin says he tries not to block or mute people on social media.",
+        evidence=[
+            '"The main effort in social media is engaging and talking to people."',
+            'To that end, he added, "I try not to block or mute, unless they are horrifically'
+            " obscene.",
+        ],
+    )
+    c(
+        "kalinin-eighty-per-cent",
+        account,
+        "share",
+        d.qty("Eighty per cent", "exact", 80, "percent"),
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers={
+            "of": "the time the account gets engaged in civilized discussion",
+            "event": interview,
+        },
+        text="Kalinin says 80 per cent of the time the account gets engaged in civilized"
+        " discussion.",
+        evidence=[EIGHTY],
+    )
     # Page furniture: statements only, so that every figure in the text is accounted for.
-    d.st("Please chip in to support more articles like this. Support rabble.ca for as little as"
-         " $5 per month!", note="Page furniture: rabble.ca's donation appeal, not the post.")
-    d.st("We get hundreds of thousands of visitors and we believe in them.",
-         note="Page furniture: rabble.ca's donation appeal (its own claim about its audience).")
-    d.st("It's young enough, I suppose, for him to get away with saying he's a Metallica fan!",
-         note="Colour: Kalinin says he is a Metallica fan.")
-    d.st("We're all just one Tweet away from unemployment, of course, but I imagine the risks are"
-         " somewhat higher for Russian diplomats.", note="A figure of speech, not a figure.")
+    d.st(
+        "Please chip in to support more articles like this. Support rabble.ca for as little as"
+        " $5 per month!",
+        note="Page furniture: rabble.ca's donation appeal, not the post.",
+    )
+    d.st(
+        "We get hundreds of thousands of visitors and we believe in them.",
+        note="Page furniture: rabble.ca's donation appeal (its own claim about its audience).",
+    )
+    d.st(
+        "It's young enough, I suppose, for him to get away with saying he's a Metallica fan!",
+        note="Colour: Kalinin says he is a Metallica fan.",
+    )
+    d.st(
+        "We're all just one Tweet away from unemployment, of course, but I imagine the risks are"
+        " somewhat higher for Russian diplomats.",
+        note="A figure of speech, not a figure.",
+    )
 
 
 def interview_time(d: Document) -> object:

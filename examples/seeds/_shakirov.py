@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from _annotate import Document, span
-from ddfacts import TimeSpan
 from _shared import RUSSIA, RUSSIAN_MFA, THE_WEST, TWITTER, UKRAINE, USA
+
+from ddfacts import TimeSpan
 
 SOURCE = "source:shakirov-digital-diplomacy-2016"
 FILE = "002_26e4c5bc5c62dbcf.txt"
 
 TITLE = "Russian Digital Diplomacy in 2016 / Oleg Shakirov"
-BYLINE = (
-    "Oleg Shakirov, Expert on Foreign Policy and Security, Center for Strategic Research."
-)
+BYLINE = "Oleg Shakirov, Expert on Foreign Policy and Security, Center for Strategic Research."
 SAW = "In terms of digital diplomacy policy, 2016 saw several significant events."
 PUTIN_JUNE = (
     "Most importantly, President Vladimir Putin spoke of the role of information aspects of"
@@ -74,7 +73,9 @@ END_2016 = (
     " elections and campaign to spread “fake news” surfaced, Russia became a boogieman in the"
     " American domestic politics."
 )
-HASHTAG = "Some embassies joined the #RussiansDidIt hashtag ridiculing blame game in the United States."
+HASHTAG = (
+    "Some embassies joined the #RussiansDidIt hashtag ridiculing blame game in the United States."
+)
 FEB_2017 = (
     "In February 2017, in line with Putin’s call “to counter lies about Russia” the Ministry"
     " launched a special section on its website to rebut “fake news” about Russia."
@@ -162,17 +163,18 @@ EGYPT_USERS = (
     " Egypt during previous two weeks."
 )
 TURKEY = (
-    "At the time of attempted coup in Turkey in July 2016, the Ministry in the same way notified via"
-    " VK 15,000 Russian-speaking users in that country providing contact information of the Russian"
-    " Embassy and Consulates General and cautioning them to stay indoors."
+    "At the time of attempted coup in Turkey in July 2016, the Ministry in the same way notified"
+    " via VK 15,000 Russian-speaking users in that country providing contact information of the"
+    " Russian Embassy and Consulates General and cautioning them to stay indoors."
 )
 QA = (
     "Other noteworthy cases on VK include holding a live Q&A video-session with Maria Zakharova and"
-    " a quiz organized in partnership with YotaPhone, a mobile phone developed by a Russian company."
+    " a quiz organized in partnership with YotaPhone, a mobile phone developed by a Russian"
+    " company."
 )
 LOWY = (
-    "According to Lowy’s Global Diplomacy Index, with 243 posts abroad Russia has the fourth largest"
-    " diplomatic network in the world."
+    "According to Lowy’s Global Diplomacy Index, with 243 posts abroad Russia has the fourth"
+    " largest diplomatic network in the world."
 )
 MOST_POPULAR = (
     "Twitter is the most popular tool among Russian digital diplomats followed by Facebook."
@@ -238,140 +240,322 @@ def annotate(d: Document) -> None:
     now = span("2017-02/2017-12", expression="now", relative_to=d.relative_to)
     published = span("2017-02/2017-12", expression="February 2017 … Last year")
     # -- who ------------------------------------------------------------------
-    sodd = d.actor("sodd16", "media_outlet", "sodd16.com",
-                   description="The State of Digital Diplomacy 2016 site that carried the review.")
-    csr = d.actor("center-for-strategic-research", "think_tank", "Center for Strategic Research",
-                  evidence=d.ev(BYLINE))
-    shakirov = d.actor("oleg-shakirov", "person", "Oleg Shakirov",
-                       roles=[d.role("Expert on Foreign Policy and Security", csr, now, BYLINE)],
-                       evidence=d.ev(TITLE, BYLINE))
-    putin = d.actor("vladimir-putin", "person", "Vladimir Putin",
-                    names=[("Vladimir Putin", "en", None), ("В.В.Путин", "ru", None)],
-                    roles=[d.role("President of Russia", RUSSIA, y2016, PUTIN_JUNE, RU_PUTIN_MAY)],
-                    evidence=d.ev(PUTIN_JUNE))
-    collegium = d.actor("russian-mfa-collegium", "government_body", "Foreign Ministry Collegium",
-                        description="A body of senior Ministry officials charged with making"
-                        " decisions on major issues.", evidence=d.ev(COLLEGIUM))
-    pres_admin = d.actor("presidential-administration", "head_of_state_office",
-                         "Presidential Administration of Russia", evidence=d.ev(COLLEGIUM))
-    security_council = d.actor("security-council-of-russia", "security_council",
-                               "Security Council of Russia", evidence=d.ev(COLLEGIUM))
-    dip = d.actor("russian-mfa-dip", "department", "Department of Information and Press",
-                  aliases=["DIP"], evidence=d.ev(UNIT))
-    unit = d.actor("digital-diplomacy-unit", "department", "Digital Diplomacy Unit",
-                   description="The team within DIP focusing on social media.",
-                   evidence=d.ev(UNIT))
+    sodd = d.actor(
+        "sodd16",
+        "media_outlet",
+        "sodd16.com",
+        description="The State of Digital Diplomacy 2016 site that carried the review.",
+    )
+    csr = d.actor(
+        "center-for-strategic-research",
+        "think_tank",
+        "Center for Strategic Research",
+        evidence=d.ev(BYLINE),
+    )
+    shakirov = d.actor(
+        "oleg-shakirov",
+        "person",
+        "Oleg Shakirov",
+        roles=[d.role("Expert on Foreign Policy and Security", csr, now, BYLINE)],
+        evidence=d.ev(TITLE, BYLINE),
+    )
+    putin = d.actor(
+        "vladimir-putin",
+        "person",
+        "Vladimir Putin",
+        names=[("Vladimir Putin", "en", None), ("В.В.Путин", "ru", None)],
+        roles=[d.role("President of Russia", RUSSIA, y2016, PUTIN_JUNE, RU_PUTIN_MAY)],
+        evidence=d.ev(PUTIN_JUNE),
+    )
+    collegium = d.actor(
+        "russian-mfa-collegium",
+        "government_body",
+        "Foreign Ministry Collegium",
+        description="A body of senior Ministry officials charged with making"
+        " decisions on major issues.",
+        evidence=d.ev(COLLEGIUM),
+    )
+    pres_admin = d.actor(
+        "presidential-administration",
+        "head_of_state_office",
+        "Presidential Administration of Russia",
+        evidence=d.ev(COLLEGIUM),
+    )
+    security_council = d.actor(
+        "security-council-of-russia",
+        "security_council",
+        "Security Council of Russia",
+        evidence=d.ev(COLLEGIUM),
+    )
+    dip = d.actor(
+        "russian-mfa-dip",
+        "department",
+        "Department of Information and Press",
+        aliases=["DIP"],
+        evidence=d.ev(UNIT),
+    )
+    unit = d.actor(
+        "digital-diplomacy-unit",
+        "department",
+        "Digital Diplomacy Unit",
+        description="The team within DIP focusing on social media.",
+        evidence=d.ev(UNIT),
+    )
     zakharova = d.actor(
-        "maria-zakharova", "person", "Maria Zakharova",
-        roles=[d.role("Director of DIP", dip, t("since summer 2015", "2015-22/.."), ZAKHAROVA),
-               d.role("spokesperson", RUSSIAN_MFA, y2016, BYKOV, LIVESTREAM)],
-        evidence=d.ev(ZAKHAROVA))
-    gumensky = d.actor("anton-gumensky", "person", "Anton Gumensky",
-                       roles=[d.role("professor", "actor:mgimo", now, GUMENSKY)],
-                       evidence=d.ev(GUMENSKY))
-    d.actor("mgimo", "university", "MGIMO University",
-            description="Foreign Ministry-affiliated university.", evidence=d.ev(GUMENSKY))
-    mcfaul = d.actor("michael-mcfaul", "person", "Michael McFaul",
-                     roles=[d.role("U.S. Ambassador to Russia", USA, span("../2014"), GUMENSKY)],
-                     evidence=d.ev(GUMENSKY))
-    d.actor("carl-bildt", "person", "Carl Bildt",
-            description="Named among the first comers to digital diplomacy.",
-            evidence=d.ev("Maria Zakharova’s position has long been that an informal and sharp"
-                          " style of digital diplomacy has been set by the first comers to this"
-                          " field such as Carl Bildt and Internet users in general, and Russia"
-                          " simply adopted it to be competitive on the web."))
-    bykov = d.actor("dmitry-bykov", "person", "Dmitry Bykov",
-                    description="A well-known writer and opposition figure.", evidence=d.ev(BYKOV))
-    d.actor("east-stratcom-task-force", "international_organization", "EU East Stratcom Task Force",
-            evidence=d.ev("In response to criticism, it later implied that the new initiative was"
-                          " inspired by “similar projects by Euro-Atlantic organisations” –"
-                          " apparently a reference to the EU East Stratcom Task Force."))
+        "maria-zakharova",
+        "person",
+        "Maria Zakharova",
+        roles=[
+            d.role("Director of DIP", dip, t("since summer 2015", "2015-22/.."), ZAKHAROVA),
+            d.role("spokesperson", RUSSIAN_MFA, y2016, BYKOV, LIVESTREAM),
+        ],
+        evidence=d.ev(ZAKHAROVA),
+    )
+    gumensky = d.actor(
+        "anton-gumensky",
+        "person",
+        "Anton Gumensky",
+        roles=[d.role("professor", "actor:mgimo", now, GUMENSKY)],
+        evidence=d.ev(GUMENSKY),
+    )
+    d.actor(
+        "mgimo",
+        "university",
+        "MGIMO University",
+        description="Foreign Ministry-affiliated university.",
+        evidence=d.ev(GUMENSKY),
+    )
+    mcfaul = d.actor(
+        "michael-mcfaul",
+        "person",
+        "Michael McFaul",
+        roles=[d.role("U.S. Ambassador to Russia", USA, span("../2014"), GUMENSKY)],
+        evidence=d.ev(GUMENSKY),
+    )
+    d.actor(
+        "carl-bildt",
+        "person",
+        "Carl Bildt",
+        description="Named among the first comers to digital diplomacy.",
+        evidence=d.ev(
+            "Maria Zakharova’s position has long been that an informal and sharp"
+            " style of digital diplomacy has been set by the first comers to this"
+            " field such as Carl Bildt and Internet users in general, and Russia"
+            " simply adopted it to be competitive on the web."
+        ),
+    )
+    bykov = d.actor(
+        "dmitry-bykov",
+        "person",
+        "Dmitry Bykov",
+        description="A well-known writer and opposition figure.",
+        evidence=d.ev(BYKOV),
+    )
+    d.actor(
+        "east-stratcom-task-force",
+        "international_organization",
+        "EU East Stratcom Task Force",
+        evidence=d.ev(
+            "In response to criticism, it later implied that the new initiative was"
+            " inspired by “similar projects by Euro-Atlantic organisations” –"
+            " apparently a reference to the EU East Stratcom Task Force."
+        ),
+    )
     instagram = d.actor("instagram", "platform", "Instagram", evidence=d.ev(INSTAGRAM))
-    telegram = d.actor("telegram", "app", "Telegram", description="A messaging app.",
-                       evidence=d.ev(TELEGRAM))
-    vk = d.actor("vk", "platform", "VK", aliases=["VKontakte"],
-                 description="The most popular social media site in Russia.",
-                 evidence=d.ev(VK_PAGE, "The Foreign Ministry has also used VK or VKontakte for"
-                               " mass notification."))
+    telegram = d.actor(
+        "telegram", "app", "Telegram", description="A messaging app.", evidence=d.ev(TELEGRAM)
+    )
+    vk = d.actor(
+        "vk",
+        "platform",
+        "VK",
+        aliases=["VKontakte"],
+        description="The most popular social media site in Russia.",
+        evidence=d.ev(
+            VK_PAGE, "The Foreign Ministry has also used VK or VKontakte for mass notification."
+        ),
+    )
     facebook = d.actor("facebook", "platform", "Facebook", evidence=d.ev(MOST_POPULAR))
     d.actor("youtube", "platform", "YouTube", evidence=d.ev(STORIFY))
     d.actor("storify", "platform", "Storify", evidence=d.ev(STORIFY))
     d.actor("periscope", "platform", "Periscope", evidence=d.ev(LIVESTREAM))
     weibo = d.actor("weibo", "platform", "Weibo", evidence=d.ev(WEIBO))
-    durov = d.actor("pavel-durov", "person", "Pavel Durov",
-                    roles=[d.role("founder", vk, None, TELEGRAM)], evidence=d.ev(TELEGRAM))
-    lavrov = d.actor("sergey-lavrov", "person", "Sergey Lavrov",
-                     names=[("Sergey Lavrov", "en", None), ("С.В.Лавров", "ru", None)],
-                     roles=[d.role("Foreign Minister", RUSSIAN_MFA, t("in 2015", "2015"), VK_PAGE)],
-                     evidence=d.ev(VK_PAGE, RU_MEETING))
-    johnson = d.actor("boris-johnson", "person", "Boris Johnson",
-                      names=[("Б.Джонсон", "ru", None)],
-                      roles=[d.role("Foreign Secretary of the United Kingdom", "actor:united-kingdom",
-                                    y2016, RU_MEETING)], evidence=d.ev(RU_MEETING))
-    may = d.actor("theresa-may", "person", "Theresa May", names=[("Т.Мэй", "ru", None)],
-                  roles=[d.role("Prime Minister of the United Kingdom", "actor:united-kingdom",
-                                y2016, RU_PUTIN_MAY)], evidence=d.ev(RU_PUTIN_MAY))
-    uk = d.actor("united-kingdom", "country", "United Kingdom",
-                 names=[("Великобритания", "ru", None)], aliases=["Britain"])
+    durov = d.actor(
+        "pavel-durov",
+        "person",
+        "Pavel Durov",
+        roles=[d.role("founder", vk, None, TELEGRAM)],
+        evidence=d.ev(TELEGRAM),
+    )
+    lavrov = d.actor(
+        "sergey-lavrov",
+        "person",
+        "Sergey Lavrov",
+        names=[("Sergey Lavrov", "en", None), ("С.В.Лавров", "ru", None)],
+        roles=[d.role("Foreign Minister", RUSSIAN_MFA, t("in 2015", "2015"), VK_PAGE)],
+        evidence=d.ev(VK_PAGE, RU_MEETING),
+    )
+    johnson = d.actor(
+        "boris-johnson",
+        "person",
+        "Boris Johnson",
+        names=[("Б.Джонсон", "ru", None)],
+        roles=[
+            d.role(
+                "Foreign Secretary of the United Kingdom", "actor:united-kingdom", y2016, RU_MEETING
+            )
+        ],
+        evidence=d.ev(RU_MEETING),
+    )
+    may = d.actor(
+        "theresa-may",
+        "person",
+        "Theresa May",
+        names=[("Т.Мэй", "ru", None)],
+        roles=[
+            d.role(
+                "Prime Minister of the United Kingdom", "actor:united-kingdom", y2016, RU_PUTIN_MAY
+            )
+        ],
+        evidence=d.ev(RU_PUTIN_MAY),
+    )
+    uk = d.actor(
+        "united-kingdom",
+        "country",
+        "United Kingdom",
+        names=[("Великобритания", "ru", None)],
+        aliases=["Britain"],
+    )
     lowy = d.actor("lowy-institute", "think_tank", "Lowy Institute", evidence=d.ev(LOWY))
     twiplomacy = d.actor("twiplomacy", "organization", "Twiplomacy", evidence=d.ev(NATO))
-    crisis_centre = d.actor("russian-mfa-crisis-management-centre", "department",
-                            "Crisis Management Centre of the Russian Foreign Ministry",
-                            evidence=d.ev(APP_BETA))
-    crisis_head = d.actor("head-of-crisis-management-centre", "person",
-                          "Head of the Crisis Management Centre (not named)",
-                          roles=[d.role("head", crisis_centre, now, APP_INSTALLED)])
-    app = d.actor("foreign-assistant", "app", "Foreign Assistant",
-                  description="The Russian Foreign Ministry's mobile app for Russians abroad.",
-                  evidence=d.ev(APP))
-    mfa_instagram = d.actor("mfarussia-instagram", "account", "МИД России / Russia's MFA",
-                            platform="instagram", handle="@mfarussia", operated_by=RUSSIAN_MFA,
-                            identifiers=[("instagram", "@mfarussia")],
-                            evidence=d.ev(INSTAGRAM, IG_CREDIT))
-    mfa_telegram = d.actor("russian-mfa-telegram", "channel", "Russian Foreign Ministry on"
-                           " Telegram", platform="telegram", operated_by=RUSSIAN_MFA,
-                           evidence=d.ev(CHANNEL))
-    mfa_vk = d.actor("russian-mfa-vk", "account", "Russian Foreign Ministry on VK", platform="vk",
-                     operated_by=RUSSIAN_MFA, evidence=d.ev(VK_PAGE))
-    network = d.actor("russian-diplomatic-network", "organization", "Russia's diplomatic missions",
-                      description="Russia's embassies, consulates and permanent missions abroad.",
-                      evidence=d.ev(LOWY, AVERAGE))
+    crisis_centre = d.actor(
+        "russian-mfa-crisis-management-centre",
+        "department",
+        "Crisis Management Centre of the Russian Foreign Ministry",
+        evidence=d.ev(APP_BETA),
+    )
+    crisis_head = d.actor(
+        "head-of-crisis-management-centre",
+        "person",
+        "Head of the Crisis Management Centre (not named)",
+        roles=[d.role("head", crisis_centre, now, APP_INSTALLED)],
+    )
+    app = d.actor(
+        "foreign-assistant",
+        "app",
+        "Foreign Assistant",
+        description="The Russian Foreign Ministry's mobile app for Russians abroad.",
+        evidence=d.ev(APP),
+    )
+    mfa_instagram = d.actor(
+        "mfarussia-instagram",
+        "account",
+        "МИД России / Russia's MFA",
+        platform="instagram",
+        handle="@mfarussia",
+        operated_by=RUSSIAN_MFA,
+        identifiers=[("instagram", "@mfarussia")],
+        evidence=d.ev(INSTAGRAM, IG_CREDIT),
+    )
+    mfa_telegram = d.actor(
+        "russian-mfa-telegram",
+        "channel",
+        "Russian Foreign Ministry on Telegram",
+        platform="telegram",
+        operated_by=RUSSIAN_MFA,
+        evidence=d.ev(CHANNEL),
+    )
+    mfa_vk = d.actor(
+        "russian-mfa-vk",
+        "account",
+        "Russian Foreign Ministry on VK",
+        platform="vk",
+        operated_by=RUSSIAN_MFA,
+        evidence=d.ev(VK_PAGE),
+    )
+    network = d.actor(
+        "russian-diplomatic-network",
+        "organization",
+        "Russia's diplomatic missions",
+        description="Russia's embassies, consulates and permanent missions abroad.",
+        evidence=d.ev(LOWY, AVERAGE),
+    )
 
     def mission(slug: str, name: str, quote: str, handle_note: str = "") -> tuple[str, str]:
         m = d.actor(slug, "diplomatic_mission", name, evidence=d.ev(quote))
-        acct = d.actor(f"{slug}-twitter", "account", f"{name} on Twitter", platform="twitter",
-                       operated_by=m, description=handle_note or None, evidence=d.ev(quote))
+        acct = d.actor(
+            f"{slug}-twitter",
+            "account",
+            f"{name} on Twitter",
+            platform="twitter",
+            operated_by=m,
+            description=handle_note or None,
+            evidence=d.ev(quote),
+        )
         return m, acct
 
     nato, nato_tw = mission("russian-mission-to-nato", "Permanent Mission of Russia to NATO", NATO)
     uk_emb, uk_tw = mission("russian-embassy-uk", "Russian Embassy in the United Kingdom", UK)
     japan, japan_tw = mission("russian-embassy-japan", "Russian Embassy in Japan", JAPAN)
-    us_emb, us_tw = mission("russian-embassy-usa", "Russian Embassy in the United States",
-                            THREE_OTHER)
-    un, un_tw = mission("russian-mission-to-un", "Permanent Mission of Russia to the United"
-                        " Nations", THREE_OTHER)
+    us_emb, us_tw = mission(
+        "russian-embassy-usa", "Russian Embassy in the United States", THREE_OTHER
+    )
+    un, un_tw = mission(
+        "russian-mission-to-un", "Permanent Mission of Russia to the United Nations", THREE_OTHER
+    )
     tr, tr_tw = mission("russian-embassy-turkey", "Russian Embassy in Turkey", THREE_OTHER)
-    kuwait = d.actor("russian-embassy-kuwait", "diplomatic_mission", "Russian Embassy in Kuwait",
-                     evidence=d.ev(EMBASSY_INSTAGRAM))
-    kuwait_ig = d.actor("russian-embassy-kuwait-instagram", "account",
-                        "Russian Embassy in Kuwait on Instagram", platform="instagram",
-                        operated_by=kuwait, evidence=d.ev(EMBASSY_INSTAGRAM))
-    china = d.actor("russian-embassy-china", "diplomatic_mission", "Russian Embassy in China",
-                    evidence=d.ev(WEIBO))
-    china_weibo = d.actor("russian-embassy-china-weibo", "account",
-                          "Russian Embassy in China on Weibo", platform="weibo", operated_by=china,
-                          evidence=d.ev(WEIBO))
-    for slug, name in (("russian-embassy-south-africa", "Russian Embassy in South Africa"),
-                       ("russian-embassy-uae", "Russian Embassy in the UAE"),
-                       ("russian-consulate-geneva", "General Consulate of Russia in Geneva")):
+    kuwait = d.actor(
+        "russian-embassy-kuwait",
+        "diplomatic_mission",
+        "Russian Embassy in Kuwait",
+        evidence=d.ev(EMBASSY_INSTAGRAM),
+    )
+    kuwait_ig = d.actor(
+        "russian-embassy-kuwait-instagram",
+        "account",
+        "Russian Embassy in Kuwait on Instagram",
+        platform="instagram",
+        operated_by=kuwait,
+        evidence=d.ev(EMBASSY_INSTAGRAM),
+    )
+    china = d.actor(
+        "russian-embassy-china",
+        "diplomatic_mission",
+        "Russian Embassy in China",
+        evidence=d.ev(WEIBO),
+    )
+    china_weibo = d.actor(
+        "russian-embassy-china-weibo",
+        "account",
+        "Russian Embassy in China on Weibo",
+        platform="weibo",
+        operated_by=china,
+        evidence=d.ev(WEIBO),
+    )
+    for slug, name in (
+        ("russian-embassy-south-africa", "Russian Embassy in South Africa"),
+        ("russian-embassy-uae", "Russian Embassy in the UAE"),
+        ("russian-consulate-geneva", "General Consulate of Russia in Geneva"),
+    ):
         d.actor(slug, "diplomatic_mission", name, evidence=d.ev(LEADERS))
     yakovenko = d.actor(
-        "alexander-yakovenko", "person", "Alexander Yakovenko",
-        roles=[d.role("head of the embassy", uk_emb, now, UK),
-               d.role("Director of DIP", dip, span("../2016", expression="former"), UK)],
-        evidence=d.ev(UK))
-    d.actor("alexander-yakovenko-twitter", "account", "Alexander Yakovenko on Twitter",
-            platform="twitter", operated_by=yakovenko, evidence=d.ev(UK))
+        "alexander-yakovenko",
+        "person",
+        "Alexander Yakovenko",
+        roles=[
+            d.role("head of the embassy", uk_emb, now, UK),
+            d.role("Director of DIP", dip, span("../2016", expression="former"), UK),
+        ],
+        evidence=d.ev(UK),
+    )
+    d.actor(
+        "alexander-yakovenko-twitter",
+        "account",
+        "Alexander Yakovenko on Twitter",
+        platform="twitter",
+        operated_by=yakovenko,
+        evidence=d.ev(UK),
+    )
     d.source(
         title="Russian Digital Diplomacy in 2016",
         authors=[shakirov],
@@ -380,8 +564,10 @@ def annotate(d: Document) -> None:
         published=published,
         language="en",
         kind="analysis",
-        extensions={"x-published-note": "The text has no date: it reports February 2017 and"
-                    " calls 2016 'last year', so it appeared in 2017, from February."},
+        extensions={
+            "x-published-note": "The text has no date: it reports February 2017 and"
+            " calls 2016 'last year', so it appeared in 2017, from February."
+        },
     )
     _events_and_claims(d, locals())
 
@@ -393,22 +579,41 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     y2016, now, published = a["y2016"], a["now"], a["published"]
     assert isinstance(y2016, TimeSpan) and isinstance(now, TimeSpan)
     assert isinstance(published, TimeSpan)
-    d.event("shakirov-publication", "publication", time=published,
-            participants=[(s["sodd"], "publisher"), (s["shakirov"], "author")], about=[SOURCE],
-            description="The review is published.", evidence=[TITLE, FEB_2017, BYKOV])
+    d.event(
+        "shakirov-publication",
+        "publication",
+        time=published,
+        participants=[(s["sodd"], "publisher"), (s["shakirov"], "author")],
+        about=[SOURCE],
+        description="The review is published.",
+        evidence=[TITLE, FEB_2017, BYKOV],
+    )
     ambassadors_2016 = d.event(
-        "meeting-of-ambassadors-2016", "meeting", time=t("in late June", "2016-06-21~/2016-06-30",
-                                                         relative=True),
+        "meeting-of-ambassadors-2016",
+        "meeting",
+        time=t("in late June", "2016-06-21~/2016-06-30", relative=True),
         participants=[(s["putin"], "participant"), (RUSSIAN_MFA, "organizer")],
         description="Putin speaks at the Meeting of Russian Federation Ambassadors and Permanent"
-        " Envoys.", evidence=[PUTIN_JUNE, SAW])
-    d.event("meeting-of-ambassadors-2012", "meeting", time=t("in 2012", "2012"),
-            participants=[(s["putin"], "participant"), (RUSSIAN_MFA, "organizer")],
-            description="Putin's reported remarks at the 2012 meeting on promoting Russian"
-            " positions with new technologies.", evidence=[BIENNIAL])
-    c("ambassador-meetings-biennial", "event:meeting-of-ambassadors-2016", "topic",
-      "Such meetings are held biennially.", text="The meetings of Russian ambassadors are held"
-      " every two years.", evidence=[BIENNIAL])
+        " Envoys.",
+        evidence=[PUTIN_JUNE, SAW],
+    )
+    d.event(
+        "meeting-of-ambassadors-2012",
+        "meeting",
+        time=t("in 2012", "2012"),
+        participants=[(s["putin"], "participant"), (RUSSIAN_MFA, "organizer")],
+        description="Putin's reported remarks at the 2012 meeting on promoting Russian"
+        " positions with new technologies.",
+        evidence=[BIENNIAL],
+    )
+    c(
+        "ambassador-meetings-biennial",
+        "event:meeting-of-ambassadors-2016",
+        "topic",
+        "Such meetings are held biennially.",
+        text="The meetings of Russian ambassadors are held every two years.",
+        evidence=[BIENNIAL],
+    )
     putin_quotes = [
         "Our diplomats understand, of course, how important the battle to influence public"
         " opinion and shape the public mood is these days.",
@@ -423,22 +628,43 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         "Of course, we must also act to counter lies about Russia and not allow falsifications of"
         " history.",
     ]
-    c("putin-information-attacks", THE_WEST, "stance", " ".join(putin_quotes),
-      speaker=s["putin"], mode="quotes", qualifiers={"event": ambassadors_2016},
-      text="Putin says Russia must resist the Western media's information monopoly and counter"
-      " lies about Russia.", evidence=putin_quotes)
+    c(
+        "putin-information-attacks",
+        THE_WEST,
+        "stance",
+        " ".join(putin_quotes),
+        speaker=s["putin"],
+        mode="quotes",
+        qualifiers={"event": ambassadors_2016},
+        text="Putin says Russia must resist the Western media's information monopoly and counter"
+        " lies about Russia.",
+        evidence=putin_quotes,
+    )
     collegium_meeting = d.event(
-        "mfa-collegium-2016-10", "meeting", time=t("In October", "2016-10", relative=True),
-        participants=[(s["collegium"], "organizer"), (s["pres_admin"], "participant"),
-                      (s["security_council"], "participant")],
+        "mfa-collegium-2016-10",
+        "meeting",
+        time=t("In October", "2016-10", relative=True),
+        participants=[
+            (s["collegium"], "organizer"),
+            (s["pres_admin"], "participant"),
+            (s["security_council"], "participant"),
+        ],
         description="The Foreign Ministry Collegium meets on information support for foreign"
-        " policy.", evidence=[COLLEGIUM])
-    d.event("mfa-collegium-press-release", "press_release", time=t("In October", "2016-10",
-                                                                    relative=True),
-            participants=[(s["collegium"], "author")], about=[collegium_meeting],
-            description="The press release of the Collegium meeting.",
-            evidence=["President’s address and the press-release of the Collegium meeting do not"
-                      " explicitly mention digital diplomacy."])
+        " policy.",
+        evidence=[COLLEGIUM],
+    )
+    d.event(
+        "mfa-collegium-press-release",
+        "press_release",
+        time=t("In October", "2016-10", relative=True),
+        participants=[(s["collegium"], "author")],
+        about=[collegium_meeting],
+        description="The press release of the Collegium meeting.",
+        evidence=[
+            "President’s address and the press-release of the Collegium meeting do not"
+            " explicitly mention digital diplomacy."
+        ],
+    )
     collegium_quotes = [
         "In a similar manner as in the President’s address, the Collegium linked information to"
         " security: “[T]he current stage of development of international relations is characterized"
@@ -447,334 +673,819 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         "Thus, the media sphere has become an arena for the conduct of aggressive information"
         " campaigns, which is clearly manifested in the Western approach towards Russia.”",
     ]
-    c("collegium-aggressive-campaigns", THE_WEST, "characterized_as",
-      "the media sphere has become an arena for the conduct of aggressive information campaigns,"
-      " which is clearly manifested in the Western approach towards Russia",
-      speaker=s["collegium"], mode="quotes", qualifiers={"event": collegium_meeting},
-      text="The Collegium says the West conducts aggressive information campaigns against"
-      " Russia.", evidence=collegium_quotes)
-    c("collegium-priority-task", RUSSIAN_MFA, "stance",
-      "the priority task is to respond effectively and in a timely manner to important news"
-      " stories, to do pre-emptive work", speaker=s["collegium"], mode="quotes",
-      qualifiers={"event": collegium_meeting},
-      text="The Collegium sets responding quickly to news stories as the priority task.",
-      evidence=["Arguing that the goals of the West are to discredit Russia and its foreign policy"
-                " and to destabilize the country, the Collegium concluded that the “the priority"
-                " task is to respond effectively and in a timely manner to important news stories,"
-                " to do pre-emptive work.”"])
-    concept_2016 = d.event("foreign-policy-concept-2016", "adoption",
-                           time=t("November 30, 2016", "2016-11-30"),
-                           participants=[(RUSSIA, "agent")],
-                           description="Russia approves a new edition of its Foreign Policy"
-                           " Concept.", evidence=[CONCEPT])
-    d.event("foreign-policy-concept-2013", "adoption", time=t("the 2013 edition", "2013"),
-            participants=[(RUSSIA, "agent")],
-            description="The 2013 edition of the Foreign Policy Concept.", evidence=[CONCEPT])
-    c("concept-ict-line", RUSSIA, "stance", "New information and communication technology is used"
-      " to this end.", speaker=RUSSIA, mode="quotes", qualifiers={"event": concept_2016},
-      text="The Foreign Policy Concept says new information technology is used for information"
-      " support.", evidence=["Following a description of objectives related to information"
-                             " support it reads: “New information and communication technology"
-                             " is used to this end.”"])
-    c("mfa-reviews-toolbox", RUSSIAN_MFA, "stance",
-      "The whole toolbox of digital diplomacy has been actively employed", speaker=RUSSIAN_MFA,
-      mode="quotes", as_of=span("2015/2016", expression="past two annual reviews"),
-      text="The ministry's past two annual reviews say the toolbox of digital diplomacy has been"
-      " used.", evidence=[REVIEWS])
-    c("dip-digital-diplomacy-unit", s["unit"], "parent_organization", s["dip"],
-      text="The Digital Diplomacy Unit is a team within DIP.", evidence=[UNIT])
-    c("mfa-digital-leader", RUSSIAN_MFA, "characterized_as",
-      "one of the leaders in digital diplomacy, although a relative latecomer",
-      as_of=span("2013/2016", expression="over recent years"),
-      text="The Russian Foreign Ministry has become one of the leaders in digital diplomacy.",
-      evidence=[LEADERS_FIELD])
-    c("west-opposition-since-2014", RUSSIAN_MFA, "topic", "opposition to the West",
-      as_of=t("Since 2014", "2014/.."), qualifiers={"about": UKRAINE},
-      text="Since 2014 opposition to the West is a major topic of the ministry's social media.",
-      evidence=[SINCE_2014])
-    c("zakharova-facebook", s["zakharova"], "topic",
-      "regular Facebook posts criticizing Western media and mocking Western officials",
-      qualifiers={"platform": s["facebook"]},
-      text="Maria Zakharova regularly posts on Facebook against Western media and officials.",
-      evidence=[ZAKHAROVA])
-    d.event("russiansdidit-hashtag", "campaign",
-            time=t("Towards the end of 2016", "2016-09~/2016-12"),
-            participants=[(s["network"], "agent"), (TWITTER, "platform")],
-            description="Russian embassies join the #RussiansDidIt hashtag.",
-            evidence=[END_2016, HASHTAG])
-    fake_news = d.event("mfa-fake-news-section", "publication", time=t("In February 2017",
-                                                                       "2017-02"),
-                        participants=[(RUSSIAN_MFA, "publisher")],
-                        description="The Ministry launches a section on its website to rebut"
-                        " fake news about Russia.", evidence=[FEB_2017])
-    c("fake-news-section-inspiration", fake_news, "characterized_as",
-      "inspired by similar projects by Euro-Atlantic organisations", speaker=RUSSIAN_MFA,
-      mode="quotes", text="The ministry implied its fake-news section copies Euro-Atlantic"
-      " projects.", evidence=["In response to criticism, it later implied that the new initiative"
-                              " was inspired by “similar projects by Euro-Atlantic organisations”"
-                              " – apparently a reference to the EU East Stratcom Task Force."])
-    mcfaul_tweet = d.event("mfa-mcfaul-farewell-tweet", "tweet", time=t("in 2014", "2014"),
-                           participants=[(RUSSIAN_MFA, "agent"), (s["mcfaul"], "target"),
-                                         (TWITTER, "platform")],
-                           description="The Ministry's farewell tweet to outgoing U.S. Ambassador"
-                           " Michael McFaul.", evidence=[GUMENSKY])
-    c("gumensky-split-in-two", mcfaul_tweet, "characterized_as",
-      "The readership of that public correspondence split in two", speaker=s["gumensky"],
-      mode="quotes", text="Gumensky says readers split in two over the McFaul farewell tweet.",
-      evidence=[GUMENSKY, SPLIT])
-    bykov_poem = d.event("bykov-poem", "publication", time=span("../2016"),
-                         participants=[(s["bykov"], "author")],
-                         description="Dmitry Bykov writes a poem saying the spokesperson's style"
-                         " is fit for alleys.", evidence=[BYKOV])
-    d.event("zakharova-poem-reply", "statement", time=t("Last year", "2016", relative=True),
-            participants=[(s["zakharova"], "speaker"), (s["bykov"], "target")],
-            about=[bykov_poem], description="Zakharova replies to Bykov in verse.",
-            evidence=[BYKOV])
-    d.event("mfa-instagram-launch", "account_launch", time=t("In June 2016", "2016-06"),
-            participants=[(RUSSIAN_MFA, "agent"), (s["mfa_instagram"], "subject"),
-                          (s["instagram"], "platform")],
-            description="The Ministry's official Instagram account is launched.",
-            evidence=[INSTAGRAM])
-    c("mfa-instagram-subscribers", s["mfa_instagram"], "subscribers",
-      d.qty("38,100 subscribers", "exact", 38100, "subscriber"), as_of=now,
-      text="The Ministry's Instagram account has 38,100 subscribers.", evidence=[INSTAGRAM_NOW])
-    c("embassy-instagram-subscribers", s["network"], "subscribers",
-      d.qty("not more than 150 subscribers", "at_most", 150, "subscriber"), as_of=now,
-      qualifiers={"which": "Instagram accounts of several embassies, each"},
-      text="Several embassies' Instagram accounts have no more than 150 subscribers each.",
-      evidence=[EMBASSY_INSTAGRAM])
-    c("kuwait-instagram-subscribers", s["kuwait_ig"], "subscribers",
-      d.qty("more than 1,200 subscribers", "more_than", 1200, "subscriber"), as_of=now,
-      text="The Russian Embassy in Kuwait's Instagram account has more than 1,200 subscribers.",
-      evidence=[EMBASSY_INSTAGRAM])
+    c(
+        "collegium-aggressive-campaigns",
+        THE_WEST,
+        "characterized_as",
+        "the media sphere has become an arena for the conduct of aggressive information campaigns,"
+        " which is clearly manifested in the Western approach towards Russia",
+        speaker=s["collegium"],
+        mode="quotes",
+        qualifiers={"event": collegium_meeting},
+        text="The Collegium says the West conducts aggressive information campaigns against"
+        " Russia.",
+        evidence=collegium_quotes,
+    )
+    c(
+        "collegium-priority-task",
+        RUSSIAN_MFA,
+        "stance",
+        "the priority task is to respond effectively and in a timely manner to important news"
+        " stories, to do pre-emptive work",
+        speaker=s["collegium"],
+        mode="quotes",
+        qualifiers={"event": collegium_meeting},
+        text="The Collegium sets responding quickly to news stories as the priority task.",
+        evidence=[
+            "Arguing that the goals of the West are to discredit Russia and its foreign policy"
+            " and to destabilize the country, the Collegium concluded that the “the priority"
+            " task is to respond effectively and in a timely manner to important news stories,"
+            " to do pre-emptive work.”"
+        ],
+    )
+    concept_2016 = d.event(
+        "foreign-policy-concept-2016",
+        "adoption",
+        time=t("November 30, 2016", "2016-11-30"),
+        participants=[(RUSSIA, "agent")],
+        description="Russia approves a new edition of its Foreign Policy Concept.",
+        evidence=[CONCEPT],
+    )
+    d.event(
+        "foreign-policy-concept-2013",
+        "adoption",
+        time=t("the 2013 edition", "2013"),
+        participants=[(RUSSIA, "agent")],
+        description="The 2013 edition of the Foreign Policy Concept.",
+        evidence=[CONCEPT],
+    )
+    c(
+        "concept-ict-line",
+        RUSSIA,
+        "stance",
+        "New information and communication technology is used to this end.",
+        speaker=RUSSIA,
+        mode="quotes",
+        qualifiers={"event": concept_2016},
+        text="The Foreign Policy Concept says new information technology is used for information"
+        " support.",
+        evidence=[
+            "Following a description of objectives related to information"
+            " support it reads: “New information and communication technology"
+            " is used to this end.”"
+        ],
+    )
+    c(
+        "mfa-reviews-toolbox",
+        RUSSIAN_MFA,
+        "stance",
+        "The whole toolbox of digital diplomacy has been actively employed",
+        speaker=RUSSIAN_MFA,
+        mode="quotes",
+        as_of=span("2015/2016", expression="past two annual reviews"),
+        text="The ministry's past two annual reviews say the toolbox of digital diplomacy has been"
+        " used.",
+        evidence=[REVIEWS],
+    )
+    c(
+        "dip-digital-diplomacy-unit",
+        s["unit"],
+        "parent_organization",
+        s["dip"],
+        text="The Digital Diplomacy Unit is a team within DIP.",
+        evidence=[UNIT],
+    )
+    c(
+        "mfa-digital-leader",
+        RUSSIAN_MFA,
+        "characterized_as",
+        "one of the leaders in digital diplomacy, although a relative latecomer",
+        as_of=span("2013/2016", expression="over recent years"),
+        text="The Russian Foreign Ministry has become one of the leaders in digital diplomacy.",
+        evidence=[LEADERS_FIELD],
+    )
+    c(
+        "west-opposition-since-2014",
+        RUSSIAN_MFA,
+        "topic",
+        "opposition to the West",
+        as_of=t("Since 2014", "2014/.."),
+        qualifiers={"about": UKRAINE},
+        text="Since 2014 opposition to the West is a major topic of the ministry's social media.",
+        evidence=[SINCE_2014],
+    )
+    c(
+        "zakharova-facebook",
+        s["zakharova"],
+        "topic",
+        "regular Facebook posts criticizing Western media and mocking Western officials",
+        qualifiers={"platform": s["facebook"]},
+        text="Maria Zakharova regularly posts on Facebook against Western media and officials.",
+        evidence=[ZAKHAROVA],
+    )
+    d.event(
+        "russiansdidit-hashtag",
+        "campaign",
+        time=t("Towards the end of 2016", "2016-09~/2016-12"),
+        participants=[(s["network"], "agent"), (TWITTER, "platform")],
+        description="Russian embassies join the #RussiansDidIt hashtag.",
+        evidence=[END_2016, HASHTAG],
+    )
+    fake_news = d.event(
+        "mfa-fake-news-section",
+        "publication",
+        time=t("In February 2017", "2017-02"),
+        participants=[(RUSSIAN_MFA, "publisher")],
+        description="The Ministry launches a section on its website to rebut"
+        " fake news about Russia.",
+        evidence=[FEB_2017],
+    )
+    c(
+        "fake-news-section-inspiration",
+        fake_news,
+        "characterized_as",
+        "inspired by similar projects by Euro-Atlantic organisations",
+        speaker=RUSSIAN_MFA,
+        mode="quotes",
+        text="The ministry implied its fake-news section copies Euro-Atlantic projects.",
+        evidence=[
+            "In response to criticism, it later implied that the new initiative"
+            " was inspired by “similar projects by Euro-Atlantic organisations”"
+            " – apparently a reference to the EU East Stratcom Task Force."
+        ],
+    )
+    mcfaul_tweet = d.event(
+        "mfa-mcfaul-farewell-tweet",
+        "tweet",
+        time=t("in 2014", "2014"),
+        participants=[(RUSSIAN_MFA, "agent"), (s["mcfaul"], "target"), (TWITTER, "platform")],
+        description="The Ministry's farewell tweet to outgoing U.S. Ambassador Michael McFaul.",
+        evidence=[GUMENSKY],
+    )
+    c(
+        "gumensky-split-in-two",
+        mcfaul_tweet,
+        "characterized_as",
+        "The readership of that public correspondence split in two",
+        speaker=s["gumensky"],
+        mode="quotes",
+        text="Gumensky says readers split in two over the McFaul farewell tweet.",
+        evidence=[GUMENSKY, SPLIT],
+    )
+    bykov_poem = d.event(
+        "bykov-poem",
+        "publication",
+        time=span("../2016"),
+        participants=[(s["bykov"], "author")],
+        description="Dmitry Bykov writes a poem saying the spokesperson's style is fit for alleys.",
+        evidence=[BYKOV],
+    )
+    d.event(
+        "zakharova-poem-reply",
+        "statement",
+        time=t("Last year", "2016", relative=True),
+        participants=[(s["zakharova"], "speaker"), (s["bykov"], "target")],
+        about=[bykov_poem],
+        description="Zakharova replies to Bykov in verse.",
+        evidence=[BYKOV],
+    )
+    d.event(
+        "mfa-instagram-launch",
+        "account_launch",
+        time=t("In June 2016", "2016-06"),
+        participants=[
+            (RUSSIAN_MFA, "agent"),
+            (s["mfa_instagram"], "subject"),
+            (s["instagram"], "platform"),
+        ],
+        description="The Ministry's official Instagram account is launched.",
+        evidence=[INSTAGRAM],
+    )
+    c(
+        "mfa-instagram-subscribers",
+        s["mfa_instagram"],
+        "subscribers",
+        d.qty("38,100 subscribers", "exact", 38100, "subscriber"),
+        as_of=now,
+        text="The Ministry's Instagram account has 38,100 subscribers.",
+        evidence=[INSTAGRAM_NOW],
+    )
+    c(
+        "embassy-instagram-subscribers",
+        s["network"],
+        "subscribers",
+        d.qty("not more than 150 subscribers", "at_most", 150, "subscriber"),
+        as_of=now,
+        qualifiers={"which": "Instagram accounts of several embassies, each"},
+        text="Several embassies' Instagram accounts have no more than 150 subscribers each.",
+        evidence=[EMBASSY_INSTAGRAM],
+    )
+    c(
+        "kuwait-instagram-subscribers",
+        s["kuwait_ig"],
+        "subscribers",
+        d.qty("more than 1,200 subscribers", "more_than", 1200, "subscriber"),
+        as_of=now,
+        text="The Russian Embassy in Kuwait's Instagram account has more than 1,200 subscribers.",
+        evidence=[EMBASSY_INSTAGRAM],
+    )
     un_session = d.event(
-        "lavrov-johnson-meeting-2016-09-20", "meeting",
+        "lavrov-johnson-meeting-2016-09-20",
+        "meeting",
         time=t("20 сентября", "2016-09-20", relative=True, relative_to=dt.date(2016, 9, 20)),
         place="Нью-Йорк (New York), 71st session of the UN General Assembly",
         participants=[(s["lavrov"], "participant"), (s["johnson"], "participant")],
         description="Lavrov meets British Foreign Secretary Boris Johnson on the sidelines of the"
-        " 71st UN General Assembly.", evidence=[RU_MEETING, IG_CREDIT])
+        " 71st UN General Assembly.",
+        evidence=[RU_MEETING, IG_CREDIT],
+    )
     d.st(RU_MEETING, language="ru")
     d.st(RU_PUTIN_MAY, language="ru")
-    c("unga-session-71", un_session, "topic", "71-й сессии Генеральной Ассамблеи ООН",
-      text="The meeting took place at the 71st session of the UN General Assembly.",
-      speaker=RUSSIAN_MFA, mode="quotes", original_language="ru", evidence=[RU_MEETING])
-    d.event("putin-may-meeting-2016-09-04", "meeting",
-            time=t("4 сентября с.г.", "2016-09-04", relative=True,
-                   relative_to=dt.date(2016, 9, 20)),
-            place="Ханчжоу (Hangzhou), G20 summit",
-            participants=[(s["putin"], "participant"), (s["may"], "participant")],
-            description="Putin meets British Prime Minister Theresa May at the G20 summit in"
-            " Hangzhou.", evidence=[RU_PUTIN_MAY])
+    c(
+        "unga-session-71",
+        un_session,
+        "topic",
+        "71-й сессии Генеральной Ассамблеи ООН",
+        text="The meeting took place at the 71st session of the UN General Assembly.",
+        speaker=RUSSIAN_MFA,
+        mode="quotes",
+        original_language="ru",
+        evidence=[RU_MEETING],
+    )
+    d.event(
+        "putin-may-meeting-2016-09-04",
+        "meeting",
+        time=t("4 сентября с.г.", "2016-09-04", relative=True, relative_to=dt.date(2016, 9, 20)),
+        place="Ханчжоу (Hangzhou), G20 summit",
+        participants=[(s["putin"], "participant"), (s["may"], "participant")],
+        description="Putin meets British Prime Minister Theresa May at the G20 summit in Hangzhou.",
+        evidence=[RU_PUTIN_MAY],
+    )
+    c(
+        "mfa-digital-diplomacy-tool",
+        RUSSIAN_MFA,
+        "stance",
+        "Digital diplomacy is a useful tool that allows reaching out to wide international"
+        " audiences; it is part of Information Support for Foreign Policy Activities.",
+        text="The Russian Foreign Ministry sees digital diplomacy as a useful tool for reaching"
+        " international audiences.",
+        evidence=[
+            "The Russian Foreign Ministry sees digital diplomacy as a useful tool that allows"
+            " reaching out to wide international audiences.",
+            "Digital diplomacy is considered a part of Information Support for Foreign Policy"
+            " Activities, a traditional ministerial term for press and public relations.",
+            "As Russian diplomats have demonstrated the benefit of this new practice for"
+            " advancement of foreign policy goals and feel quite experienced in it, their main"
+            " task now is how to make digital diplomacy more effective.",
+        ],
+    )
+    c(
+        "mfa-laissez-faire",
+        RUSSIAN_MFA,
+        "stance",
+        "a laissez-faire approach in dealing with the West online",
+        as_of=t("Since 2014", "2014/.."),
+        text="The Foreign Ministry lets its diplomats experiment online against the West.",
+        evidence=[
+            "As a result, the Foreign Ministry effectively adopted a laissez-faire approach in"
+            " dealing with the West online, allowing its diplomats to experiment as long as"
+            " their message was in line with the overall policy."
+        ],
+    )
+    c(
+        "mfa-continuation-of-attacks",
+        THE_WEST,
+        "characterized_as",
+        "a continuation of information attacks from the West",
+        speaker=RUSSIAN_MFA,
+        mode="paraphrases",
+        as_of=t("Towards the end of 2016", "2016-09~/2016-12"),
+        text="The Foreign Ministry saw the US allegations of interference as Western information"
+        " attacks.",
+        evidence=[
+            END_2016,
+            "This came as a surprise to some in Russia, but the"
+            " Foreign Ministry considered that it was a continuation of"
+            " information attacks from the West.",
+        ],
+    )
+    c(
+        "mfa-instagram-content",
+        s["mfa_instagram"],
+        "topic",
+        "photos and short videos from meetings",
+        as_of=now,
+        text="The Ministry's Instagram mostly shows photos and short videos from meetings.",
+        evidence=[
+            "It mostly features photos and short videos from meetings, occasionally providing"
+            " a behind-the-scene glimpse at diplomacy."
+        ],
+    )
+    for code, name in (("ru", "Russian"), ("en", "English")):
+        c(
+            f"mfa-instagram-language-{code}",
+            s["mfa_instagram"],
+            "language",
+            code,
+            as_of=now,
+            text=f"The Ministry's Instagram posts have a description in {name}.",
+            evidence=[
+                "A description in Russian is followed by the English translation, with"
+                " thematic hashtags in both languages as well."
+            ],
+        )
+    ru_topics = (
+        "Стороны обменялись мнениями по актуальным вопросам международной повестки дня с"
+        " упором на текущую ситуацию в Сирии и вокруг нее."
+    )
+    c(
+        "lavrov-johnson-topics",
+        un_session,
+        "topic",
+        ru_topics,
+        speaker=RUSSIAN_MFA,
+        mode="quotes",
+        original_language="ru",
+        text="Lavrov and Johnson discussed international issues, above all Syria.",
+        evidence=[
+            d.st(ru_topics, language="ru"),
+            d.st("#оон #ньюйорк #лавров #россия #великобритания", language="ru"),
+        ],
+    )
     _rest(d, s, y2016, now)
 
 
 def _rest(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> None:
     """Telegram, video, the app, VK, and the missions."""
     t, c = d.time, d.claim
-    d.event("mfa-telegram-channel-launch", "channel_launch",
-            time=t("in early November", "2016-11-01~/2016-11-10", relative=True),
-            participants=[(RUSSIAN_MFA, "agent"), (s["mfa_telegram"], "subject"),
-                          (s["telegram"], "platform")],
-            description="The Ministry launches its Telegram channel, in Russian.",
-            evidence=[CHANNEL])
-    c("mfa-telegram-subscribers", s["mfa_telegram"], "subscribers",
-      d.qty("2,300 subscribers", "exact", 2300, "subscriber"), as_of=now,
-      text="The Ministry's Telegram channel has 2,300 subscribers.", evidence=[CHANNEL])
-    c("telegram-founder", s["telegram"], "characterized_as",
-      "a messaging app developed by the founder of VK Pavel Durov",
-      qualifiers={"developer": s["durov"]},
-      text="Telegram was developed by VK's founder Pavel Durov.", evidence=[TELEGRAM])
-    c("telegram-iran", s["telegram"], "characterized_as",
-      "the most popular messaging app in Iran", qualifiers={"place": "Iran"},
-      text="Telegram is the most popular messaging app in Iran.",
-      evidence=["Telegram is also used by Russian diplomats abroad, in particular in Iran, where"
-                " it has become the most popular messaging app."])
-    d.event("mfa-telegram-stickers", "publication", time=span("2016/2017-12"),
-            participants=[(RUSSIAN_MFA, "publisher"), (s["telegram"], "target")],
-            description="The Ministry releases two sticker sets for Telegram.",
-            evidence=[STICKERS])
-    c("dip-livestream-platforms", s["dip"], "platforms",
-      d.qty("three platforms", "exact", 3, "platform"), as_of=now,
-      text="DIP livestreams briefings on three platforms: Periscope, Facebook and VK.",
-      evidence=[LIVESTREAM])
-    d.event("dip-text-videos", "publication", time=t("Last year", "2016", relative=True),
-            participants=[(s["dip"], "publisher")],
-            description="DIP starts in-house production of short text videos.",
-            evidence=[TEXT_VIDEOS])
-    c("domestic-audiences-2016", RUSSIAN_MFA, "topic",
-      "developments addressed to domestic audiences", as_of=y2016,
-      text="Some Russian digital diplomacy in 2016 addressed domestic audiences.",
-      evidence=[DOMESTIC])
-    d.event("foreign-assistant-launch", "app_launch", time=t("In August", "2016-08", relative=True),
-            participants=[(RUSSIAN_MFA, "agent"), (s["app"], "subject")],
-            description="The Ministry presents its mobile app Foreign Assistant.",
-            evidence=[APP, APP_BETA])
-    c("foreign-assistant-beta", s["app"], "launched", t("since 2014", "2014/.."),
-      qualifiers={"version": "beta", "developer": s["crisis_centre"]},
-      text="Foreign Assistant has been available in beta since 2014.", evidence=[APP_BETA])
-    c("foreign-assistant-installations", s["app"], "installations",
-      d.qty("more than 40,000 people", "more_than", 40000, "installation"),
-      as_of=t("by February 2017", "../2017-02"), speaker=s["crisis_head"], mode="reports",
-      text="Foreign Assistant has been installed by more than 40,000 people by February 2017.",
-      evidence=[APP_INSTALLED])
-    lavrov_visit = d.event("lavrov-visits-vk-2015", "visit", time=t("in 2015", "2015"),
-                           place="Saint-Petersburg",
-                           participants=[(s["lavrov"], "guest"), (s["vk"], "host")],
-                           description="Lavrov visits VK's headquarters.", evidence=[VK_PAGE])
-    d.event("mfa-vk-launch", "account_launch", time=t("in 2015", "2015"),
-            participants=[(RUSSIAN_MFA, "agent"), (s["mfa_vk"], "subject"), (s["vk"], "platform")],
-            about=[lavrov_visit], description="The Ministry's official VK page is launched.",
-            evidence=[VK_PAGE])
-    d.event("russia-egypt-flight-suspension", "ban", time=t("Later that year", "2015",
-                                                            relative=True,
-                                                            relative_to=dt.date(2015, 1, 1)),
-            participants=[(RUSSIA, "agent"), ("actor:egypt", "target")],
-            description="Flights between Russia and Egypt are suspended.", evidence=[EGYPT])
+    d.event(
+        "mfa-telegram-channel-launch",
+        "channel_launch",
+        time=t("in early November", "2016-11-01~/2016-11-10", relative=True),
+        participants=[
+            (RUSSIAN_MFA, "agent"),
+            (s["mfa_telegram"], "subject"),
+            (s["telegram"], "platform"),
+        ],
+        description="The Ministry launches its Telegram channel, in Russian.",
+        evidence=[CHANNEL],
+    )
+    c(
+        "mfa-telegram-subscribers",
+        s["mfa_telegram"],
+        "subscribers",
+        d.qty("2,300 subscribers", "exact", 2300, "subscriber"),
+        as_of=now,
+        text="The Ministry's Telegram channel has 2,300 subscribers.",
+        evidence=[CHANNEL],
+    )
+    c(
+        "telegram-founder",
+        s["telegram"],
+        "characterized_as",
+        "a messaging app developed by the founder of VK Pavel Durov",
+        qualifiers={"developer": s["durov"]},
+        text="Telegram was developed by VK's founder Pavel Durov.",
+        evidence=[TELEGRAM],
+    )
+    c(
+        "telegram-iran",
+        s["telegram"],
+        "characterized_as",
+        "the most popular messaging app in Iran",
+        qualifiers={"place": "Iran"},
+        text="Telegram is the most popular messaging app in Iran.",
+        evidence=[
+            "Telegram is also used by Russian diplomats abroad, in particular in Iran, where"
+            " it has become the most popular messaging app."
+        ],
+    )
+    d.event(
+        "mfa-telegram-stickers",
+        "publication",
+        time=span("2016/2017-12"),
+        participants=[(RUSSIAN_MFA, "publisher"), (s["telegram"], "target")],
+        description="The Ministry releases two sticker sets for Telegram.",
+        evidence=[STICKERS],
+    )
+    c(
+        "dip-livestream-platforms",
+        s["dip"],
+        "platforms",
+        d.qty("three platforms", "exact", 3, "platform"),
+        as_of=now,
+        text="DIP livestreams briefings on three platforms: Periscope, Facebook and VK.",
+        evidence=[LIVESTREAM],
+    )
+    d.event(
+        "dip-text-videos",
+        "publication",
+        time=t("Last year", "2016", relative=True),
+        participants=[(s["dip"], "publisher")],
+        description="DIP starts in-house production of short text videos.",
+        evidence=[TEXT_VIDEOS],
+    )
+    c(
+        "domestic-audiences-2016",
+        RUSSIAN_MFA,
+        "topic",
+        "developments addressed to domestic audiences",
+        as_of=y2016,
+        text="Some Russian digital diplomacy in 2016 addressed domestic audiences.",
+        evidence=[DOMESTIC],
+    )
+    d.event(
+        "foreign-assistant-launch",
+        "app_launch",
+        time=t("In August", "2016-08", relative=True),
+        participants=[(RUSSIAN_MFA, "agent"), (s["app"], "subject")],
+        description="The Ministry presents its mobile app Foreign Assistant.",
+        evidence=[APP, APP_BETA],
+    )
+    c(
+        "foreign-assistant-beta",
+        s["app"],
+        "launched",
+        t("since 2014", "2014/.."),
+        qualifiers={"version": "beta", "developer": s["crisis_centre"]},
+        text="Foreign Assistant has been available in beta since 2014.",
+        evidence=[APP_BETA],
+    )
+    c(
+        "foreign-assistant-installations",
+        s["app"],
+        "installations",
+        d.qty("more than 40,000 people", "more_than", 40000, "installation"),
+        as_of=t("by February 2017", "../2017-02"),
+        speaker=s["crisis_head"],
+        mode="reports",
+        text="Foreign Assistant has been installed by more than 40,000 people by February 2017.",
+        evidence=[APP_INSTALLED],
+    )
+    lavrov_visit = d.event(
+        "lavrov-visits-vk-2015",
+        "visit",
+        time=t("in 2015", "2015"),
+        place="Saint-Petersburg",
+        participants=[(s["lavrov"], "guest"), (s["vk"], "host")],
+        description="Lavrov visits VK's headquarters.",
+        evidence=[VK_PAGE],
+    )
+    d.event(
+        "mfa-vk-launch",
+        "account_launch",
+        time=t("in 2015", "2015"),
+        participants=[(RUSSIAN_MFA, "agent"), (s["mfa_vk"], "subject"), (s["vk"], "platform")],
+        about=[lavrov_visit],
+        description="The Ministry's official VK page is launched.",
+        evidence=[VK_PAGE],
+    )
+    d.event(
+        "russia-egypt-flight-suspension",
+        "ban",
+        time=t("Later that year", "2015", relative=True, relative_to=dt.date(2015, 1, 1)),
+        participants=[(RUSSIA, "agent"), ("actor:egypt", "target")],
+        description="Flights between Russia and Egypt are suspended.",
+        evidence=[EGYPT],
+    )
     d.actor("egypt", "country", "Egypt", evidence=d.ev(EGYPT))
-    egypt_note = d.event("vk-egypt-notification", "notification", time=span("2015"),
-                         participants=[(RUSSIAN_MFA, "sender"), (s["vk"], "agent")],
-                         description="VK sends the Ministry's evacuation message to users in"
-                         " Egypt.", evidence=[EGYPT, EGYPT_USERS])
-    c("vk-egypt-recipients", egypt_note, "recipients",
-      d.qty("more than 20,000 users", "more_than", 20000, "user"),
-      qualifiers={"who": "users online from Egypt in the previous two weeks"},
-      text="VK sent the Ministry's message to more than 20,000 users in Egypt.",
-      evidence=[EGYPT_USERS])
-    d.event("turkey-coup-attempt-2016", "attack", time=t("in July 2016", "2016-07"),
-            place="Turkey", description="The attempted coup in Turkey.", evidence=[TURKEY])
-    turkey_note = d.event("vk-turkey-notification", "notification", time=t("in July 2016",
-                                                                           "2016-07"),
-                          participants=[(RUSSIAN_MFA, "sender"), (s["vk"], "agent")],
-                          description="The Ministry notifies Russian-speaking users in Turkey"
-                          " via VK.", evidence=[TURKEY])
-    c("vk-turkey-recipients", turkey_note, "recipients",
-      d.qty("15,000 Russian-speaking users", "exact", 15000, "user"),
-      text="The Ministry notified 15,000 Russian-speaking users in Turkey via VK.",
-      evidence=[TURKEY])
-    d.event("zakharova-vk-qa", "briefing", time=span("2015/2017-12"),
-            participants=[(s["zakharova"], "speaker")],
-            description="A live Q&A video session with Maria Zakharova on VK.", evidence=[QA])
+    egypt_note = d.event(
+        "vk-egypt-notification",
+        "notification",
+        time=span("2015"),
+        participants=[(RUSSIAN_MFA, "sender"), (s["vk"], "agent")],
+        description="VK sends the Ministry's evacuation message to users in Egypt.",
+        evidence=[EGYPT, EGYPT_USERS],
+    )
+    c(
+        "vk-egypt-recipients",
+        egypt_note,
+        "recipients",
+        d.qty("more than 20,000 users", "more_than", 20000, "user"),
+        qualifiers={"who": "users online from Egypt in the previous two weeks"},
+        text="VK sent the Ministry's message to more than 20,000 users in Egypt.",
+        evidence=[EGYPT_USERS],
+    )
+    d.event(
+        "turkey-coup-attempt-2016",
+        "attack",
+        time=t("in July 2016", "2016-07"),
+        place="Turkey",
+        description="The attempted coup in Turkey.",
+        evidence=[TURKEY],
+    )
+    turkey_note = d.event(
+        "vk-turkey-notification",
+        "notification",
+        time=t("in July 2016", "2016-07"),
+        participants=[(RUSSIAN_MFA, "sender"), (s["vk"], "agent")],
+        description="The Ministry notifies Russian-speaking users in Turkey via VK.",
+        evidence=[TURKEY],
+    )
+    c(
+        "vk-turkey-recipients",
+        turkey_note,
+        "recipients",
+        d.qty("15,000 Russian-speaking users", "exact", 15000, "user"),
+        text="The Ministry notified 15,000 Russian-speaking users in Turkey via VK.",
+        evidence=[TURKEY],
+    )
+    d.event(
+        "zakharova-vk-qa",
+        "briefing",
+        time=span("2015/2017-12"),
+        participants=[(s["zakharova"], "speaker")],
+        description="A live Q&A video session with Maria Zakharova on VK.",
+        evidence=[QA],
+    )
     _missions(d, s, y2016, now)
 
 
 def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> None:
     """The diplomatic missions and their accounts."""
     c = d.claim
-    c("russia-posts-abroad", RUSSIA, "missions",
-      d.qty("243 posts abroad", "exact", 243, "mission"), speaker=s["lowy"], mode="reports",
-      as_of=now, text="Russia has 243 posts abroad, according to Lowy's Global Diplomacy Index.",
-      evidence=[LOWY])
-    c("russia-network-rank", RUSSIA, "rank", d.qty("the fourth largest", "exact", 4, "place"),
-      speaker=s["lowy"], mode="reports", as_of=now,
-      qualifiers={"ranking": "size of diplomatic network (Lowy Global Diplomacy Index)"},
-      text="Russia has the fourth largest diplomatic network in the world.", evidence=[LOWY])
-    c("twitter-most-popular", s["network"], "topic",
-      "Twitter is the most popular tool, followed by Facebook; Storify and YouTube are also"
-      " widely used.", as_of=now,
-      text="Twitter is Russian diplomats' most popular tool, followed by Facebook.",
-      evidence=[MOST_POPULAR, STORIFY])
-    c("missions-accounts", s["network"], "accounts",
-      d.qty("at least one account", "at_least", 1, "account"), as_of=now,
-      qualifiers={"per": "mission, for the vast majority of missions"},
-      text="The vast majority of Russian missions have at least one social-media account.",
-      evidence=[AT_LEAST_ONE])
-    c("problems-less-common", s["network"], "topic", "problems of less engaged missions have become"
-      " less common", as_of=span("2015/2017", expression="Over past couple of yeas"),
-      text="Problems of less engaged missions have become less common over the past two years.",
-      evidence=[COUPLE])
-    c("average-mission-followers", s["network"], "followers",
-      d.qty("between 1,000 and 3,000 followers", "between", None, "follower", lower=1000,
-            upper=3000), as_of=now, qualifiers={"statistic": "average per mission",
-                                                "platform": TWITTER},
-      text="An average Russian mission has between 1,000 and 3,000 Twitter followers.",
-      evidence=[AVERAGE])
-    over_5000 = d.actor("russian-missions-over-5000-followers", "group",
-                        "Russian missions with more than 5,000 Twitter followers",
-                        evidence=d.ev(FIFTEEN))
-    over_10000 = d.actor("russian-missions-over-10000-followers", "group",
-                         "Russian missions with more than 10,000 Twitter followers",
-                         evidence=d.ev(FIFTEEN, THREE_OTHER))
-    c("missions-over-5000", over_5000, "members", d.qty("15 missions", "exact", 15, "member"),
-      as_of=now, text="15 Russian missions have more than 5,000 Twitter followers.",
-      evidence=[FIFTEEN])
-    c("missions-over-10000", over_10000, "members", d.qty("6 of them", "exact", 6, "member"),
-      as_of=now, text="6 Russian missions have more than 10,000 Twitter followers.",
-      evidence=[FIFTEEN])
-    c("nato-mission-followers", s["nato_tw"], "followers",
-      d.qty("652,000 followers", "exact", 652000, "follower"), as_of=now,
-      text="The Permanent Mission of Russia to NATO has 652,000 Twitter followers.",
-      evidence=[NATO])
-    c("nato-mission-rank", s["nato_tw"], "rank", d.qty("the most followed", "exact", 1, "place"),
-      speaker=s["twiplomacy"], mode="reports", as_of=y2016,
-      qualifiers={"ranking": "most followed diplomatic mission on Twitter (Twiplomacy Study"
-                  " 2016)"},
-      text="Russia's NATO mission is the most followed diplomatic mission on Twitter.",
-      evidence=[NATO])
-    c("nato-mission-impact", s["nato_tw"], "characterized_as",
-      "impact way more modest than one would expect judging by the number of followers",
-      as_of=now, text="The NATO mission's impact is far smaller than its follower count"
-      " suggests.", evidence=[MODEST])
-    nato_tweet = d.event("nato-mission-top-tweet-2016", "tweet", time=d.time("In 2016", "2016"),
-                         participants=[(s["nato_tw"], "agent")],
-                         description="The NATO mission's most popular tweet of 2016.",
-                         evidence=[NATO_42])
-    c("nato-top-tweet-retweets", nato_tweet, "retweets", d.qty("42 times", "exact", 42, "retweet"),
-      as_of=y2016, text="The NATO mission's most popular 2016 tweet was retweeted 42 times.",
-      evidence=[NATO_42])
-    c("uk-embassy-followers", s["uk_tw"], "followers",
-      d.qty("46,600", "exact", 46600, "follower"), as_of=now,
-      text="The Russian Embassy in the UK has 46,600 Twitter followers.", evidence=[UK])
-    c("uk-embassy-rank", s["uk_tw"], "rank", d.qty("Second", "exact", 2, "place"), as_of=now,
-      qualifiers={"ranking": "Russian missions by Twitter followers"},
-      text="The UK embassy is second among Russian missions by Twitter followers.",
-      evidence=[UK])
-    c("uk-embassy-retweets", s["uk_tw"], "retweets",
-      d.qty("hundreds and thousands of retweets", "at_least", 200, "retweet"),
-      as_of=span("2015/2016", expression="Over past two years"),
-      qualifiers={"per": "tweet, regularly"},
-      text="The UK embassy's tweets regularly get hundreds and thousands of retweets.",
-      evidence=[UK_RETWEETS])
-    lame_duck = d.event("uk-embassy-lame-duck-tweet", "tweet",
-                        time=d.time("at the very end of 2016", "2016-12~"),
-                        participants=[(s["uk_tw"], "agent")],
-                        description="The embassy's provocative 'lame duck' tweet.",
-                        evidence=[LAME_DUCK])
-    c("lame-duck-retweets", lame_duck, "retweets",
-      d.qty("more than 22,000 retweets", "more_than", 22000, "retweet"), as_of=now,
-      text="The 'lame duck' tweet got more than 22,000 retweets.", evidence=[LAME_DUCK])
-    c("japan-embassy-rank", s["japan_tw"], "rank", d.qty("Third", "exact", 3, "place"), as_of=now,
-      qualifiers={"ranking": "Russian missions by Twitter followers"},
-      text="The Russian Embassy in Japan is third by Twitter followers.", evidence=[JAPAN])
-    c("japan-embassy-language", s["japan_tw"], "language", "ja", as_of=now,
-      text="The Russian Embassy in Japan tweets almost exclusively in Japanese.",
-      evidence=[JAPANESE])
-    cafe = d.event("japan-embassy-top-tweet-2016", "tweet", time=d.time("in 2016", "2016"),
-                   participants=[(s["japan_tw"], "agent")],
-                   description="The embassy's most retweeted 2016 tweet: a video about two"
-                   " students from Moscow opening a café in Tokyo.", evidence=[CAFE])
-    c("japan-top-tweet-topic", cafe, "topic",
-      "a video about two students from Moscow opening a Russian café in Tokyo",
-      text="The Japan embassy's top tweet of 2016 featured two Moscow students' café in Tokyo.",
-      evidence=[CAFE])
-    for rank, key, name in ((4, "us_tw", "United States"), (5, "un_tw", "United Nations"),
-                            (6, "tr_tw", "Turkey")):
-        c(f"{key[:-3]}-mission-followers", s[key], "followers",
-          d.qty("above 10,000", "more_than", 10000, "follower"), as_of=now,
-          text=f"The Russian mission to the {name} has more than 10,000 Twitter followers.",
-          evidence=[THREE_OTHER])
-        c(f"{key[:-3]}-mission-rank", s[key], "rank",
-          d.qty(f"Three other accounts … {name}", "exact", rank, "place"), as_of=now,
-          qualifiers={"ranking": "Russian missions by Twitter followers"},
-          text=f"The Russian mission to the {name} ranks {rank} by Twitter followers.",
-          evidence=[THREE_OTHER])
-    c("us-embassy-growth", s["us_tw"], "growth_factor",
-      d.qty("more than quadrupling", "more_than", 4, "times"), as_of=y2016,
-      qualifiers={"of": "followers"},
-      text="The Russian Embassy in the US more than quadrupled its Twitter followers in 2016.",
-      evidence=[QUADRUPLING])
-    c("china-embassy-weibo-rank", s["china_weibo"], "rank",
-      d.qty("the tenth most popular", "exact", 10, "place"), as_of=now,
-      qualifiers={"ranking": "embassies on Weibo"},
-      text="The Russian Embassy in China's Weibo page is the tenth most popular embassy page.",
-      evidence=[WEIBO])
+    c(
+        "russia-posts-abroad",
+        RUSSIA,
+        "missions",
+        d.qty("243 posts abroad", "exact", 243, "mission"),
+        speaker=s["lowy"],
+        mode="reports",
+        as_of=now,
+        text="Russia has 243 posts abroad, according to Lowy's Global Diplomacy Index.",
+        evidence=[LOWY],
+    )
+    c(
+        "russia-network-rank",
+        RUSSIA,
+        "rank",
+        d.qty("the fourth largest", "exact", 4, "place"),
+        speaker=s["lowy"],
+        mode="reports",
+        as_of=now,
+        qualifiers={"ranking": "size of diplomatic network (Lowy Global Diplomacy Index)"},
+        text="Russia has the fourth largest diplomatic network in the world.",
+        evidence=[LOWY],
+    )
+    c(
+        "twitter-most-popular",
+        s["network"],
+        "topic",
+        "Twitter is the most popular tool, followed by Facebook; Storify and YouTube are also"
+        " widely used.",
+        as_of=now,
+        text="Twitter is Russian diplomats' most popular tool, followed by Facebook.",
+        evidence=[MOST_POPULAR, STORIFY],
+    )
+    c(
+        "missions-accounts",
+        s["network"],
+        "accounts",
+        d.qty("at least one account", "at_least", 1, "account"),
+        as_of=now,
+        qualifiers={"per": "mission, for the vast majority of missions"},
+        text="The vast majority of Russian missions have at least one social-media account.",
+        evidence=[AT_LEAST_ONE],
+    )
+    c(
+        "problems-less-common",
+        s["network"],
+        "topic",
+        "problems of less engaged missions have become less common",
+        as_of=span("2015/2017", expression="Over past couple of yeas"),
+        text="Problems of less engaged missions have become less common over the past two years.",
+        evidence=[COUPLE],
+    )
+    c(
+        "average-mission-followers",
+        s["network"],
+        "followers",
+        d.qty(
+            "between 1,000 and 3,000 followers", "between", None, "follower", lower=1000, upper=3000
+        ),
+        as_of=now,
+        qualifiers={"statistic": "average per mission", "platform": TWITTER},
+        text="An average Russian mission has between 1,000 and 3,000 Twitter followers.",
+        evidence=[AVERAGE],
+    )
+    over_5000 = d.actor(
+        "russian-missions-over-5000-followers",
+        "group",
+        "Russian missions with more than 5,000 Twitter followers",
+        evidence=d.ev(FIFTEEN),
+    )
+    over_10000 = d.actor(
+        "russian-missions-over-10000-followers",
+        "group",
+        "Russian missions with more than 10,000 Twitter followers",
+        evidence=d.ev(FIFTEEN, THREE_OTHER),
+    )
+    c(
+        "missions-over-5000",
+        over_5000,
+        "members",
+        d.qty("15 missions", "exact", 15, "member"),
+        as_of=now,
+        text="15 Russian missions have more than 5,000 Twitter followers.",
+        evidence=[FIFTEEN],
+    )
+    c(
+        "missions-over-10000",
+        over_10000,
+        "members",
+        d.qty("6 of them", "exact", 6, "member"),
+        as_of=now,
+        text="6 Russian missions have more than 10,000 Twitter followers.",
+        evidence=[FIFTEEN],
+    )
+    c(
+        "nato-mission-followers",
+        s["nato_tw"],
+        "followers",
+        d.qty("652,000 followers", "exact", 652000, "follower"),
+        as_of=now,
+        text="The Permanent Mission of Russia to NATO has 652,000 Twitter followers.",
+        evidence=[NATO],
+    )
+    c(
+        "nato-mission-rank",
+        s["nato_tw"],
+        "rank",
+        d.qty("the most followed", "exact", 1, "place"),
+        speaker=s["twiplomacy"],
+        mode="reports",
+        as_of=y2016,
+        qualifiers={
+            "ranking": "most followed diplomatic mission on Twitter (Twiplomacy Study 2016)"
+        },
+        text="Russia's NATO mission is the most followed diplomatic mission on Twitter.",
+        evidence=[NATO],
+    )
+    c(
+        "nato-mission-impact",
+        s["nato_tw"],
+        "characterized_as",
+        "impact way more modest than one would expect judging by the number of followers",
+        as_of=now,
+        text="The NATO mission's impact is far smaller than its follower count suggests.",
+        evidence=[MODEST],
+    )
+    nato_tweet = d.event(
+        "nato-mission-top-tweet-2016",
+        "tweet",
+        time=d.time("In 2016", "2016"),
+        participants=[(s["nato_tw"], "agent")],
+        description="The NATO mission's most popular tweet of 2016.",
+        evidence=[NATO_42],
+    )
+    c(
+        "nato-top-tweet-retweets",
+        nato_tweet,
+        "retweets",
+        d.qty("42 times", "exact", 42, "retweet"),
+        as_of=y2016,
+        text="The NATO mission's most popular 2016 tweet was retweeted 42 times.",
+        evidence=[NATO_42],
+    )
+    c(
+        "uk-embassy-replies",
+        s["uk_tw"],
+        "characterized_as",
+        "values interaction and frequently replies to other users on Twitter",
+        as_of=now,
+        text="The Russian Embassy in the UK often replies to other Twitter users.",
+        evidence=[
+            "The Embassy also values interaction and frequently replies to other users on Twitter."
+        ],
+    )
+    c(
+        "uk-embassy-followers",
+        s["uk_tw"],
+        "followers",
+        d.qty("46,600", "exact", 46600, "follower"),
+        as_of=now,
+        text="The Russian Embassy in the UK has 46,600 Twitter followers.",
+        evidence=[UK],
+    )
+    c(
+        "uk-embassy-rank",
+        s["uk_tw"],
+        "rank",
+        d.qty("Second", "exact", 2, "place"),
+        as_of=now,
+        qualifiers={"ranking": "Russian missions by Twitter followers"},
+        text="The UK embassy is second among Russian missions by Twitter followers.",
+        evidence=[UK],
+    )
+    c(
+        "uk-embassy-retweets",
+        s["uk_tw"],
+        "retweets",
+        d.qty("hundreds and thousands of retweets", "at_least", 200, "retweet"),
+        as_of=span("2015/2016", expression="Over past two years"),
+        qualifiers={"per": "tweet, regularly"},
+        text="The UK embassy's tweets regularly get hundreds and thousands of retweets.",
+        evidence=[UK_RETWEETS],
+    )
+    lame_duck = d.event(
+        "uk-embassy-lame-duck-tweet",
+        "tweet",
+        time=d.time("at the very end of 2016", "2016-12~"),
+        participants=[(s["uk_tw"], "agent")],
+        description="The embassy's provocative 'lame duck' tweet.",
+        evidence=[LAME_DUCK],
+    )
+    c(
+        "lame-duck-retweets",
+        lame_duck,
+        "retweets",
+        d.qty("more than 22,000 retweets", "more_than", 22000, "retweet"),
+        as_of=now,
+        text="The 'lame duck' tweet got more than 22,000 retweets.",
+        evidence=[LAME_DUCK],
+    )
+    c(
+        "japan-embassy-rank",
+        s["japan_tw"],
+        "rank",
+        d.qty("Third", "exact", 3, "place"),
+        as_of=now,
+        qualifiers={"ranking": "Russian missions by Twitter followers"},
+        text="The Russian Embassy in Japan is third by Twitter followers.",
+        evidence=[JAPAN],
+    )
+    c(
+        "japan-embassy-language",
+        s["japan_tw"],
+        "language",
+        "ja",
+        as_of=now,
+        text="The Russian Embassy in Japan tweets almost exclusively in Japanese.",
+        evidence=[JAPANESE],
+    )
+    cafe = d.event(
+        "japan-embassy-top-tweet-2016",
+        "tweet",
+        time=d.time("in 2016", "2016"),
+        participants=[(s["japan_tw"], "agent")],
+        description="The embassy's most retweeted 2016 tweet: a video about two"
+        " students from Moscow opening a café in Tokyo.",
+        evidence=[CAFE],
+    )
+    c(
+        "japan-top-tweet-topic",
+        cafe,
+        "topic",
+        "a video about two students from Moscow opening a Russian café in Tokyo",
+        text="The Japan embassy's top tweet of 2016 featured two Moscow students' café in Tokyo.",
+        evidence=[CAFE],
+    )
+    # "in descending order" after the third: places 4 to 6 are implied, not written, so
+    # they are left to the reader; the follower counts are written ("above 10,000").
+    for key, name in (("us_tw", "United States"), ("un_tw", "United Nations"), ("tr_tw", "Turkey")):
+        c(
+            f"{key[:-3]}-mission-followers",
+            s[key],
+            "followers",
+            d.qty("above 10,000", "more_than", 10000, "follower"),
+            as_of=now,
+            text=f"The Russian mission to the {name} has more than 10,000 Twitter followers.",
+            evidence=[THREE_OTHER],
+        )
+    c(
+        "us-embassy-reason",
+        s["us_tw"],
+        "characterized_as",
+        "started taking digital diplomacy seriously: less formal, better content, provocative"
+        " messages",
+        as_of=y2016,
+        text="The Russian Embassy in the US grew because it started taking digital diplomacy"
+        " seriously.",
+        evidence=[
+            "This has been helped to some extent by an increased interest towards Russia among"
+            " Americans, but the main reason is simple: the Embassy started taking digital"
+            " diplomacy seriously.",
+            "It got less formal, improved the quality of content and shared messages that were"
+            " intended to provoke reaction.",
+        ],
+    )
+    c(
+        "us-embassy-growth",
+        s["us_tw"],
+        "growth_factor",
+        d.qty("more than quadrupling", "more_than", 4, "times"),
+        as_of=y2016,
+        qualifiers={"of": "followers"},
+        text="The Russian Embassy in the US more than quadrupled its Twitter followers in 2016.",
+        evidence=[QUADRUPLING],
+    )
+    c(
+        "china-embassy-weibo-rank",
+        s["china_weibo"],
+        "rank",
+        d.qty("the tenth most popular", "exact", 10, "place"),
+        as_of=now,
+        qualifiers={"ranking": "embassies on Weibo"},
+        text="The Russian Embassy in China's Weibo page is the tenth most popular embassy page.",
+        evidence=[WEIBO],
+    )

@@ -24,14 +24,21 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
         RUSSIA[6:],
         "country",
         "Russia",
-        names=[("Russia", "en", "short"), ("Russian Federation", "en", "official"),
-               ("Россия", "ru", "short")],
+        names=[
+            ("Russia", "en", "short"),
+            ("Russian Federation", "en", "official"),
+            ("Россия", "ru", "short"),
+        ],
         aliases=["Moscow", "Russian Federation"],
         evidence=(
-            *globalnews.ev("Relations between Ottawa and Moscow have been strained since Russia’s"
-                           " invasion of Ukraine in February."),
-            *shakirov.ev("According to Lowy’s Global Diplomacy Index, with 243 posts abroad Russia"
-                         " has the fourth largest diplomatic network in the world."),
+            *globalnews.ev(
+                "Relations between Ottawa and Moscow have been strained since Russia’s"
+                " invasion of Ukraine in February."
+            ),
+            *shakirov.ev(
+                "According to Lowy’s Global Diplomacy Index, with 243 posts abroad Russia"
+                " has the fourth largest diplomatic network in the world."
+            ),
         ),
     )
     shared.actor(
@@ -39,8 +46,10 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
         "country",
         "Canada",
         aliases=["Ottawa"],
-        evidence=globalnews.ev("Relations between Ottawa and Moscow have been strained since"
-                               " Russia’s invasion of Ukraine in February."),
+        evidence=globalnews.ev(
+            "Relations between Ottawa and Moscow have been strained since"
+            " Russia’s invasion of Ukraine in February."
+        ),
     )
     shared.actor(UKRAINE[6:], "country", "Ukraine")
     shared.actor(USA[6:], "country", "United States", aliases=["U.S.", "the United States"])
@@ -74,9 +83,11 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
             "Russian Foreign Service",
         ],
         evidence=(
-            *globalnews.ev("Russia returned the favour this month, summoning Canada’s ambassador"
-                           " Alison LeClaire over what Russia’s foreign ministry called “numerous"
-                           " unwarranted cases” of Ottawa summoning Stepanov."),
+            *globalnews.ev(
+                "Russia returned the favour this month, summoning Canada’s ambassador"
+                " Alison LeClaire over what Russia’s foreign ministry called “numerous"
+                " unwarranted cases” of Ottawa summoning Stepanov."
+            ),
             *shakirov.ev("A post shared by МИД России / Russia's MFA (@mfarussia) on"),
         ),
     )
@@ -88,12 +99,15 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
         roles=[],
         description="Russia's embassy in Canada, on Charlotte Street in Ottawa.",
         evidence=(
-            *rabble.ev("Kalinin is Press Secretary of the Embassy of the Russian Federation in"
-                       " Ottawa."),
-            *globalnews.ev("Moscow previously summoned LeClaire in September, over allegations"
-                           " Global Affairs Canada had not taken seriously incidents involving the"
-                           " Ottawa embassy, such as security video of a Molotov cocktail being"
-                           " tossed onto the grounds of the mission."),
+            *rabble.ev(
+                "Kalinin is Press Secretary of the Embassy of the Russian Federation in Ottawa."
+            ),
+            *globalnews.ev(
+                "Moscow previously summoned LeClaire in September, over allegations"
+                " Global Affairs Canada had not taken seriously incidents involving the"
+                " Ottawa embassy, such as security video of a Molotov cocktail being"
+                " tossed onto the grounds of the mission."
+            ),
         ),
     )
     shared.actor(
@@ -117,11 +131,15 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
         "Embassy of Canada in Moscow",
         aliases=["Canadian Embassy in Moscow"],
         evidence=(
-            *rabble.ev("By contrast, the Twitter account of the Canadian Embassy in Moscow has"
-                       " about 2,000 followers and mostly re-Tweets government of Canada news"
-                       " releases."),
-            *globalnews.ev("Earlier this month, Russia summoned Canada’s ambassador in Moscow, in"
-                           " protest of Ottawa doing the same to Stepanov five times this year."),
+            *rabble.ev(
+                "By contrast, the Twitter account of the Canadian Embassy in Moscow has"
+                " about 2,000 followers and mostly re-Tweets government of Canada news"
+                " releases."
+            ),
+            *globalnews.ev(
+                "Earlier this month, Russia summoned Canada’s ambassador in Moscow, in"
+                " protest of Ottawa doing the same to Stepanov five times this year."
+            ),
         ),
     )
     shared.actor(TWITTER[6:], "platform", "Twitter")

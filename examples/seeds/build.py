@@ -28,8 +28,9 @@ import _globalnews  # noqa: E402
 import _rabble  # noqa: E402
 import _shakirov  # noqa: E402
 import _shared  # noqa: E402
-import ddfacts  # noqa: E402
 from _annotate import PARSER_NOTES, Document, Registry, ordered  # noqa: E402
+
+import ddfacts  # noqa: E402
 from ddfacts import ResolvedAgainst  # noqa: E402
 
 #: Where the seed texts are, by default: ../shared/seeds beside the repository.

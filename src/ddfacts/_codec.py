@@ -12,6 +12,7 @@ import enum
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 from dateutil.parser import isoparse
 
 from .anchors import Anchor
@@ -196,6 +197,7 @@ class _ClassCodec:
         self.fields = fields
         self.record = record
         self.known = {name for name, *_ in fields}
+        self.defaults = _defaults(cls)
         if record:
             self.known |= {"type"}
 
@@ -232,7 +234,8 @@ class _ClassCodec:
             out["type"] = obj.type
         for name, _load, dump, required in self.fields:
             item = getattr(obj, name)
-            if not required and _is_empty(item):
+            # A member equal to its field's default is left out: canonical and lossless.
+            if not required and item == self.defaults[name]:
                 continue
             out[name] = dump(item)
         if self.record:
@@ -242,13 +245,21 @@ class _ClassCodec:
         return out
 
 
-def _is_empty(item: Any) -> bool:
-    """Whether an optional member is left out of canonical JSON (its default)."""
-    if item is None or item is False:
-        return True
-    if isinstance(item, (str, tuple, Mapping)):
-        return len(item) == 0
-    return False
+_NO_DEFAULT = object()
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    """Each attrs field's default value (factories called once); required fields have none."""
+    result: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        default = field.default
+        if default is attrs.NOTHING:
+            result[field.name] = _NO_DEFAULT
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            result[field.name] = default.factory()
+        else:
+            result[field.name] = default
+    return result
 
 
 def _codec(cls: type, fields: list[Field], *, record: bool = False) -> _ClassCodec:
@@ -330,20 +341,9 @@ PROVENANCE = _codec(
         _f("history", _list_of(_activity.load), _dump_list_of(_activity.dump)),
     ],
 )
-# "manual" is the default method: dump it only when it says something else.
-_PROVENANCE_DUMP = PROVENANCE.dump
-
-
-def _dump_provenance(value: Provenance) -> dict[str, Any]:
-    out = _PROVENANCE_DUMP(value)
-    if out.get("method") == Method.MANUAL.value:
-        del out["method"]
-    return out
-
-
 _ids = _list_of(_load_str)
 _strs = _list_of(_load_str)
-_provenance_field = _f("provenance", PROVENANCE.load, _dump_provenance)
+_provenance_field = _f("provenance", PROVENANCE.load, PROVENANCE.dump)
 
 
 def _ext() -> list[Field]:

@@ -124,6 +124,12 @@ def _same(a: float, b: float) -> bool:
 
 def figure_in(quantity: Quantity, quote: str) -> bool:
     """Whether *quote* writes the quantity's figure (both bounds of a bare range)."""
+    # The expression as written ("thousands of Russian citizens", which parse_quantity
+    # reads as at least 2,000) standing in the quote is the figure, as for dates.
+    if quantity.expression and " ".join(quantity.expression.casefold().split()) in " ".join(
+        quote.casefold().split()
+    ):
+        return True
     found = numbers_in(quote)
     wanted = (
         [quantity.amount]

@@ -25,7 +25,8 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ._strategies_anchors import anchors_in_text, statements
+from ._strategies_anchors import anchors_in_text, texts
+from ._strategies_anchors import statements as _texts_and_statements
 from ._strategies_values import quantities, time_spans
 from .factset import FactSet
 from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
@@ -47,6 +48,7 @@ from .records import (
     Role,
     Source,
     SourceLink,
+    Statement,
 )
 
 __all__ = [
@@ -61,13 +63,15 @@ __all__ = [
     "reviews",
     "sources",
     "statements",
+    "texts",
+    "texts_and_statements",
     "time_spans",
 ]
 
 _KINDS = ("source", "statement", "actor", "event", "claim", "review")
 _SLUG_EDGE = string.ascii_lowercase + string.digits
 _SLUG_INNER = _SLUG_EDGE + "-._/"
-_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20)
 _LANGS = st.sampled_from(["en", "ru", "fr", "en-CA", "ru-Latn"])
 _UTC_TIMES = st.datetimes(
     min_value=dt.datetime(1990, 1, 1),
@@ -296,6 +300,24 @@ def reviews(
     )
 
 
+def statements(*, source_ids: Sequence[str] = ()) -> st.SearchStrategy[Statement]:
+    """Statements anchored in generated texts, of a source drawn from *source_ids*.
+
+    Each anchor verifies against the text it was drawn from (see
+    :func:`texts_and_statements` to get the text too); the id is the default
+    statement id.  Shrinks towards a one-character quote at the start.
+    """
+    source = _pick(source_ids) if source_ids else ids("source")
+    return source.flatmap(_texts_and_statements).map(lambda pair: pair[1])
+
+
+def texts_and_statements(
+    *, source: str = "source:demo"
+) -> st.SearchStrategy[tuple[str, Statement]]:
+    """A text and a Statement of *source* anchored in it."""
+    return _texts_and_statements(source)
+
+
 def _unique_ids(kind: str, count: int) -> st.SearchStrategy[list[str]]:
     return st.lists(ids(kind), min_size=count, max_size=count, unique=True)
 
@@ -354,4 +376,4 @@ def _without_dangling_derivations(record: Record, known: set[str]) -> Record:
     if provenance is None or all(d.target in known for d in provenance.derived_from):
         return record
     kept = [d for d in provenance.derived_from if d.target in known]
-    return attrs.evolve(record, provenance=attrs.evolve(provenance, derived_from=kept))  # type: ignore[misc]
+    return attrs.evolve(record, provenance=attrs.evolve(provenance, derived_from=kept))

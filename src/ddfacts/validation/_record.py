@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from .._codec import StructureError, structure
+from .._fastload import structure_fast
 from .._fields import RECORD_TYPES, is_id
 from ..problems import Location, Problem
 from ..vocabulary import Vocabulary
@@ -322,6 +323,8 @@ def check_record(
 
 
 def _construct(value: Any, location: Location) -> list[Problem]:
+    if structure_fast(value) is not None:
+        return []  # built as the codec would build it: nothing to report
     try:
         structure(value)
     except StructureError as error:

@@ -15,6 +15,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from .._codec import RECORD_CODECS, StructureError, _load_date, _load_datetime, _load_instant
+from .._fastshape import check_for
 from ..problems import Location, Problem
 from ..schemas import schema, validator
 from ._codes import problem
@@ -199,8 +200,10 @@ def shape_problems(value: Any, location: Location) -> list[Problem]:
             )
         ]
     found: list[Problem] = []
-    for error in validator(kind).iter_errors(value):
-        found.extend(_one(error, location))
+    # The compiled check answers valid or not; jsonschema runs only to explain.
+    if not check_for(kind)(value):
+        for error in validator(kind).iter_errors(value):
+            found.extend(_one(error, location))
     found.extend(_format_problems(value, location))
     return found
 
