@@ -15,6 +15,7 @@ Run ``python benchmarks/_generate.py OUT.jsonl --records 100000`` to write a fil
 from __future__ import annotations
 
 import argparse
+import calendar
 import hashlib
 import json
 import random
@@ -62,7 +63,10 @@ _WORDS = [
 ]
 _PLATFORMS = ("twitter", "facebook", "telegram", "vk", "youtube")
 _EVENT_TYPES = ("summons", "statement", "interview", "account_launch", "post", "meeting")
-_PROPERTIES = ("followers", "subscribers", "position", "employer", "founded", "located_in")
+#: Claim properties from the shipped vocabulary: (quantity, unit), entity, time.
+_COUNTS = (("followers", "follower"), ("tweets", "tweet"), ("subscribers", "subscriber"))
+_ENTITIES = ("employer", "affiliation")
+_TIMES = ("joined", "born")
 _MODES = ("states", "quotes", "paraphrases", "reports", "disputes")
 _QUALIFIERS = ("exact", "approximately", "more_than", "at_least", "less_than", "at_most")
 
@@ -92,9 +96,10 @@ def _time(rng: random.Random) -> dict[str, Any]:
             "edtf": f"{year}-{month:02d}-{day:02d}",
             "expression": f"{day} {month} {year}",
         }
+    last = calendar.monthrange(year, month)[1]
     return {
         "earliest": f"{year}-{month:02d}-01",
-        "latest": f"{year}-{month:02d}-28",
+        "latest": f"{year}-{month:02d}-{last}",
         "precision": "month",
         "edtf": f"{year}-{month:02d}",
         "approximate": rng.random() < 0.2,
@@ -102,7 +107,7 @@ def _time(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def _quantity(rng: random.Random) -> dict[str, Any]:
+def _quantity(rng: random.Random, unit: str) -> dict[str, Any]:
     amount = rng.randint(100, 200_000)
     qualifier = rng.choice(_QUALIFIERS)
     out: dict[str, Any] = {"amount": amount}
@@ -114,7 +119,7 @@ def _quantity(rng: random.Random) -> dict[str, Any]:
         out.update(upper=amount)
     else:
         out.update(lower=amount - amount // 10, upper=amount + amount // 10)
-    out.update(qualifier=qualifier, unit="follower", expression=f"{qualifier} {amount}")
+    out.update(qualifier=qualifier, unit=unit, expression=f"{qualifier} {amount}")
     return out
 
 
@@ -259,16 +264,19 @@ class _Block:
             kind = index % 3
             value: dict[str, Any]
             if kind == 0:
-                value = {"quantity": _quantity(rng)}
+                prop, unit = _COUNTS[(index // 3 + self.n) % len(_COUNTS)]
+                value = {"quantity": _quantity(rng, unit)}
             elif kind == 1:
+                prop = _ENTITIES[index // 3 % len(_ENTITIES)]
                 value = {"entity": self.org}
             else:
+                prop = rng.choice(_TIMES)
                 value = {"time": _time(rng)}
             record: Record = {
                 "type": "claim",
                 "id": claim,
                 "subject": self.account if kind == 0 else self.person,
-                "property": _PROPERTIES[kind * 2 + rng.randint(0, 1)],
+                "property": prop,
                 "value": value,
                 "as_of": _time(rng),
                 "speaker": self.person,

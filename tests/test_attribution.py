@@ -58,7 +58,7 @@ DOCUMENT: dict[str, Any] = {
                                           "target": "statement:paper/translated"}]}},
         {"type": "claim", "id": "claim:own-voice", "subject": "actor:embassy",
          "property": "stance", "value": {"text": "active online"},
-         "attribution": {"source": "source:blog", "mode": "states"},
+         "attribution": {"source": "source:blog"},
          "evidence": ["statement:blog/also"]},
     ],
 }  # fmt: skip

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ddfacts as d
@@ -33,6 +33,7 @@ class TestRoundTrip:
         assert d.from_json(value) == record
         assert d.from_json(json.loads(json.dumps(value))) == record
 
+    @settings(max_examples=100)  # whole sets are slow to draw; records get the full profile
     @given(dst.fact_sets())
     def test_fact_set_text(self, facts: d.FactSet) -> None:
         """dumps(loads(dumps(f))) == dumps(f) for documents and JSON Lines."""
@@ -52,6 +53,7 @@ class TestSchemaAgreement:
         errors = list(schemas.validator(record.type).iter_errors(d.to_json(record)))
         assert errors == []
 
+    @settings(max_examples=100)
     @given(dst.fact_sets())
     def test_document_passes(self, facts: d.FactSet) -> None:
         """A dumped fact set passes the fact-file schema."""
