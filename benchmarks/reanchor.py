@@ -10,7 +10,8 @@ correct (the right passage), exact (to the character), orphaned, wrong
 
 Options: ``--seed N`` (random seed), ``--anchors N`` (per seed text and kind),
 ``--big-anchors N`` (anchors in the ~1 MB text), ``--peer-sample N`` (how
-many of those the slow peers try; their time is the mean over the sample).
+many of those the slow peers try; their time is the mean over the sample), ``--methods``
+(comma-separated: ddfacts, dmp, dmp wide, rapidfuzz).
 """
 
 from __future__ import annotations
@@ -306,6 +307,7 @@ def main() -> int:
     parser.add_argument("--anchors", type=int, default=60)
     parser.add_argument("--big-anchors", type=int, default=1000)
     parser.add_argument("--peer-sample", type=int, default=100)
+    parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated")
     args = parser.parse_args()
     if not SEEDS.is_dir():
         sys.stderr.write(f"the seed texts are not here ({SEEDS}); nothing to measure\n")
@@ -313,7 +315,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     texts = [p.read_bytes().decode("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     results: dict[tuple[str, str], Tally] = {}
-    methods = list(METHODS)
+    methods = [name for name in args.methods.split(",") if name in METHODS]
     for kind, edit in KINDS.items():
         pairs = []
         for text in texts:

@@ -108,7 +108,7 @@ class TestIsValidRecord:
 
     @given(mutated())
     def test_mutated_records_agree(self, value: Any) -> None:
-        """A record changed at one place is valid for the fast check exactly when jsonschema says so."""
+        """A record changed at one place is valid for the fast check exactly when jsonschema is."""
         assert is_valid_record(value) is validator("record").is_valid(value)
 
     @pytest.mark.parametrize(

@@ -98,9 +98,7 @@ class TestDatetime:
             timezones=st.one_of(
                 st.none(),
                 st.just(dt.timezone.utc),
-                st.integers(-14 * 60, 14 * 60).map(
-                    lambda m: dt.timezone(dt.timedelta(minutes=m))
-                ),
+                st.integers(-14 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m))),
             ),
         ),
         st.sampled_from(["seconds", "milliseconds", "microseconds", "minutes"]),

@@ -26,44 +26,14 @@ import re
 
 import attrs
 
+from ._numwords import SCALE_SUFFIXES, SCALES, WORD_VALUES, words_value
 from .errors import QuantityParseError
 from .quantities import Number, Qualifier, Quantity
 
 __all__ = ["parse_quantity"]
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_VALUES: dict[str, int] = {word: n for n, word in enumerate(_ONES)}
-_WORD_VALUES.update({word: 10 * (n + 2) for n, word in enumerate(_TENS)})
-_SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-}
-_SCALE_SUFFIX = {"k": 1_000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000}
+#: Scale words for quantities: the shared ones, and "dozen" ("two dozen" is 24).
+_SCALES: dict[str, int] = {"dozen": 12, **SCALES}
 
 #: Qualifier phrases, longest first, -> qualifier ("nearly" is handled apart).
 _QUALIFIERS = [
@@ -122,7 +92,7 @@ _VAGUE_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(p) for p, _ in _VAGUE) + r")(?:\s+(?:and|or)\s+\w+)*\s+of\b"
 )
 _A_WORDS = ["a hundred", "a thousand", "a million", "a billion", "a dozen"]
-_WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES, *_A_WORDS], key=len, reverse=True))
+_WORD = "|".join(sorted([*WORD_VALUES, *_SCALES, *_A_WORDS], key=len, reverse=True))
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+"
 )
@@ -144,23 +114,10 @@ _CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 
 
 def _words_value(words: str) -> int | None:
-    """The value of number words ("two hundred", "twenty-five"), or None."""
-    total, current, seen = 0, 0, False
+    """The value of number words ("two hundred", "twenty-five", "a dozen"), or None."""
     words = re.sub(r"^an? ", "one ", words)
-    for word in re.split(r"[\s-]+", words.replace(" and ", " ")):
-        if word in ("", "and"):
-            continue
-        if word in _SCALES:
-            current = max(current, 1) * _SCALES[word]
-            if _SCALES[word] >= 1000:
-                total, current = total + current, 0
-            seen = True
-        elif word in _WORD_VALUES:
-            current += _WORD_VALUES[word]
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
+    tokens = [word for word in re.split(r"[\s-]+", words.replace(" and ", " ")) if word]
+    return words_value(tokens, scales=_SCALES)
 
 
 def _number(match: re.Match[str]) -> Number | None:
@@ -168,7 +125,7 @@ def _number(match: re.Match[str]) -> Number | None:
         return _words_value(match["words"])
     digits = re.sub(r"[,\s\u202f\u2009]", "", match["num"])
     value: Number = float(digits) if "." in digits else int(digits)
-    scale = _SCALES.get(match["scale"] or "") or _SCALE_SUFFIX.get(match["suffix"] or "")
+    scale = _SCALES.get(match["scale"] or "") or SCALE_SUFFIXES.get(match["suffix"] or "")
     if scale:
         value = value * scale
         value = int(value) if float(value).is_integer() else value

@@ -43,9 +43,10 @@ _MIN_QUOTE = 0.8
 _MIN_CONTEXT = 0.55
 #: Exact occurrences farther than this from the old place are checked against fuzzy ones.
 _NEAR = 2000
-#: Least nearness score (moved at most ~250 code points) that may decide between passages
-#: fitting the quote and context equally well.
-_TIE_POSITION = 0.88
+#: Least nearness score (moved at most 8 code points) that may decide between passages
+#: fitting the quote and context equally well: in a text of near-copies, a copy that
+#: happens to sit a few hundred code points from the old place is no evidence.
+_TIE_POSITION = 0.996
 #: How many candidates a Relocation keeps to explain its choice.
 _KEEP = 5
 #: Seed pieces occurring more often than this are too common to locate anything.
@@ -377,12 +378,9 @@ def relocate(anchor: Anchor, new_text: str) -> Relocation:
             and new_text.find(anchor.exact, anchor.start + 1) == -1
         )
     ):
-        here = _candidate(
-            q,
-            _normalized_index(norm, anchor.start),
-            _normalized_index(norm, anchor.end - 1) + 1,
-            "position",
-        )
+        low = _normalized_index(norm, anchor.start)
+        high = _normalized_index(norm, anchor.end)
+        here = _candidate(q, low, high, "position") if high > low else None
         return Relocation(
             start=anchor.start,
             end=anchor.end,

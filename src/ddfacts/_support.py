@@ -25,80 +25,39 @@ from __future__ import annotations
 import math
 import re
 
+from ._numwords import ORDINAL_VALUES, SCALE_SUFFIXES, SCALES, WORD_VALUES, words_value
+from ._timewords import MONTHS
 from .quantities import Quantity
 from .times import Precision, TimeSpan, as_date
 
 __all__ = ["date_in", "figure_in", "numbers_in"]
 
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-}
+#: Scale words and suffixes after digits; "b" is a billion too ("2b").
+_SCALES: dict[str, int] = {**SCALES, **SCALE_SUFFIXES, "b": SCALES["billion"]}
 _DIGITS = re.compile(
     r"(?<![\w.,])(?P<int>\d{1,3}(?:(?P<sep>[,\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*|\d+)"
     r"(?P<dec>\.\d+)?(?![\d])"
     r"(?:\s?(?P<scale>thousand|million|billion|mln|bn|k|m|b)(?![a-z]))?",
     re.IGNORECASE,
 )
-# fmt: off
-_SMALL_WORDS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-)
-_ORDINAL_WORDS = (
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-)
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)
-# fmt: on
-_SMALL = {word: value for value, word in enumerate(_SMALL_WORDS)}
-_TENS = {word: 10 * (index + 2) for index, word in enumerate(_TENS_WORDS)}
-_WORD_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
+#: Words that start a run of number words; scale words and "and" only continue one.
 #: Ordinals count as their number: "the second summons" writes 2.
-_ORDINALS = {
-    **{word: value for value, word in enumerate(_ORDINAL_WORDS)},
-    **{word[:-1] + "ieth": value for word, value in _TENS.items()},
-}
+_STARTS = frozenset({*WORD_VALUES, *ORDINAL_VALUES})
 
 
 def _word_numbers(text: str) -> set[float]:
-    """Values of runs of English number words ("nine thousand", "twenty-five")."""
+    """Values of runs of English number words ("nine thousand", "twenty-five", "second")."""
     values: set[float] = set()
-    total = current = 0
-    seen = False
+    run: list[str] = []
     for word in [*re.findall(r"[a-z]+", text.lower()), "."]:
-        if word in _SMALL:
-            current += _SMALL[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word in _ORDINALS:
-            current += _ORDINALS[word]
-        elif word == "hundred" and seen:
-            current = max(current, 1) * 100
-        elif word in _WORD_SCALES and seen:
-            total += max(current, 1) * _WORD_SCALES[word]
-            current = 0
-        elif word == "and" and seen:
+        if word in _STARTS or (run and (word in SCALES or word == "and")):
+            run.append(word)
             continue
-        else:
-            if seen:
-                values.add(float(total + current))
-            total = current = 0
-            seen = False
-            continue
-        seen = True
+        if run:
+            value = words_value(run, ordinals=True)
+            assert value is not None  # a run holds only number words
+            values.add(float(value))
+        run = []
     return values
 
 
@@ -140,8 +99,7 @@ def figure_in(quantity: Quantity, quote: str) -> bool:
 
 
 def _month_in(month: int, quote: str) -> bool:
-    name = _MONTHS[month - 1]
-    forms = {name, name[:3]} | ({"sept"} if month == 9 else set())
+    forms = [form for form, number in MONTHS.items() if number == month]
     return any(re.search(rf"\b{form}\b", quote) for form in forms)
 
 

@@ -21,6 +21,7 @@ import re
 import attrs
 
 from ._edtf import SEASONS
+from ._numwords import CARDINALS
 
 __all__ = [
     "COUNTS",
@@ -67,27 +68,9 @@ for _number, _forms in enumerate(
 #: Season words -> EDTF season code (northern hemisphere, level 1).
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
-#: Count words -> numbers, for "two years ago", "the previous three weeks".
-COUNTS = {
-    word: number
-    for number, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+#: Count words -> numbers, for "two years ago", "the previous three weeks": the cardinals
+#: zero to twelve, and the vague counts.
+COUNTS = {word: number for number, word in enumerate(CARDINALS[:13])}
 COUNTS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
 
 

@@ -51,6 +51,7 @@ from .quantities import Quantity
 from .records import Claim, ClaimValue, Mode, Ref, Source, Statement
 from .textstore import TextLookup
 from .times import TimeSpan, as_date
+from .validation._set import find_cycles
 from .vocabulary import Vocabulary, default_vocabulary
 
 __all__ = ["check"]
@@ -242,23 +243,10 @@ def attribution(ctx: _Context) -> Iterator[Problem]:
         )
 
 
-def _allowed_roles(vocab: Vocabulary, event_type: str) -> set[str] | None:
-    entry = vocab.event_types.get(event_type)
-    if entry is None:
-        return None
-    allowed: set[str] = set()
-    seen: set[str] = set()
-    while entry is not None and entry.name not in seen:
-        seen.add(entry.name)
-        allowed.update(entry.roles)
-        entry = vocab.event_types.get(entry.broader) if entry.broader else None
-    return allowed
-
-
 def role(ctx: _Context) -> Iterator[Problem]:
     """``check.role``: an event participant in a role its event type does not allow."""
     for event in ctx.factset.events:
-        allowed = _allowed_roles(ctx.vocab, event.event_type)
+        allowed = ctx.vocab.roles_for(event.event_type)
         if allowed is None:
             continue
         for number, participant in enumerate(event.participants):
@@ -310,39 +298,20 @@ def evidence_moved(ctx: _Context) -> Iterator[Problem]:
 
 def derivation_cycle(ctx: _Context) -> Iterator[Problem]:
     """``check.derivation-cycle``: records derived, quoted or translated from each other."""
-    edges: dict[str, list[str]] = {}
-    for record in ctx.factset:
-        if record.provenance is not None:
-            edges[record.id] = [link.target for link in record.provenance.derived_from]
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    reported: set[frozenset[str]] = set()
-    for root in edges:
-        if state.get(root):
-            continue
-        path: list[str] = [root]
-        stack = [iter(edges.get(root, ()))]
-        state[root] = 1
-        while stack:
-            target = next(stack[-1], None)
-            if target is None:
-                stack.pop()
-                state[path.pop()] = 2
-            elif state.get(target) == 1:
-                cycle = path[path.index(target) :]
-                if frozenset(cycle) not in reported:
-                    reported.add(frozenset(cycle))
-                    yield Problem(
-                        code="check.derivation-cycle",
-                        severity=Severity.ERROR,
-                        message="records are derived from each other in a circle: "
-                        + " -> ".join([*cycle, target]),
-                        location=ctx.at(cycle[0], "provenance", "derived_from"),
-                        records=tuple(cycle),
-                    )
-            elif not state.get(target):
-                state[target] = 1
-                path.append(target)
-                stack.append(iter(edges.get(target, ())))
+    edges = {
+        record.id: [link.target for link in record.provenance.derived_from]
+        for record in ctx.factset
+        if record.provenance is not None
+    }
+    for cycle in find_cycles(edges):
+        yield Problem(
+            code="check.derivation-cycle",
+            severity=Severity.ERROR,
+            message="records are derived from each other in a circle: "
+            + " -> ".join([*cycle, cycle[0]]),
+            location=ctx.at(cycle[0], "provenance", "derived_from"),
+            records=tuple(cycle),
+        )
 
 
 #: Every rule, in the order it runs.

@@ -57,7 +57,15 @@ class Location:
 
     def child(self, *tokens: str | int) -> Location:
         """This location, deeper by *tokens*."""
-        return attrs.evolve(self, pointer=self.pointer + pointer_of(tokens))
+        # Hot in validation (every reference of every record): no attrs.evolve,
+        # and escaping only for the rare token holding "~" or "/".
+        pointer = self.pointer
+        for token in tokens:
+            text = token if type(token) is str else str(token)
+            if "~" in text or "/" in text:
+                text = escape_pointer(text)
+            pointer += "/" + text
+        return Location(file=self.file, line=self.line, column=self.column, pointer=pointer)
 
     def __str__(self) -> str:
         where = self.file or "<input>"

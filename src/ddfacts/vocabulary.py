@@ -147,6 +147,26 @@ class Vocabulary:
         chain.append(ANY_ACTOR)
         return tuple(chain)
 
+    def roles_for(self, event_type: str) -> tuple[str, ...] | None:
+        """The participant roles an *event_type* event allows, or None for an unknown type.
+
+        An event type refines its ``broader`` one, so it allows its own roles and
+        every role of the types above it (a ``tweet`` allows what a ``post``
+        allows): the type's own roles in their order, then each broader type's
+        roles not yet named.  A broader type the vocabulary does not know, or a
+        circle of broader types, ends the walk.
+        """
+        entry = self.event_types.get(event_type)
+        if entry is None:
+            return None
+        roles: dict[str, None] = {}
+        seen: set[str] = set()
+        while entry is not None and entry.name not in seen:
+            seen.add(entry.name)
+            roles.update(dict.fromkeys(entry.roles))
+            entry = self.event_types.get(entry.broader) if entry.broader else None
+        return tuple(roles)
+
     def fits(self, record_type: str, kind: str | None, allowed: Iterable[str]) -> bool:
         """Whether a record (its type and, for an actor, its kind) is of a type in *allowed*."""
         wanted = set(allowed)

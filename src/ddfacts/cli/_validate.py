@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
+from .._progress import progress_for
 from ..validation import Level, LevelError, parse_levels, validate
 from ..vocabulary import VocabularyError
 from ._base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CommandError, arguments, register
@@ -42,6 +43,13 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         + " (repeatable or comma-separated; default: all)",
     )
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=1,
+        help="processes to spread big JSON Lines files over (same report as with 1)",
+    )
 
 
 def _safe(text: str) -> str:
@@ -62,10 +70,23 @@ def run(args: argparse.Namespace) -> int:
     for name in args.paths:
         stdin: IO[Any] = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
         sources.append(stdin if name == "-" else name)
+    if args.jobs < 1:
+        raise CommandError(f"--jobs {args.jobs}: expected a number of processes, 1 or more")
+    progress = progress_for(args.paths)
     try:
-        report = validate(sources, texts=args.texts, vocab=args.vocab, levels=levels)
+        report = validate(
+            sources,
+            texts=args.texts,
+            vocab=args.vocab,
+            levels=levels,
+            jobs=args.jobs,
+            progress=progress,
+        )
     except VocabularyError as error:
         raise CommandError(f"--vocab: {error}") from None
+    finally:
+        if progress is not None:
+            progress.close()
     sys.stdout.write(_safe(render(report, args.format)))
     if any(problem.code in UNREADABLE for problem in report):
         return EXIT_USAGE

@@ -22,7 +22,7 @@ Every code is listed, with its level and severity, in :data:`CODES`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Union, cast
 
@@ -51,8 +51,10 @@ __all__ = [
     "SetChecker",
     "anchor_problems",
     "check_record",
+    "checked",
     "iter_raw",
     "parse_levels",
+    "report_of",
     "validate",
 ]
 
@@ -176,12 +178,29 @@ def _with_excerpts(problems: list[Problem]) -> list[Problem]:
     ]
 
 
+#: What the per-record pass yields: a reading problem, or a record's result and excerpt.
+Checked = Union[Problem, tuple[RecordResult, Union[str, None]]]  # noqa: UP007 - runtime alias
+
+
+def checked(
+    source: Input | Iterable[Input], vocab: Vocabulary, levels: frozenset[Level]
+) -> Iterator[Checked]:
+    """The per-record pass over the inputs, in order, in this process."""
+    for item in iter_raw(source):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield check_record(item.value, item.location, vocab, levels), item.excerpt
+
+
 def validate(
     source: Input | Iterable[Input],
     *,
     texts: Any = None,
     vocab: Vocabulary | str | os.PathLike[str] | Iterable[Any] | None = None,
     levels: Iterable[Level | str] | Level | str = ALL_LEVELS,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Validate fact files and return every problem found, in file order.
 
@@ -194,6 +213,10 @@ def validate(
         vocab: a :class:`~ddfacts.vocabulary.Vocabulary`, or vocabulary files
             extending the shipped one.
         levels: the levels to check (default: all).
+        jobs: processes to spread big JSON Lines files over (the report is
+            the same as with one).
+        progress: called with the number of records checked so far, now
+            and then (see :mod:`ddfacts._progress`).
 
     Raises:
         LevelError: a level name is unknown.
@@ -204,18 +227,45 @@ def validate(
     wanted = parse_levels(levels)
     vocabulary = _vocabulary(vocab)
     store = _store(texts)
-    checker = SetChecker(vocabulary, wanted)
+    if jobs > 1:
+        from ._parallel import checked_parallel
+
+        results = checked_parallel(source, vocabulary, wanted, jobs)
+    else:
+        results = checked(source, vocabulary, wanted)
+    return report_of(results, vocabulary, wanted, store=store, progress=progress)
+
+
+def report_of(
+    results: Iterable[Checked],
+    vocab: Vocabulary,
+    levels: frozenset[Level],
+    *,
+    store: Any = None,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """The report of a run from its per-record results, in input order: the whole-set pass.
+
+    *results* may come from :func:`checked` in this process, or from other
+    processes or machines (``--jobs``, Dask): given the same results in the
+    same order, the report is the same.
+    """
+    checker = SetChecker(vocab, levels)
     found: list[Problem] = []
-    for item in iter_raw(source):
+    done = 0
+    for item in results:
         if isinstance(item, Problem):
             found.append(item)
             continue
-        result = check_record(item.value, item.location, vocabulary, wanted)
+        result, excerpt = item
         own = [*result.problems, *checker.add(result.summary)]
-        if item.excerpt is not None:
-            own = [attrs.evolve(p, excerpt=item.excerpt) for p in own]
+        if excerpt is not None:
+            own = [attrs.evolve(p, excerpt=excerpt) for p in own]
         found.extend(own)
+        done += 1
+        if progress is not None and not done & 1023:
+            progress(done)
     found.extend(checker.finish())
-    if store is not None and Level.ANCHORS in wanted:
+    if store is not None and Level.ANCHORS in levels:
         found.extend(anchor_problems(checker.summaries, store))
     return Report(_with_excerpts(found))

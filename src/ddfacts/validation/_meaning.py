@@ -224,8 +224,8 @@ def _actor(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Ite
 
 def _event(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Iterator[Problem]:
     name = record.get("event_type")
-    event_type = vocab.event_types.get(name) if isinstance(name, str) else None
-    if isinstance(name, str) and name.strip() and event_type is None:
+    allowed = vocab.roles_for(name) if isinstance(name, str) else None
+    if isinstance(name, str) and name.strip() and allowed is None:
         yield problem(
             "vocab.unknown-event-type",
             _unknown("event type", name, vocab.event_types),
@@ -238,11 +238,11 @@ def _event(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Ite
         at = location.child("participants", index, "role")
         if role not in vocab.roles:
             yield problem("vocab.unknown-role", _unknown("participant role", role, vocab.roles), at)
-        elif event_type is not None and role not in event_type.roles:
-            allowed = ", ".join(repr(item) for item in event_type.roles)
+        elif allowed is not None and role not in allowed:
+            expected = ", ".join(repr(item) for item in allowed)
             yield problem(
                 "vocab.role-not-allowed",
-                f"role {role!r} is not allowed in a {name!r} event; expected one of {allowed}",
+                f"role {role!r} is not allowed in a {name!r} event; expected one of {expected}",
                 at,
             )
 

@@ -203,8 +203,10 @@ def _document(data: bytes, file: str | None) -> Iterator[RawRecord | Problem]:
     yield from _envelope(document, file)
 
 
-def _lines(lines: Iterable[bytes | Problem], file: str | None) -> Iterator[RawRecord | Problem]:
-    for number, raw in enumerate(lines, start=1):
+def _lines(
+    lines: Iterable[bytes | Problem], file: str | None, first: int = 1
+) -> Iterator[RawRecord | Problem]:
+    for number, raw in enumerate(lines, start=first):
         if isinstance(raw, Problem):
             yield raw
             return

@@ -9,14 +9,14 @@ small :class:`~ddfacts.validation._record.RecordSummary` values are kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ..problems import Location, Problem
 from ..vocabulary import Vocabulary
 from ._codes import Level, problem
 from ._record import RecordSummary
 
-__all__ = ["SetChecker"]
+__all__ = ["SetChecker", "find_cycles"]
 
 
 def _place(location: Location) -> str:
@@ -173,12 +173,7 @@ class SetChecker:
             )
             if targets:
                 edges[summary.id] = targets
-        reported: set[frozenset[str]] = set()
-        for cycle in _find_cycles(edges):
-            members = frozenset(cycle)
-            if members in reported:
-                continue
-            reported.add(members)
+        for cycle in find_cycles(edges):
             first = min(
                 (self._index[node] for node in cycle),
                 key=lambda s: (*s.location.sort_key(), s.id or ""),
@@ -194,13 +189,22 @@ class SetChecker:
             )
 
 
-def _find_cycles(edges: dict[str, tuple[str, ...]]) -> Iterator[list[str]]:
-    """Cycles of a directed graph, each found once per back edge (iterative DFS)."""
+def find_cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
+    """The cycles of a directed graph, each once, by an iterative depth-first search.
+
+    *edges* maps a node to the nodes it links to, in order; a node with no
+    entry has no links.  A cycle is the path from the node a back edge returns
+    to, to the node it leaves (``["a", "b"]`` for a -> b -> a); of cycles with
+    the same nodes, only the first found is given.  Both the validator
+    (``meaning.cycle``) and :func:`ddfacts.check` (``check.derivation-cycle``)
+    find cycles with it.
+    """
     state: dict[str, int] = {}  # 1 on the stack, 2 done
+    found: set[frozenset[str]] = set()
     for root in edges:
         if root in state:
             continue
-        stack: list[tuple[str, Iterator[str]]] = [(root, iter(edges.get(root, ())))]
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(edges[root]))]
         path = [root]
         state[root] = 1
         while stack:
@@ -212,7 +216,10 @@ def _find_cycles(edges: dict[str, tuple[str, ...]]) -> Iterator[list[str]]:
                 state[node] = 2
                 continue
             if state.get(child) == 1:
-                yield path[path.index(child) :]
+                cycle = path[path.index(child) :]
+                if frozenset(cycle) not in found:
+                    found.add(frozenset(cycle))
+                    yield cycle
             elif child not in state and child in edges:
                 state[child] = 1
                 stack.append((child, iter(edges[child])))
