@@ -151,6 +151,17 @@ class TestStreaming:
 class TestAtomic:
     """Writes never leave a half-written file."""
 
+    def test_mode_like_a_plain_write(self, tmp_path: Path) -> None:
+        """A new file gets the umask's mode, and a rewritten file keeps its own mode."""
+        fresh = tmp_path / "new.json"
+        d.dump(_records(), fresh)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+        fresh.chmod(0o640)
+        d.dump(_records(), fresh)
+        assert fresh.stat().st_mode & 0o777 == 0o640
+
     def test_failed_write_keeps_old_file(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -13,6 +13,7 @@ import gc
 import io
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -340,6 +341,15 @@ def dump(records: Iterable[Record], target: str | os.PathLike[str] | IO[str]) ->
     write_atomic(path, text)
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write *text* as UTF-8 to *path* atomically (temporary file, fsync, rename)."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -351,6 +361,9 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+            # A temporary file is private (0600); give the result the mode a plain
+            # write would: the old file's, or the default under the umask.
+            os.chmod(handle.name, _mode_for(path))
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
