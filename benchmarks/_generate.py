@@ -25,42 +25,13 @@ from typing import Any
 
 __all__ = ["BREAKERS", "generate", "records", "write"]
 
-_WORDS = [
-    "embassy",
-    "ministry",
-    "ambassador",
-    "summoned",
-    "statement",
-    "account",
-    "followers",
-    "press",
-    "secretary",
-    "foreign",
-    "affairs",
-    "diplomatic",
-    "mission",
-    "official",
-    "spokesperson",
-    "interview",
-    "government",
-    "reported",
-    "said",
-    "tweeted",
-    "published",
-    "channel",
-    "subscribers",
-    "capital",
-    "minister",
-    "office",
-    "council",
-    "delegation",
-    "agency",
-    "correspondent",
-    "bureau",
-    "policy",
-    "relations",
-    "dispute",
-]
+_VOCABULARY = (
+    "embassy ministry ambassador summoned statement account followers press secretary "
+    "foreign affairs diplomatic mission official spokesperson interview government "
+    "reported said tweeted published channel subscribers capital minister office "
+    "council delegation agency correspondent bureau policy relations dispute"
+)
+_WORDS = tuple(_VOCABULARY.split())
 _PLATFORMS = ("twitter", "facebook", "telegram", "vk", "youtube")
 _EVENT_TYPES = ("summons", "statement", "interview", "account_launch", "post", "meeting")
 #: Claim properties from the shipped vocabulary: (quantity, unit), entity, time.

@@ -28,7 +28,8 @@ from ddfacts import Anchor
 
 Chars = list[tuple[str, int | None]]
 Span = tuple[int, int] | None
-Finder = Callable[[Anchor, str], Span]
+#: A method: (anchor, new text, length of the old text) -> the span it answers, or None.
+Finder = Callable[[Anchor, str, int], Span]
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 NOTE = "[Editor's note: this article was updated to add context and correct a name.]"
@@ -203,7 +204,14 @@ def truths(chars: Chars, anchors: list[Anchor]) -> list[Span]:
     return out
 
 
-def ddfacts_finder(anchor: Anchor, text: str) -> Span:
+def ddfacts_finder(anchor: Anchor, text: str, old_length: int) -> Span:
+    """ddfacts as ``ddfacts reanchor`` uses it: the Source records the old text's length."""
+    r = anchor.relocate(text, old_length=old_length)
+    return None if r.start is None or r.end is None else (r.start, r.end)
+
+
+def ddfacts_blind_finder(anchor: Anchor, text: str, old_length: int) -> Span:
+    """ddfacts without the old text's length (nearness then counts only within 8 code points)."""
     r = anchor.relocate(text)
     return None if r.start is None or r.end is None else (r.start, r.end)
 
@@ -215,14 +223,14 @@ def dmp_finder(distance: int) -> Finder:
     dmp.Match_Distance = distance
     dmp.Match_MaxBits = 0  # no 32-character cap: search with the whole quote
 
-    def find(anchor: Anchor, text: str) -> Span:
+    def find(anchor: Anchor, text: str, old_length: int) -> Span:
         loc = dmp.match_main(text, anchor.exact, min(anchor.start, len(text)))
         return None if loc == -1 else (loc, loc + len(anchor.exact))
 
     return find
 
 
-def rapidfuzz_finder(anchor: Anchor, text: str) -> Span:
+def rapidfuzz_finder(anchor: Anchor, text: str, old_length: int) -> Span:
     from rapidfuzz import fuzz
 
     found = fuzz.partial_ratio_alignment(anchor.exact, text, score_cutoff=80)
@@ -231,6 +239,7 @@ def rapidfuzz_finder(anchor: Anchor, text: str) -> Span:
 
 METHODS: dict[str, Finder] = {
     "ddfacts": ddfacts_finder,
+    "ddf nolen": ddfacts_blind_finder,
     "dmp": dmp_finder(1000),
     "dmp wide": dmp_finder(100_000),
     "rapidfuzz": rapidfuzz_finder,
@@ -265,18 +274,18 @@ class Tally:
 
 def run(
     kind: str,
-    pairs: list[tuple[str, list[Anchor], list[Span]]],
+    pairs: list[tuple[str, int, list[Anchor], list[Span]]],
     results: dict[tuple[str, str], Tally],
     methods: list[str],
     sample: int | None,
 ) -> None:
     for method in methods:
         tally = results.setdefault((kind, method), Tally())
-        for new_text, anchors, spans in pairs:
-            limit = len(anchors) if sample is None or method == "ddfacts" else sample
+        for new_text, old_length, anchors, spans in pairs:
+            limit = len(anchors) if sample is None or method.startswith("dd") else sample
             for anchor, true in list(zip(anchors, spans, strict=True))[:limit]:
                 began = time.perf_counter()
-                answer = METHODS[method](anchor, new_text)
+                answer = METHODS[method](anchor, new_text, old_length)
                 tally.add(answer, true, time.perf_counter() - began)
 
 
@@ -321,7 +330,7 @@ def main() -> int:
         for text in texts:
             anchors = pick_anchors(text, args.anchors, rng)
             chars = edit(chars_of(text), rng)
-            pairs.append((text_of(chars), anchors, truths(chars, anchors)))
+            pairs.append((text_of(chars), len(text), anchors, truths(chars, anchors)))
         run(kind, pairs, results, methods, None)
     big = near_copies(texts, 1_000_000, rng)
     anchors = pick_anchors(big, args.big_anchors, rng)
@@ -329,7 +338,7 @@ def main() -> int:
         chars = edit(chars_of(big), rng)
         run(
             kind,
-            [(text_of(chars), anchors, truths(chars, anchors))],
+            [(text_of(chars), len(big), anchors, truths(chars, anchors))],
             results,
             methods,
             args.peer_sample,

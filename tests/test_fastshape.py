@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 import ddfacts
 from ddfacts import strategies as dst
@@ -206,6 +207,20 @@ class TestCompile:
         """A keyword the compiler does not know stops compilation instead of being ignored."""
         with pytest.raises(UnsupportedSchemaError, match="is not supported"):
             compile_check({"type": "string", **keyword})
+
+    @pytest.mark.parametrize(
+        "value", [{"x-a": "abc"}, {"x-a": "ab"}, {"x-b": 3}, {"y": 1}, {}, {"x-a": "a", "x-b": ""}]
+    )
+    def test_patterns_apply_to_named_members(self, value: dict[str, Any]) -> None:
+        """patternProperties constrain named members too, and the rest meet additionalProperties."""
+        node = {
+            "type": "object",
+            "properties": {"x-a": {"type": "string"}},
+            "patternProperties": {"^x-": {"type": "string", "maxLength": 2}},
+            "additionalProperties": False,
+        }
+        check, _source = compile_check(node)
+        assert check(value) is Draft202012Validator(node).is_valid(value)
 
     def test_every_record_schema_compiles(self) -> None:
         """Each record schema compiles into source that names its checks."""

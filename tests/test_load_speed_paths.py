@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import ddfacts
 from ddfacts import _fastload
 from ddfacts._codec import StructureError, structure
+from ddfacts._fastbuild import parse_datetime
 from ddfacts._fastload import WARM_UP, Warming, structure_fast
 
 from .test_fastshape import RECORDS, mutated
@@ -106,7 +107,7 @@ class TestDatetime:
     def test_same_as_isoparse(self, moment: dt.datetime, timespec: str) -> None:
         """The same value and the same kind of tzinfo as isoparse."""
         text = moment.isoformat(timespec=timespec).replace("+00:00", "Z")
-        fast = _fastload._datetime(text)
+        fast = parse_datetime(text)
         slow = isoparse(text)
         assert fast == slow
         assert repr(fast) == repr(slow)

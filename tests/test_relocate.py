@@ -138,6 +138,43 @@ class TestFuzzy:
             assert result.distance <= 0.2 * len(normalized_text(anchor.exact))
 
 
+class TestFound:
+    """Regressions: passages the previous pass left orphaned, rebuilt from invented texts."""
+
+    def test_short_quote_with_two_typos(self) -> None:
+        """A short quote with two typos is found when its context is unchanged."""
+        text = "The board said where each country stands on the new rules today."
+        anchor = Anchor.from_quote(text, "where each country")
+        new = text.replace("where each country", "wheer each country")
+        result = anchor.relocate(new)
+        assert (result.method, _span(result, new)) == ("fuzzy", "wheer each country")
+
+    def test_long_quote_whose_context_was_deleted(self) -> None:
+        """A long quote found nowhere else is kept when the sentences around it go."""
+        first = "The first sentence is about the weather in the valley. "
+        quote = "Still, if a thing is worth doing, it is worth doing well and with care."
+        last = " The last sentence talks about the harvest and the market."
+        text = "Intro paragraph here.\n\n" + first + quote + last + "\n\nOutro."
+        anchor = Anchor.from_quote(text, quote)
+        new = "Intro paragraph here.\n\n" + quote + "\n\nOutro."
+        result = anchor.relocate(new)
+        assert _span(result, new) == quote
+
+    def test_near_copy_decided_by_scaled_position(self) -> None:
+        """In a text of near-copies, the copy far nearer the expected place is taken,
+        even when a farther copy matches the typo-free quote better."""
+        para = "The embassy posted a note on the new visa rules for students."
+        filler = [f"Paragraph {i} says something else entirely, at length." * 40 for i in range(6)]
+        text = "\n\n".join(f"{f}\n\n{para}" for f in filler)
+        anchor = Anchor.from_quote(text, "posted a note on the new visa rules", occurrence=4)
+        shrunk = text.replace("at length.", "at length")  # every copy moves a little
+        spot = shrunk.find(para, len(shrunk) // 2)
+        new = shrunk[:spot] + para.replace("posted", "psoted") + shrunk[spot + len(para) :]
+        result = anchor.relocate(new, old_length=len(text))
+        assert _span(result, new) == "psoted a note on the new visa rules"
+        assert anchor.relocate(new).orphaned  # without the old length, nearness is no evidence
+
+
 class TestOrphaned:
     def test_deleted_number_does_not_move(self) -> None:
         """A deleted "12,400 followers" is orphaned, not moved onto "2,400 followers"."""
@@ -162,6 +199,17 @@ class TestOrphaned:
         anchor = Anchor.from_quote(text, "The ministry opened an account.", occurrence=2)
         new = "y" * 20000 + para + "z" * 60 + para
         assert anchor.relocate(new).orphaned
+        assert anchor.relocate(new, old_length=len(text)).orphaned
+
+    def test_deleted_copy_is_not_moved_to_a_neighbouring_copy(self) -> None:
+        """A deleted passage of a near-copy text is orphaned, not moved onto another copy."""
+        para = "The embassy posted a note on the new visa rules for students."
+        filler = [f"Paragraph {i} says something else entirely, at length." * 40 for i in range(6)]
+        text = "\n\n".join(f"{f}\n\n{para}" for f in filler)
+        anchor = Anchor.from_quote(text, para, occurrence=3)
+        spot = text.find(para, anchor.start)
+        new = text[:spot] + text[spot + len(para) :]
+        assert anchor.relocate(new, old_length=len(text)).orphaned
 
 
 class TestSeeds:

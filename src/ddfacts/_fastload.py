@@ -18,41 +18,57 @@ changes speed only, never a result or a message.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any
 
 import attrs
-from dateutil import tz
-from dateutil.parser import isoparse
 
+from ._fastbuild import (
+    STALE,
+    GiveUp,
+    build_activity,
+    build_actor,
+    build_anchor,
+    build_attribution,
+    build_claim,
+    build_derivation,
+    build_event,
+    build_identifier,
+    build_link,
+    build_name,
+    build_participant,
+    build_provenance,
+    build_quantity,
+    build_rating,
+    build_ref,
+    build_resolved,
+    build_review,
+    build_role,
+    build_source,
+    build_statement,
+    build_time_span,
+    date_fromisoformat,
+    parse_datetime,
+    parse_instant,
+)
 from ._fastshape import is_valid_record
-from .anchors import Anchor
-from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
+from .provenance import DerivationKind, Method, Provenance
 from .quantities import Qualifier, Quantity
 from .records import (
     Actor,
-    Attribution,
     Claim,
     Event,
-    Identifier,
     LinkKind,
     Mode,
-    Name,
-    Participant,
-    Rating,
     Record,
-    Ref,
     Review,
     Role,
     Source,
-    SourceLink,
     Statement,
 )
-from .times import Precision, ResolvedAgainst, TimeSpan
+from .times import Precision, TimeSpan
 
 __all__ = ["STALE", "WARM_UP", "Warming", "structure_fast"]
 
@@ -61,88 +77,9 @@ __all__ = ["STALE", "WARM_UP", "Warming", "structure_fast"]
 WARM_UP = 256
 
 
-class _GiveUp(Exception):
-    """The fast path cannot vouch for this value; the codec must load it."""
-
-
-#: Classes whose fields are no longer those the constructors below were written
-#: for; they always go through the codec (a test keeps this empty).
-STALE: list[str] = []
-
-
-def _stale(*_args: Any) -> Any:
-    raise _GiveUp
-
-
-def _builder(cls: type, fields: str) -> Callable[..., Any]:
-    """A function taking the fields of *cls* positionally and returning an instance.
-
-    It sets the slots directly, skipping validators and converters: callers
-    pass values already in their final form.  *fields* names the fields in
-    the order the callers pass them; when the class has changed since, the
-    builder gives up on every value, so a new or reordered field can slow
-    loading down but never put a value in the wrong place.
-    """
-    names = [field.name for field in attrs.fields(cls)]
-    if names != fields.split():
-        STALE.append(cls.__name__)
-        return _stale
-    setters = {f"_set_{name}": cls.__dict__[name].__set__ for name in names}
-    lines = [f"def build({', '.join(names)}):", "    obj = _new(_cls)"]
-    lines += [f"    _set_{name}(obj, {name})" for name in names]
-    lines.append("    return obj")
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
-    exec("\n".join(lines), namespace)  # our own generated source
-    build: Callable[..., Any] = namespace["build"]
-    return build
-
-
 _EMPTY: MappingProxyType[str, Any] = MappingProxyType({})
 _INT = int
 _FLOAT = float
-_RECORD = "provenance extensions"
-
-_build_anchor = _builder(Anchor, "start end exact prefix suffix")
-_build_time_span = _builder(
-    TimeSpan, "earliest latest precision edtf approximate uncertain expression resolved_against"
-)
-_build_resolved = _builder(ResolvedAgainst, "date basis")
-_build_quantity = _builder(Quantity, "amount lower upper qualifier unit expression")
-_build_provenance = _builder(
-    Provenance, "agent tool tool_version recorded method confidence derived_from history"
-)
-_build_derivation = _builder(Derivation, "kind target")
-_build_activity = _builder(Activity, "activity at agent note")
-_build_link = _builder(SourceLink, "kind source url evidence")
-_build_source = _builder(
-    Source,
-    f"id title authors publisher url published language kind sha256 length links {_RECORD}",
-)
-_build_statement = _builder(Statement, f"id source anchor language note {_RECORD}")
-_build_name = _builder(Name, "text language kind")
-_build_identifier = _builder(Identifier, "scheme value")
-_build_role = _builder(Role, "position organization during evidence")
-_build_actor = _builder(
-    Actor,
-    "id kind name names aliases identifiers roles platform handle operated_by description"
-    f" evidence {_RECORD}",
-)
-_build_participant = _builder(Participant, "actor role")
-_build_event = _builder(
-    Event, f"id event_type time place participants about description evidence {_RECORD}"
-)
-_build_attribution = _builder(
-    Attribution, "source mode via via_source original_language translated_by"
-)
-_build_ref = _builder(Ref, "id")
-_build_claim = _builder(
-    Claim,
-    f"id subject property value as_of qualifiers speaker attribution text evidence {_RECORD}",
-)
-_build_rating = _builder(Rating, "value best worst label")
-_build_review = _builder(
-    Review, f"id claim rating reviewer published explanation url evidence {_RECORD}"
-)
 
 _PRECISION = {member.value: member for member in Precision}
 _QUALIFIER = {member.value: member for member in Qualifier}
@@ -151,31 +88,6 @@ _DERIVATION = {member.value: member for member in DerivationKind}
 _LINK = {member.value: member for member in LinkKind}
 _MODE = {member.value: member for member in Mode}
 
-# Date-times that datetime.fromisoformat reads exactly as dateutil's isoparse
-# does (up to the tzinfo class, mapped below); anything else goes to isoparse.
-_PLAIN_DATETIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"
-    r"(?::[0-9]{2}(?:\.[0-9]{3}|\.[0-9]{6})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?"
-).fullmatch
-_fromisoformat = dt.datetime.fromisoformat
-_date_fromisoformat = dt.date.fromisoformat
-
-
-def _datetime(text: str) -> dt.datetime:
-    if _PLAIN_DATETIME(text) is None:
-        return isoparse(text)
-    value = _fromisoformat(text)
-    offset = value.utcoffset()
-    if offset is None:
-        return value
-    # isoparse gives dateutil's UTC for a zero offset and a tzoffset otherwise.
-    seconds = int(offset.total_seconds())
-    return value.replace(tzinfo=tz.UTC if seconds == 0 else tz.tzoffset(None, seconds))
-
-
-def _instant(text: str) -> dt.date:
-    return _datetime(text) if "T" in text else _date_fromisoformat(text)
-
 
 def _time_span(v: dict[str, Any]) -> TimeSpan:
     get = v.get
@@ -183,13 +95,13 @@ def _time_span(v: dict[str, Any]) -> TimeSpan:
     latest = get("latest")
     edtf = v["edtf"]
     if not edtf.strip():
-        raise _GiveUp
+        raise GiveUp
     resolved = get("resolved_against")
     if resolved is not None:
-        resolved = _build_resolved(_date_fromisoformat(resolved["date"]), resolved.get("basis"))
-    span: TimeSpan = _build_time_span(
-        None if earliest is None else _instant(earliest),
-        None if latest is None else _instant(latest),
+        resolved = build_resolved(date_fromisoformat(resolved["date"]), resolved.get("basis"))
+    span: TimeSpan = build_time_span(
+        None if earliest is None else parse_instant(earliest),
+        None if latest is None else parse_instant(latest),
         _PRECISION[v["precision"]],
         edtf,
         get("approximate", False),
@@ -203,13 +115,13 @@ def _time_span(v: dict[str, Any]) -> TimeSpan:
 
 def _finite(value: Any) -> Any:
     if value is not None and type(value) is _FLOAT and not math.isfinite(value):
-        raise _GiveUp
+        raise GiveUp
     return value
 
 
 def _quantity(v: dict[str, Any]) -> Quantity:
     get = v.get
-    quantity: Quantity = _build_quantity(
+    quantity: Quantity = build_quantity(
         _finite(get("amount")),
         _finite(get("lower")),
         _finite(get("upper")),
@@ -229,22 +141,22 @@ def _provenance(v: dict[str, Any] | None) -> Provenance | None:
     method = get("method")
     derived = get("derived_from")
     history = get("history")
-    return _build_provenance(  # type: ignore[no-any-return]
+    return build_provenance(  # type: ignore[no-any-return]
         get("agent"),
         get("tool"),
         get("tool_version"),
-        None if recorded is None else _datetime(recorded),
+        None if recorded is None else parse_datetime(recorded),
         Method.MANUAL if method is None else _METHOD[method],
         get("confidence"),
         ()
         if derived is None
-        else tuple(_build_derivation(_DERIVATION[d["kind"]], d["target"]) for d in derived),
+        else tuple(build_derivation(_DERIVATION[d["kind"]], d["target"]) for d in derived),
         ()
         if history is None
         else tuple(
-            _build_activity(
+            build_activity(
                 a["activity"],
-                None if a.get("at") is None else _datetime(a["at"]),
+                None if a.get("at") is None else parse_datetime(a["at"]),
                 a.get("agent"),
                 a.get("note"),
             )
@@ -283,9 +195,9 @@ def _source(v: dict[str, Any]) -> Source:
     get = v.get
     length = get("length")
     if length is not None and type(length) is not _INT:
-        raise _GiveUp
+        raise GiveUp
     links = get("links")
-    return _build_source(  # type: ignore[no-any-return]
+    return build_source(  # type: ignore[no-any-return]
         v["id"],
         get("title"),
         _ids(get("authors")),
@@ -299,7 +211,7 @@ def _source(v: dict[str, Any]) -> Source:
         ()
         if links is None
         else tuple(
-            _build_link(_LINK[x["kind"]], x.get("source"), x.get("url"), _ids(x.get("evidence")))
+            build_link(_LINK[x["kind"]], x.get("source"), x.get("url"), _ids(x.get("evidence")))
             for x in links
         ),
         _provenance(get("provenance")),
@@ -312,10 +224,10 @@ def _statement(v: dict[str, Any]) -> Statement:
     a = v["anchor"]
     start, end = a["start"], a["end"]
     if type(start) is not _INT or type(end) is not _INT:
-        raise _GiveUp
-    anchor = _build_anchor(start, end, a["exact"], a.get("prefix", ""), a.get("suffix", ""))
+        raise GiveUp
+    anchor = build_anchor(start, end, a["exact"], a.get("prefix", ""), a.get("suffix", ""))
     anchor.__attrs_post_init__()
-    return _build_statement(  # type: ignore[no-any-return]
+    return build_statement(  # type: ignore[no-any-return]
         v["id"],
         v["source"],
         anchor,
@@ -328,7 +240,7 @@ def _statement(v: dict[str, Any]) -> Statement:
 
 def _role(r: dict[str, Any]) -> Role:
     get = r.get
-    return _build_role(  # type: ignore[no-any-return]
+    return build_role(  # type: ignore[no-any-return]
         r["position"], get("organization"), _optional_span(get("during")), _ids(get("evidence"))
     )
 
@@ -338,17 +250,17 @@ def _actor(v: dict[str, Any]) -> Actor:
     names = get("names")
     identifiers = get("identifiers")
     roles = get("roles")
-    return _build_actor(  # type: ignore[no-any-return]
+    return build_actor(  # type: ignore[no-any-return]
         v["id"],
         v["kind"],
         v["name"],
         ()
         if names is None
-        else tuple(_build_name(n["text"], n.get("language"), n.get("kind")) for n in names),
+        else tuple(build_name(n["text"], n.get("language"), n.get("kind")) for n in names),
         _ids(get("aliases")),
         ()
         if identifiers is None
-        else tuple(_build_identifier(i["scheme"], i["value"]) for i in identifiers),
+        else tuple(build_identifier(i["scheme"], i["value"]) for i in identifiers),
         () if roles is None else tuple(_role(r) for r in roles),
         get("platform"),
         get("handle"),
@@ -363,14 +275,14 @@ def _actor(v: dict[str, Any]) -> Actor:
 def _event(v: dict[str, Any]) -> Event:
     get = v.get
     participants = get("participants")
-    return _build_event(  # type: ignore[no-any-return]
+    return build_event(  # type: ignore[no-any-return]
         v["id"],
         v["event_type"],
         _optional_span(get("time")),
         get("place"),
         ()
         if participants is None
-        else tuple(_build_participant(p["actor"], p["role"]) for p in participants),
+        else tuple(build_participant(p["actor"], p["role"]) for p in participants),
         _ids(get("about")),
         get("description"),
         _ids(get("evidence")),
@@ -386,7 +298,7 @@ def _value(v: dict[str, Any]) -> Any:
     if tag == "time":
         return _time_span(item)
     if tag == "entity":
-        return _build_ref(item)
+        return build_ref(item)
     return item
 
 
@@ -396,7 +308,7 @@ def _claim(v: dict[str, Any]) -> Claim:
     attribution = get("attribution")
     if attribution is not None:
         mode = attribution.get("mode")
-        attribution = _build_attribution(
+        attribution = build_attribution(
             attribution["source"],
             Mode.STATES if mode is None else _MODE[mode],
             attribution.get("via"),
@@ -404,7 +316,7 @@ def _claim(v: dict[str, Any]) -> Claim:
             attribution.get("original_language"),
             attribution.get("translated_by"),
         )
-    return _build_claim(  # type: ignore[no-any-return]
+    return build_claim(  # type: ignore[no-any-return]
         v["id"],
         v["subject"],
         v["property"],
@@ -423,15 +335,15 @@ def _claim(v: dict[str, Any]) -> Claim:
 def _review(v: dict[str, Any]) -> Review:
     get = v.get
     r = v["rating"]
-    rating = _build_rating(r["value"], r["best"], r["worst"], r.get("label"))
+    rating = build_rating(r["value"], r["best"], r["worst"], r.get("label"))
     rating.__attrs_post_init__()
     published = get("published")
-    return _build_review(  # type: ignore[no-any-return]
+    return build_review(  # type: ignore[no-any-return]
         v["id"],
         v["claim"],
         rating,
         v["reviewer"],
-        None if published is None else _date_fromisoformat(published),
+        None if published is None else date_fromisoformat(published),
         get("explanation"),
         get("url"),
         _ids(get("evidence")),
@@ -460,7 +372,7 @@ def structure_fast(value: Any) -> Record | None:
         return None
     try:
         record: Record = _BY_TYPE[value["type"]](value)
-    except (_GiveUp, ValueError, TypeError, KeyError, AttributeError, OverflowError):
+    except (GiveUp, ValueError, TypeError, KeyError, AttributeError, OverflowError):
         return None
     return record
 

@@ -119,16 +119,21 @@ class Anchor:
         """Whether the quote stands at its offsets in *text*."""
         return text[self.start : self.end] == self.exact
 
-    def relocate(self, new_text: str) -> Relocation:
+    def relocate(self, new_text: str, *, old_length: int | None = None) -> Relocation:
         """Find this anchor's quote in *new_text*, a changed version of its text.
 
         Tries, in order: the recorded position, the exact quote, a normalized
         match and an approximate match; answers only when sure, and says
         ``orphaned`` otherwise.  See :class:`~ddfacts.Relocation`.
+
+        *old_length*, the length of the text the anchor was made in (a
+        Source's ``length``), lets the expected position scale with the
+        text's change in size, so that nearness can tell apart passages that
+        read alike (as in a text of near-copies).
         """
         from ._relocate import relocate
 
-        return relocate(self, new_text)
+        return relocate(self, new_text, old_length=old_length)
 
 
 def occurrence_of(text: str, anchor: Anchor) -> tuple[int, int]:

@@ -1,0 +1,287 @@
+"""Where an anchor's quote may be in a new text: candidate spans, scored.
+
+Exact and normalized occurrences are found with ``str.find``; approximate ones
+from exact seed pieces of the quote, then aligned by bit-parallel edit
+distance.  Near the expected place, every passage within the rival distance is
+found by one scan of the window, so that nearness can decide without a search
+of the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._distance import levenshtein, prefix_distances, search_distances, similarity
+from ._normalize import Normalized
+
+if TYPE_CHECKING:
+    from .anchors import Anchor
+
+__all__ = ["Candidate"]
+
+#: Weights of quote, context and nearness in a candidate's score.
+W_QUOTE, W_CONTEXT, W_POSITION = 0.55, 0.30, 0.15
+#: How far (code points) a move halves the nearness score.
+_POSITION_SCALE = 2000.0
+#: Least similarity of the better context side, when context was recorded.
+_MIN_CONTEXT = 0.55
+#: Least quote similarity of a passage counted as a rival.
+MIN_RIVAL = 0.7
+#: Seed pieces occurring more often than this are too common to locate anything.
+_MAX_SEED_HITS = 400
+#: How many seed clusters are aligned: the best seeded, and the nearest well seeded.
+_MAX_CLUSTERS = 12
+_MAX_NEAREST = 6
+#: Code points either side of the expected place (plus twice the quote) scanned first.
+_LOCAL_RADIUS = 1000
+#: How many passages one window scan yields at most.
+_MAX_PER_WINDOW = 8
+DIGITS = re.compile(r"\d")
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """One place considered for the quote, with the scores that ranked it."""
+
+    #: First code point of the candidate span in the new text.
+    start: int
+    #: One past its last code point.
+    end: int
+    #: How it was found: ``position``, ``exact``, ``normalized`` or ``fuzzy``.
+    method: str
+    #: Edit distance between the normalized quote and the normalized span.
+    distance: int
+    #: Quote similarity, 0..1.
+    quote: float
+    #: Context similarity, 0..1 (0.5 when the anchor recorded no context).
+    context: float
+    #: Nearness to the recorded position, 0..1.
+    position: float
+    #: Whether the recorded context supports the candidate.
+    context_ok: bool
+    #: The weighted score, 0..1.
+    score: float
+
+
+@attrs.define
+class Query:
+    anchor: Anchor
+    text: str
+    norm: Normalized
+    quote: str
+    prefix: str
+    suffix: str
+    digits: str
+    #: Where the quote is expected in the new raw text.
+    expected: int
+    #: Whether that estimate is scaled by the old text's known length.
+    scaled: bool
+
+
+def _side(recorded: str, found: str, at_boundary: bool) -> float | None:
+    if not recorded:
+        return 1.0 if at_boundary else None
+    return similarity(recorded, found)
+
+
+def candidate(q: Query, start: int, end: int, method: str) -> Candidate | None:
+    """Score the normalized span ``start..end``; None when its digits differ from the quote's."""
+    n = q.norm.text
+    span = n[start:end]
+    if "".join(DIGITS.findall(span)) != q.digits:
+        return None
+    distance = levenshtein(q.quote, span)
+    quote = max(0.0, 1.0 - distance / max(len(q.quote), 1))
+    sides = [
+        _side(q.prefix, n[max(0, start - len(q.prefix)) : start], start == 0),
+        _side(q.suffix, n[end : end + len(q.suffix)], end == len(n)),
+    ]
+    known = [side for side in sides if side is not None]
+    context = sum(known) / len(known) if known else 0.5
+    context_ok = not known or max(known) >= _MIN_CONTEXT
+    raw_start, raw_end = q.norm.raw_span(start, end)
+    moved = abs(raw_start - q.expected)
+    position = 1.0 / (1.0 + moved / _POSITION_SCALE)
+    if method == "fuzzy" and distance == 0:
+        method = "normalized"
+    if method == "normalized" and q.text[raw_start:raw_end] == q.anchor.exact:
+        method = "exact"
+    score = W_QUOTE * quote + W_CONTEXT * context + W_POSITION * position
+    return Candidate(
+        start=raw_start,
+        end=raw_end,
+        method=method,
+        distance=distance,
+        quote=round(quote, 4),
+        context=round(context, 4),
+        position=round(position, 4),
+        context_ok=context_ok,
+        score=round(score, 4),
+    )
+
+
+def occurrences(q: Query) -> list[Candidate]:
+    found: list[Candidate] = []
+    n = q.norm.text
+    at = n.find(q.quote)
+    while at != -1:
+        c = candidate(q, at, at + len(q.quote), "normalized")
+        if c is not None:
+            found.append(c)
+        at = n.find(q.quote, at + 1)
+    return found
+
+
+def _clusters(q: Query) -> list[tuple[int, int]]:
+    """Normalized windows where seed pieces of the quote say the quote may be."""
+    m = len(q.quote)
+    size = max(3, min(16, m // 6))
+    n = q.norm.text
+    hits: list[tuple[int, int]] = []
+    for piece_no, offset in enumerate(range(0, m - size + 1, size)):
+        piece = q.quote[offset : offset + size]
+        found: list[int] = []
+        at = n.find(piece)
+        while at != -1 and len(found) <= _MAX_SEED_HITS:
+            found.append(at - offset)
+            at = n.find(piece, at + 1)
+        if len(found) <= _MAX_SEED_HITS:
+            hits.extend((diagonal, piece_no) for diagonal in found)
+    hits.sort()
+    groups: list[tuple[int, int, set[int]]] = []
+    for diagonal, piece_no in hits:
+        if groups and diagonal - groups[-1][1] <= max(8, m // 3):
+            low, _, pieces = groups[-1]
+            pieces.add(piece_no)
+            groups[-1] = (low, diagonal, pieces)
+        else:
+            groups.append((diagonal, diagonal, {piece_no}))
+    old = normalized_index(q.norm, q.expected)
+    most = max((len(g[2]) for g in groups), default=0)
+    nearest = sorted((g for g in groups if 2 * len(g[2]) >= most), key=lambda g: abs(g[0] - old))[
+        :_MAX_NEAREST
+    ]
+    groups.sort(key=lambda g: (-len(g[2]), abs(g[0] - old)))
+    slack = m // 4 + 8
+    chosen = {(g[0], g[1]) for g in groups[:_MAX_CLUSTERS] + nearest}
+    windows = [(max(0, low - slack), high + m + slack) for low, high in sorted(chosen)]
+    windows.append((max(0, old - 4 * m - 400), old + 5 * m + 400))
+    return windows
+
+
+def normalized_index(norm: Normalized, raw: int) -> int:
+    return bisect_left(norm.starts, raw)
+
+
+def _best_boundary(distances: list[int], key: Callable[[int], int]) -> int:
+    """Index of the least distance; ties go to the better boundary ``key``, then the first."""
+    low = min(distances)
+    tied = [i for i, d in enumerate(distances) if d == low]
+    if len(tied) == 1:
+        return tied[0]
+    return min(tied, key=lambda i: (key(i), i))
+
+
+def _align_end(q: Query, lo: int, end: int) -> tuple[int, int] | None:
+    """The best approximate match of the quote ending near normalized *end*, as a span."""
+    n = q.norm.text
+    # Fix the start: align the reversed quote against the text before ``end``;
+    # among equally good starts, the one whose preceding text fits the prefix.
+    before = n[max(lo, end - 2 * len(q.quote) - 8) : end][::-1]
+    if not before:
+        return None
+    tail = q.prefix[-6:]
+
+    def start_key(j: int) -> int:
+        at = end - j - 1
+        return levenshtein(tail, n[max(0, at - len(tail)) : at])
+
+    start = end - _best_boundary(prefix_distances(q.quote[::-1], before), start_key) - 1
+    # Then refine the end from that start, with the suffix to break ties.
+    after = n[start : start + 2 * len(q.quote) + 8]
+    head = q.suffix[:6]
+
+    def end_key(j: int) -> int:
+        return levenshtein(head, n[start + j + 1 : start + j + 1 + len(head)])
+
+    end = start + _best_boundary(prefix_distances(q.quote, after), end_key) + 1
+    return (start, end) if end > start else None
+
+
+def _align(q: Query, lo: int, hi: int, most: int = 1) -> tuple[list[tuple[int, int]], bool]:
+    """The best approximate matches of the quote in normalized ``lo..hi``, as spans.
+
+    The best match, and with *most* > 1 up to that many further ones that differ
+    from the quote by at most ``1 - MIN_RIVAL`` of its length, each the best
+    within half the quote's length either side; and whether those were all.
+    """
+    window = q.norm.text[lo:hi]
+    if not window:
+        return [], True
+    ends = search_distances(q.quote, window)
+    low = min(ends)
+    picked = [ends.index(low)]
+    if most > 1:
+        bound = int((1 - MIN_RIVAL) * len(q.quote))
+        gap = max(1, len(q.quote) // 2)
+        ranked = sorted((d, j) for j, d in enumerate(ends) if d <= bound)
+        for _, j in ranked:
+            if all(abs(j - k) > gap for k in picked):
+                if len(picked) >= most:
+                    return _spans(q, lo, picked), False
+                picked.append(j)
+    return _spans(q, lo, picked), True
+
+
+def _spans(q: Query, lo: int, ends: list[int]) -> list[tuple[int, int]]:
+    spans = []
+    for j in ends:
+        span = _align_end(q, lo, lo + j + 1)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def local(q: Query) -> tuple[int, list[Candidate]]:
+    """Every passage resembling the quote near the expected place, and how near (radius)."""
+    m = len(q.quote)
+    radius = _LOCAL_RADIUS + 2 * m
+    at = normalized_index(q.norm, q.expected)
+    # An exact occurrence near the expected place needs only a small window to rule
+    # out rivals (see _by_position: four times its move, plus 64).
+    after = q.norm.text.find(q.quote, at, at + radius)
+    before = q.norm.text.rfind(q.quote, max(0, at - radius), at + m)
+    moves = [abs(i - at) for i in (after, before) if i != -1]
+    if moves:
+        radius = min(radius, 6 * min(moves) + 120 + m)
+    lo = max(0, at - radius)
+    found: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    spans, complete = _align(q, lo, at + radius + m + m // 4 + 8, _MAX_PER_WINDOW)
+    for start, end in spans:
+        if (start, end) not in seen:
+            seen.add((start, end))
+            c = candidate(q, start, end, "fuzzy")
+            if c is not None:
+                found.append(c)
+    return (radius if complete else 0), found
+
+
+def fuzzy(q: Query) -> list[Candidate]:
+    found: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in _clusters(q):
+        spans, _ = _align(q, lo, hi)
+        if not spans or spans[0] in seen:
+            continue
+        span = spans[0]
+        seen.add(span)
+        c = candidate(q, span[0], span[1], "fuzzy")
+        if c is not None:
+            found.append(c)
+    return found
