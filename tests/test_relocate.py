@@ -73,6 +73,10 @@ class TestExact:
             b = data.draw(st.integers(a + 1, hi))
             new = text[:a] + text[b:]
             shift = -(b - a) if b <= anchor.start else 0
+        # The edit must leave one copy of the quote, raw and normalized: a piece that
+        # adds another copy (or merges with the quote, "-" + "-" reading as one dash)
+        # makes the answer ambiguous, which other tests cover.
+        assume(new.count(anchor.exact) == 1)
         assume(normalized_text(new).count(normalized_text(anchor.exact)) == 1)
         result = anchor.relocate(new)
         assert (result.start, result.end) == (anchor.start + shift, anchor.end + shift)

@@ -146,7 +146,9 @@ def _relocate(
         if text is None:
             return _Row(statement, None, f"no text for {source.id} in {store.folder}")
         texts[source.id] = text
-    return _Row(statement, statement.anchor.relocate(texts[source.id]))
+    # The Source's recorded length is the old text's: it scales the expected position.
+    relocation = statement.anchor.relocate(texts[source.id], old_length=source.length)
+    return _Row(statement, relocation)
 
 
 def _moved(statement: Statement, relocation: Relocation, text: str, version: str) -> Statement:
