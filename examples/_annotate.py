@@ -6,11 +6,13 @@ fact files with :func:`ddfacts.dump`.  Quotes are short (at most a sentence);
 offsets, prefixes and suffixes are computed from the text, never typed.
 
 Times and quantities go through the library's parsers
-(``ddfacts.parse_time``, ``ddfacts.parse_quantity``) when they are available;
-every one is also declared by hand (an EDTF string, a qualifier and a
-number), which is what the record holds when the parser fails or disagrees.
-Such cases are collected in :data:`PARSER_NOTES` and printed by the build
-scripts, so a parser gap shows up instead of hiding in the data.
+(``ddfacts.parse_time``, ``ddfacts.parse_quantity``): the record holds the
+parsed value with the expression as written.  Most are also declared by hand
+(an EDTF string, a qualifier and a number) as a check; when the parser fails
+or disagrees the record holds the hand value instead, and the case is
+collected in :data:`PARSER_NOTES` and printed by the build scripts, so a
+parser gap shows up instead of hiding in the data.  An expression declared
+without a hand value must parse, or the build fails.
 """
 
 from __future__ import annotations
@@ -163,8 +165,39 @@ def _same_time(a: TimeSpan, b: TimeSpan) -> bool:
     return (a.earliest, a.latest) == (b.earliest, b.latest)
 
 
-def _same_quantity(a: Quantity, b: Quantity) -> bool:
-    return (a.qualifier, a.amount, a.lower, a.upper) == (b.qualifier, b.amount, b.lower, b.upper)
+def _context(source_id: str, antecedent: dt.date | TimeSpan) -> ResolvedAgainst:
+    """What an anaphor ("that day") resolves against: a date or span the text gave earlier."""
+    if isinstance(antecedent, TimeSpan):
+        assert antecedent.earliest is not None
+        written = antecedent.expression or antecedent.edtf
+        return ResolvedAgainst(
+            date=antecedent.earliest,
+            basis=f"{source_id} context: {written} ({antecedent.edtf})",
+        )
+    return ResolvedAgainst(date=antecedent, basis=f"{source_id} context")
+
+
+def _hand_quantity(
+    expression: str,
+    qualifier: str,
+    amount: float | None,
+    unit: str | None,
+    lower: float | None,
+    upper: float | None,
+) -> Quantity:
+    """The Quantity declared by hand: the qualifier's bounds around *amount*."""
+    q = Qualifier(qualifier)
+    if q is Qualifier.EXACT:
+        lower = upper = amount
+    elif q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        lower = amount
+    elif q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+        upper = amount
+    elif q is Qualifier.APPROXIMATELY and lower is None:
+        lower = upper = amount
+    return Quantity(
+        amount=amount, lower=lower, upper=upper, qualifier=q, unit=unit, expression=expression
+    )
 
 
 # -- anchors -----------------------------------------------------------------
@@ -260,7 +293,11 @@ class Document(Registry):
         key: the slug prefix of the document's statement and claim ids.
         source_id: the Source's id.
         path: the text file.
-        relative_to: what relative expressions ("last week") resolve against.
+        relative_to: what relative expressions ("last week") resolve against,
+            as recorded.
+        within: the span the reference date is only known within (a text
+            published some day of a month): relative expressions are parsed
+            against it, so they cover every day it allows.
     """
 
     def __init__(
@@ -270,8 +307,10 @@ class Document(Registry):
         source_id: str,
         path: Path,
         relative_to: ResolvedAgainst | None = None,
+        within: TimeSpan | None = None,
     ) -> None:
         super().__init__()
+        self.within = within
         self.key = key
         self.source_id = source_id
         self.path = path
@@ -315,79 +354,75 @@ class Document(Registry):
     def time(
         self,
         expression: str,
-        edtf: str,
+        edtf: str | None = None,
         *,
         relative: bool = False,
         precision: Precision | str | None = None,
-        relative_to: dt.date | None = None,
+        relative_to: dt.date | TimeSpan | None = None,
     ) -> TimeSpan:
-        """The TimeSpan of *expression*, checked against the hand annotation *edtf*.
+        """The parsed TimeSpan of *expression*, checked against the hand annotation *edtf*.
 
         *relative* expressions ("last week", "Dec. 9") resolve against the
-        document's reference date (or *relative_to*) and record it.
+        document's reference (or *relative_to*: the date or span the text gave
+        earlier, for "that day") and record it.  Without *edtf* the parse must
+        succeed.
         """
         against: ResolvedAgainst | None = None
+        reference: dt.date | TimeSpan | None = None
         if relative:
             against = self.relative_to
+            reference = self.within or (against.date if against is not None else None)
             if relative_to is not None:
-                against = ResolvedAgainst(date=relative_to, basis=f"{self.source_id} context")
-        hand = span(edtf, expression=expression, precision=precision, relative_to=against)
-        parse_time = getattr(ddfacts, "parse_time", None)
-        if parse_time is None:
-            return hand
+                against = _context(self.source_id, relative_to)
+                reference = relative_to
         try:
-            parsed: TimeSpan = parse_time(
-                expression, relative_to=against.date if against is not None else None
-            )
-        except Exception as error:
+            parsed = ddfacts.parse_time(expression, relative_to=reference)
+        except ValueError as error:
+            if edtf is None:
+                raise
             PARSER_NOTES.append(f"parse_time({expression!r}) failed: {error}")
-            return hand
-        if not _same_time(parsed, hand):
-            PARSER_NOTES.append(
-                f"parse_time({expression!r}) gave {parsed.edtf} "
-                f"({parsed.earliest}..{parsed.latest}, {parsed.precision.value}); "
-                f"kept the hand value {hand.edtf}"
-            )
-            return hand
+            return span(edtf, expression=expression, precision=precision, relative_to=against)
+        if edtf is not None:
+            hand = span(edtf, expression=expression, precision=precision, relative_to=against)
+            if not _same_time(parsed, hand):
+                PARSER_NOTES.append(
+                    f"parse_time({expression!r}) gave {parsed.edtf} "
+                    f"({parsed.earliest}..{parsed.latest}, {parsed.precision.value}); "
+                    f"kept the hand value {hand.edtf}"
+                )
+                return hand
         return attrs.evolve(parsed, expression=expression, resolved_against=against)
 
     def qty(
         self,
         expression: str,
-        qualifier: str,
-        amount: float | None,
-        unit: str | None,
+        qualifier: str | None = None,
+        amount: float | None = None,
+        unit: str | None = None,
         *,
         lower: float | None = None,
         upper: float | None = None,
     ) -> Quantity:
-        """The Quantity of *expression*, checked against the hand annotation."""
-        q = Qualifier(qualifier)
-        if q is Qualifier.EXACT:
-            lower = upper = amount
-        elif q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
-            lower = amount
-        elif q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
-            upper = amount
-        elif q is Qualifier.APPROXIMATELY and lower is None:
-            lower = upper = amount
-        hand = Quantity(
-            amount=amount, lower=lower, upper=upper, qualifier=q, unit=unit, expression=expression
-        )
-        parse_quantity = getattr(ddfacts, "parse_quantity", None)
-        if parse_quantity is None:
-            return hand
+        """The parsed Quantity of *expression*, checked against the hand annotation.
+
+        *unit* is the counted thing the claim is about, which the record
+        keeps.  Without *qualifier* (no hand value) the parse must succeed.
+        """
         try:
-            parsed: Quantity = parse_quantity(expression)
-        except Exception as error:
+            parsed = ddfacts.parse_quantity(expression)
+        except ValueError as error:
+            if qualifier is None:
+                raise
             PARSER_NOTES.append(f"parse_quantity({expression!r}) failed: {error}")
-            return hand
-        if parsed.qualifier is not q or parsed.amount != amount:
+            return _hand_quantity(expression, qualifier, amount, unit, lower, upper)
+        if qualifier is not None and (
+            parsed.qualifier is not Qualifier(qualifier) or parsed.amount != amount
+        ):
             PARSER_NOTES.append(
                 f"parse_quantity({expression!r}) gave {parsed.qualifier.value} "
                 f"{parsed.amount} {parsed.unit}; kept the hand value"
             )
-            return hand
+            return _hand_quantity(expression, qualifier, amount, unit, lower, upper)
         # The parser's bounds convention (e.g. for "about") wins; the unit is
         # the counted thing the claim is about, which the hand value names.
         return attrs.evolve(parsed, unit=unit, expression=expression)

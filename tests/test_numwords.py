@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ddfacts import parse_quantity
 from ddfacts._numwords import (
     CARDINALS,
+    MULTIPLIERS,
     ORDINAL_VALUES,
     ORDINALS,
     SCALE_SUFFIXES,
@@ -64,6 +65,13 @@ class TestTables:
         assert ORDINAL_VALUES["twentieth"] == 20
         assert ORDINAL_VALUES["ninetieth"] == 90
         assert not ORDINAL_VALUES.keys() & WORD_VALUES.keys()
+
+    def test_multipliers(self) -> None:
+        """Multiplicative stems name their factors, two to eight."""
+        assert MULTIPLIERS["doubl"] == 2
+        assert MULTIPLIERS["tripl"] == MULTIPLIERS["trebl"] == 3
+        assert MULTIPLIERS["quadrupl"] == 4
+        assert sorted(set(MULTIPLIERS.values())) == list(range(2, 9))
 
     def test_scales(self) -> None:
         """Scale words and suffixes agree on their factors."""
@@ -127,6 +135,17 @@ class TestUsers:
         text = spell(number)
         assert parse_quantity(f"{text} followers").amount == number
         assert float(number) in numbers_in(f"they had {text} followers")
+
+    @given(st.integers(min_value=1, max_value=999).filter(lambda n: n % 100 != 0))
+    def test_spelled_ordinals(self, number: int) -> None:
+        """A spelled ordinal ("one hundred and twenty-first") ranks as its number."""
+        words = spell(number)
+        last = re.split(r"[\s-]", words)[-1]
+        value = WORD_VALUES[last]
+        ordinal = ORDINALS[value] if value < 20 else last[:-1] + "ieth"
+        text = words[: len(words) - len(last)] + ordinal
+        quantity = parse_quantity(f"the {text} largest")
+        assert (quantity.amount, quantity.unit) == (number, "place")
 
     @pytest.mark.parametrize(
         ("text", "amount"),

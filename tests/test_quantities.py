@@ -84,6 +84,81 @@ class TestParseQuantity:
         assert isinstance(info.value, ValueError)
 
 
+class TestRanksAndFactors:
+    """Ordinals, superlatives and growth factors, when the text has no cardinal figure."""
+
+    @pytest.mark.parametrize(
+        ("text", "qualifier", "amount", "lower", "upper", "unit"),
+        [
+            ("Second", "exact", 2, 2, 2, "place"),
+            ("Third", "exact", 3, 3, 3, "place"),
+            ("Third in this list", "exact", 3, 3, 3, "place"),
+            ("second by the number of followers", "exact", 2, 2, 2, "place"),
+            ("the fourth largest", "exact", 4, 4, 4, "place"),
+            ("the tenth most popular", "exact", 10, 10, 10, "place"),
+            ("the 10th most popular", "exact", 10, 10, 10, "place"),
+            ("the twenty-first largest", "exact", 21, 21, 21, "place"),
+            ("one hundred and first", "exact", 101, 101, 101, "place"),
+            ("ranked 3rd among embassies", "exact", 3, 3, 3, "place"),
+            ("in second place", "exact", 2, 2, 2, "place"),
+            ("at least the fifth most", "at_least", 5, 5, None, "place"),
+            ("the third summons", "exact", 3, 3, 3, "summons"),
+            ("the second time", "exact", 2, 2, 2, "time"),
+            ("the most followed", "exact", 1, 1, 1, "place"),
+            ("the most followed diplomatic mission", "exact", 1, 1, 1, "place"),
+            ("the largest embassy", "exact", 1, 1, 1, "place"),
+            ("more than quadrupling", "more_than", 4, 4, None, "time"),
+            ("doubled", "exact", 2, 2, 2, "time"),
+            ("nearly doubled its followers", "approximately", 2, 1.8, 2, "time"),
+            ("trebling", "exact", 3, 3, 3, "time"),
+            ("a tenfold rise", "exact", 10, 10, 10, "time"),
+            ("more than 10-fold", "more_than", 10, 10, None, "time"),
+            ("a two-fold increase", "exact", 2, 2, 2, "time"),
+        ],
+    )
+    def test_table(
+        self,
+        text: str,
+        qualifier: str,
+        amount: float | None,
+        lower: float | None,
+        upper: float | None,
+        unit: str | None,
+    ) -> None:
+        """The ordinal, superlative or factor gives this qualifier, number and unit."""
+        q = parse_quantity(text)
+        assert (q.qualifier.value, q.amount, q.lower, q.upper, q.unit) == (
+            qualifier,
+            amount,
+            lower,
+            upper,
+            unit,
+        )
+        assert q.expression == text
+
+    @pytest.mark.parametrize(
+        ("text", "amount", "unit"),
+        [
+            ("Second by the number of followers (46,600)", 46600, "follower"),
+            ("the second 500 followers", 500, "follower"),
+            ("one of the most shared messages", 1, None),
+            ("doubled to 9,000 followers", 9000, "follower"),
+        ],
+    )
+    def test_cardinal_figure_wins(self, text: str, amount: int, unit: str | None) -> None:
+        """A cardinal figure in the text is the quantity, before any ordinal or superlative."""
+        q = parse_quantity(text)
+        assert (q.amount, q.unit if unit else None) == (amount, unit)
+
+    @pytest.mark.parametrize(
+        "text", ["most people", "the latest figures", "the interest", "the protest", "secondly"]
+    )
+    def test_not_ranks(self, text: str) -> None:
+        """Words that look like superlatives or ordinals but are not raise QuantityParseError."""
+        with pytest.raises(QuantityParseError):
+            parse_quantity(text)
+
+
 class TestApproximately:
     """The documented tolerance of "approximately N"."""
 

@@ -328,7 +328,7 @@ def annotate(d: Document) -> None:
     interview = d.event(
         "climenhaga-interviews-kalinin",
         "interview",
-        time=t("last week", "2018-01-22/2018-02-25", relative=True, precision="week"),
+        time=t("last week", relative=True),
         place="Russian Embassy in Ottawa",
         participants=[(kalinin, "interviewee"), (climenhaga, "interviewer")],
         description="David Climenhaga interviews Kirill Kalinin at the embassy.",
@@ -354,7 +354,7 @@ def annotate(d: Document) -> None:
     globe_story = d.event(
         "globe-and-mail-g7-story",
         "publication",
-        time=t("yesterday's", "2018-01-31/2018-02-27", relative=True, precision="day"),
+        time=t("yesterday's", relative=True),
         participants=[(globe, "publisher"), (kalinin, "subject")],
         description="The Globe and Mail quotes Kalinin on Russia's exclusion from the G7.",
         evidence=[GLOBE],
@@ -369,10 +369,12 @@ def annotate(d: Document) -> None:
         " was allied with Canada, the U.S. and Britain.",
         evidence=[POST_STORY, NOTE_TO_POST],
     )
+    berlin = t("May 2, 1945", "1945-05-02")
     d.event(
         "soviet-german-war",
         "war",
-        time=t("between 1941 and that day", "1941/1945-05-02"),
+        # "that day" is the antecedent, May 2, 1945.
+        time=t("between 1941 and that day", relative=True, relative_to=berlin),
         participants=[(red_army, "participant")],
         description="The war between Germany and the Soviet Union, 1941 to the fall of Berlin.",
         evidence=[REICHSTAG],
@@ -380,7 +382,7 @@ def annotate(d: Document) -> None:
     d.event(
         "reichstag-flag",
         "attack",
-        time=t("May 2, 1945", "1945-05-02"),
+        time=berlin,
         place="Berlin",
         participants=[(red_army, "agent")],
         description="The Red Army hoists its flag over the Reichstag in Berlin.",
@@ -442,11 +444,12 @@ def annotate(d: Document) -> None:
         text="Kalinin is press secretary of the Russian embassy in Ottawa.",
         evidence=[PRESS_SECRETARY],
     )
+    took_over = t("December 2014", "2014-12")
     c(
         "kalinin-took-over",
         kalinin,
         "took_over",
-        t("December 2014", "2014-12"),
+        took_over,
         qualifiers={"what": account},
         text="Kalinin took over the embassy's Twitter account in December 2014.",
         evidence=[TOOK_OVER],
@@ -456,12 +459,8 @@ def annotate(d: Document) -> None:
         account,
         "tweets",
         d.qty("414 Tweets", "exact", 414, "tweet"),
-        as_of=t(
-            "over the previous two years",
-            "2012-12/2014-12",
-            relative=True,
-            relative_to=dt.date(2014, 12, 1),
-        ),
+        # The two years before he took over, known to the month.
+        as_of=t("over the previous two years", relative=True, relative_to=took_over),
         qualifiers={"period": "the two years before December 2014"},
         text="The embassy's account sent 414 tweets in the two years before December 2014.",
         evidence=[TOOK_OVER],
@@ -788,4 +787,4 @@ def annotate(d: Document) -> None:
 
 def interview_time(d: Document) -> object:
     """The time of the interview ("last week"), for claims made at it."""
-    return d.time("last week", "2018-01-22/2018-02-25", relative=True, precision="week")
+    return d.time("last week", relative=True)

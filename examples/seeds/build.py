@@ -37,20 +37,36 @@ from ddfacts import ResolvedAgainst  # noqa: E402
 SEEDS = HERE.parents[2] / "shared" / "seeds"
 
 
-def _document(key: str, module: object, texts: Path, reference: dt.date, basis: str) -> Document:
+def _document(
+    key: str,
+    module: object,
+    texts: Path,
+    reference: dt.date,
+    basis: str,
+    within: str | None = None,
+) -> Document:
+    """A document whose relative times resolve against *reference* (or the span *within*)."""
     source_id: str = getattr(module, "SOURCE")  # noqa: B009 - modules, not classes
     return Document(
         key=key,
         source_id=source_id,
         path=texts / getattr(module, "FILE"),  # noqa: B009
         relative_to=ResolvedAgainst(date=reference, basis=f"{source_id} published, {basis}"),
+        within=ddfacts.parse_time(within) if within is not None else None,
     )
 
 
 def build(texts: Path) -> dict[str, Registry]:
     """Declare the annotation; return the registries by output file name."""
+    # Rabble and Global News are known to be published within a span: their relative
+    # times cover every day of it ("last week" is any week that could be the last one).
     rabble = _document(
-        "rabble-kalinin", _rabble, texts, dt.date(2018, 2, 1), "2018-02 (from its URL)"
+        "rabble-kalinin",
+        _rabble,
+        texts,
+        dt.date(2018, 2, 1),
+        "2018-02 (from its URL)",
+        within="2018-02",
     )
     globalnews = _document(
         "globalnews-summons",
@@ -58,6 +74,7 @@ def build(texts: Path) -> dict[str, Registry]:
         texts,
         dt.date(2022, 12, 9),
         "between 2022-12-09 and 2022-12-31 (after the Dec. 9 press release it cites)",
+        within="2022-12-09/2022-12-31",
     )
     shakirov = _document(
         "shakirov-digital-diplomacy-2016",
@@ -65,7 +82,7 @@ def build(texts: Path) -> dict[str, Registry]:
         texts,
         dt.date(2017, 2, 1),
         "between 2017-02 and 2017-12 (it cites February 2017 and calls 2016 'last year')",
-    )
+    )  # Not within that span: its bare months ("In October") are 2016's, as a review of 2016.
     shared = Registry()
     _shared.declare(shared, rabble, globalnews, shakirov)
     _rabble.annotate(rabble)

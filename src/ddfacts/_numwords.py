@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 __all__ = [
     "CARDINALS",
+    "MULTIPLIERS",
     "ORDINALS",
     "ORDINAL_VALUES",
     "SCALES",
@@ -51,6 +52,17 @@ WORD_VALUES: Mapping[str, int] = {
 ORDINAL_VALUES: Mapping[str, int] = {
     **{word: value for value, word in enumerate(ORDINALS)},
     **{word[:-1] + "ieth": 10 * (index + 2) for index, word in enumerate(TENS)},
+}
+#: Stems of multiplicative verbs and adjectives ("doubled", "quadrupling", "treble") -> factor.
+MULTIPLIERS: Mapping[str, int] = {
+    "doubl": 2,
+    "tripl": 3,
+    "trebl": 3,
+    "quadrupl": 4,
+    "quintupl": 5,
+    "sextupl": 6,
+    "septupl": 7,
+    "octupl": 8,
 }
 #: Scale words -> factor.  A scale below a thousand multiplies the group before it; a
 #: thousand or more also closes the group (see :func:`words_value`).

@@ -17,7 +17,17 @@
 - the unit: the counted noun after the figure, singular ("followers" ->
   ``follower``, "people" -> ``person``), ``percent`` for "%", "per cent" and
   "percent", ``time`` for "five times", currency signs as ``dollar``, ``euro``,
-  ``pound``; None when no noun follows.
+  ``pound``; None when no noun follows;
+- growth factors: "doubled", "more than quadrupling", "a tenfold rise",
+  "10-fold": the factor, unit ``time`` (as "five times");
+- ordinals and ranks, when the text has no cardinal figure: an ordinal is an
+  exact quantity of its number ("Second", "the tenth", "21st", "twenty-first").
+  When it ranks (alone, before a superlative, "by …", "in this list", "place")
+  the unit is ``place`` (the vocabulary's unit of ``rank``): "the fourth
+  largest" is 4 places; before a noun it is that noun, since the ordinal
+  counts it: "the third summons" is the 3rd summons (exact 3, ``summons``).
+  A superlative with no ordinal is first place: "the most followed", "the
+  largest" (not "most people", which is no rank).
 """
 
 from __future__ import annotations
@@ -26,7 +36,14 @@ import re
 
 import attrs
 
-from ._numwords import SCALE_SUFFIXES, SCALES, WORD_VALUES, words_value
+from ._numwords import (
+    MULTIPLIERS,
+    ORDINAL_VALUES,
+    SCALE_SUFFIXES,
+    SCALES,
+    WORD_VALUES,
+    words_value,
+)
 from .errors import QuantityParseError
 from .quantities import Number, Qualifier, Quantity
 
@@ -101,6 +118,26 @@ _FIGURE = re.compile(
     rf"|(?P<suffix>k|mln|bn|m)\b)?"
     rf"|(?<![\w-])(?P<words>(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?)?)*(?:{_WORD}))(?![\w-])",
 )
+_ORDINAL_WORD = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
+_ORDINAL = re.compile(
+    rf"(?<![\w-])(?:(?P<words>(?:(?:{_WORD})[\s-]+(?:and\s+)?)*(?:{_ORDINAL_WORD}))"
+    r"|(?P<digits>\d+)(?:st|nd|rd|th))(?![\w-])"
+)
+_ORDINAL_AFTER = re.compile(rf"(?:[\s-]+(?:and|{_WORD}))*[\s-]+(?:{_ORDINAL_WORD})(?![\w-])")
+_SUPERLATIVES = (
+    "largest|biggest|greatest|highest|lowest|smallest|strongest|weakest|fastest|slowest|"
+    "richest|poorest|longest|shortest|oldest|youngest|newest|widest|busiest|deadliest|"
+    "wealthiest|best|worst|top"
+)
+_RANKING = re.compile(
+    rf"(?:very\s+)?(?:most|least|{_SUPERLATIVES})\b"
+    r"|(?:by|in|among|on|out|of|place|position|overall)\b"
+)
+_SUPERLATIVE = re.compile(
+    rf"(?<![\w-])the\s+(?:very\s+)?(?:(?:most|least)\s+[^\W\d_]|(?:{_SUPERLATIVES})\b)"
+)
+_MULTIPLIER = re.compile(rf"(?<![\w-])({'|'.join(MULTIPLIERS)})(?:e|ed|es|ing)(?![\w-])")
+_FOLD = re.compile(rf"(?<![\w-])(?P<num>\d+(?:\.\d+)?|{_WORD})[\s-]?fold(?![\w-])")
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|and)\s*")
 _STOP = {
     "and", "or", "to", "in", "on", "of", "at", "by", "for", "from", "with", "than", "the",
@@ -109,6 +146,7 @@ _STOP = {
 _IRREGULAR = {
     "people": "person", "men": "man", "women": "woman", "children": "child",
     "times": "time", "media": "media", "news": "news", "series": "series",
+    "summons": "summons", "summonses": "summons",
 }  # fmt: skip
 _CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 
@@ -174,7 +212,48 @@ def _noun_before(text: str) -> str | None:
 
 
 def _figures(text: str) -> list[re.Match[str]]:
-    return [m for m in _FIGURE.finditer(text) if _number(m) is not None]
+    """The cardinal figures of *text* ("21st", "one hundred and first" are ordinals)."""
+    return [
+        m
+        for m in _FIGURE.finditer(text)
+        if _number(m) is not None
+        and not (m["num"] and re.match(r"(?:st|nd|rd|th)\b", text[m.end() :]))
+        and not (m["words"] and _ORDINAL_AFTER.match(text[m.end() :]))
+    ]
+
+
+def _fold(low: str) -> tuple[Number, str] | None:
+    """A growth factor ("10-fold", "tenfold") and the text before it, or None."""
+    match = _FOLD.search(low)
+    if match is None:
+        return None
+    num = match["num"]
+    value: Number | None = (
+        float(num) if "." in num else int(num) if num.isdigit() else _words_value(num)
+    )
+    return None if value is None else (value, low[: match.start()])
+
+
+def _rank_or_factor(low: str) -> tuple[Number, str | None, str] | None:
+    """An ordinal, a superlative or a multiplicative verb: (number, unit, text before)."""
+    match = _ORDINAL.search(low)
+    if match is not None:
+        if match["digits"] is not None:
+            value: Number | None = int(match["digits"])
+        else:
+            tokens = [w for w in re.split(r"[\s-]+", match["words"]) if w]
+            value = words_value(tokens, scales=_SCALES, ordinals=True)
+        if value is not None:
+            rest = low[match.end() :].strip()
+            noun = None if not rest or _RANKING.match(rest) else _unit(rest, None)
+            return value, noun or "place", low[: match.start()]
+    match = _SUPERLATIVE.search(low)
+    if match is not None:
+        return 1, "place", low[: match.start()]
+    match = _MULTIPLIER.search(low)
+    if match is not None:
+        return MULTIPLIERS[match[1]], "time", low[: match.start()]
+    return None
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -196,12 +275,18 @@ def parse_quantity(text: str) -> Quantity:
             amount=floor, lower=floor, qualifier=Qualifier.AT_LEAST, unit=unit, expression=text
         )
     outside = re.sub(r"\([^)]*\)", " ", low)
+    fold = _fold(outside)
+    if fold is not None:
+        return _qualified(fold[0], "time", fold[1], text)
     figures = _figures(outside)
     if not figures:
         parenthesized = re.search(r"\(([^)]*)\)", low)
         figures = _figures(parenthesized[1]) if parenthesized else []
         if parenthesized is None or not figures:
-            raise QuantityParseError(f"{text!r} holds no number ddfacts understands")
+            ranked = _rank_or_factor(outside)
+            if ranked is None:
+                raise QuantityParseError(f"{text!r} holds no number ddfacts understands")
+            return _qualified(ranked[0], ranked[1], ranked[2], text)
         inner = parenthesized[1]
         unit = _unit(inner[figures[0].end() :], figures[0]["cur"])
         noun = unit or _noun_before(low[: parenthesized.start()])
@@ -225,7 +310,11 @@ def parse_quantity(text: str) -> Quantity:
         return Quantity(
             lower=lower, upper=upper, qualifier=Qualifier.BETWEEN, unit=unit, expression=text
         )
-    unit = _unit(outside[first.end() :], first["cur"])
+    return _qualified(amount, _unit(outside[first.end() :], first["cur"]), before, text)
+
+
+def _qualified(amount: Number, unit: str | None, before: str, text: str) -> Quantity:
+    """The quantity of *amount* with the qualifier written in *before*, if any."""
     qualifiers = _QUALIFIER_RE.findall(before)
     if not qualifiers:
         return Quantity(

@@ -10,22 +10,46 @@
 - parts of a period: "late June 2016", "early November", "mid-2016",
   "the end of 2016", "early 1990s" (conventions in :mod:`ddfacts._timewords`:
   thirds, the inner bound approximate, the precision that of the period);
+  "the very end of 2016" and "the very beginning of June" are narrower (a
+  year's last or first month, a month's last or first seven days);
 - years, decades, centuries: "in 2006", "the 1930s", "the 19th century";
+- a year naming a dated thing: "the 2013 edition", "the 2016 election" (the
+  year, for the nouns in ``_YEAR_NOUNS``: editions, versions, elections,
+  summits, studies…; "the 2000 followers" is not a time);
 - ranges and open ends: "from 2007 until 2010", "between 1941 and 1945",
   "2007–2010", "since 1956" (``1956/..``), "until 2010" (``/2010``, start unknown);
 - relative expressions against the reference date ("last week", "this month",
   "this year", "over the previous two years", "two years ago"; see
-  :mod:`ddfacts._timerelative`);
-- Russian day-month and month forms: "20 сентября", "в сентябре 2016", "в 2016 году";
+  :mod:`ddfacts._timerelative`), also as possessives ("yesterday's") and
+  after adverbs that do not move them ("again this month", "only last week");
+- anaphora: "that day", "that year", "later that year", "between 1941 and
+  that day" read "that …" against the reference, which the caller must pass
+  as the date (or span) the text gave earlier, not the publication date;
+- Russian day-month and month forms: "20 сентября", "в сентябре 2016", "в 2016 году",
+  and "с.г." / "сего года" / "текущего года" ("of this year": the reference's year,
+  "4 сентября с.г.");
 - "about"/"around"/"circa" (approximate, ``~``), "possibly"/"maybe" or a
   trailing "?" (uncertain, ``?``), and EDTF strings themselves.
 
 A month, day or season with no year resolves, given a reference date, to the
 most recent one that starts on or before it (news convention); without one the
 year stays unspecified (``XXXX-12-09``), never the current year.  A relative
-expression without a reference date is an explicit unknown time.  The span
-keeps the expression as written and, when the reference date was used,
-``resolved_against``.
+expression without a reference date is an explicit unknown time (and an end
+of a range that is one is an unknown end: "between 1941 and that day" is
+``1941/``).  The span keeps the expression as written and, when the
+reference date was used, ``resolved_against``.
+
+The reference may be a :class:`~ddfacts.times.TimeSpan` when the date is
+itself known only as a range (an article published some day in February
+2018): the expression is resolved against the span's first day and against
+its last day, and the result runs from the earlier start to the later end.
+Every resolution moves forward with its reference, so this covers the
+resolution against any day between ("last week" against February 2018 is
+2018-01-22..2018-02-25).  When the result's day bounds fall on the span's own
+units it is written at the span's precision: "over the previous two years"
+against December 2014 is ``2012-12/2014-12`` at month precision.
+``resolved_against`` then records the span's first day, and its EDTF form
+(and expression) as the basis.
 """
 
 from __future__ import annotations
@@ -38,7 +62,7 @@ from dateutil import parser as dateutil_parser
 
 from . import _timewords as words
 from ._edtf import EdtfError, coarser, parse_edtf
-from ._timerelative import is_relative, parse_relative
+from ._timerelative import Reference, at_precision, hull, is_relative, parse_relative, reference_of
 from ._timewords import Found
 from .errors import TimeParseError
 from .times import Precision, ResolvedAgainst, TimeSpan
@@ -48,15 +72,25 @@ __all__ = ["parse_time"]
 _EN_MONTH = "|".join(sorted(words.MONTHS, key=len, reverse=True))
 _RU_MONTH = "|".join(sorted(words.RU_MONTHS, key=len, reverse=True))
 _HAS_MONTH = re.compile(rf"\b(?:{_EN_MONTH})\b\.?")
-_FILLER = re.compile(
-    r"^(?:in|on|at|during|as of|towards|toward|sometime in|some time in|the very|the)\s+"
-)
+_FILLER = re.compile(r"^(?:in|on|at|during|as of|towards|toward|sometime in|some time in|the)\s+")
 _APPROX = re.compile(r"^(?:about|around|circa|approximately|roughly|ca\.?|c\.)\s*")
 _UNCERTAIN = re.compile(r"^(?:possibly|perhaps|maybe|probably)\s+")
 _PART = re.compile(
     r"^(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|"
     r"start of|the middle of|middle of)[\s-]+(.+)$"
 )
+_VERY = re.compile(r"^(?:the )?very (end|beginning|start) of (.+)$")
+_ADVERB = re.compile(r"^(?:again|once again|also|and|then|even|just|only)\s+")
+_POSSESSIVE = re.compile(r"^(.*[^\W\d])'s$")
+#: Nouns after a year that make "the 2013 edition" the year 2013.
+_YEAR_NOUNS = (
+    "edition|version|revision|release|issue|update|election|elections|referendum|vote|"
+    "census|budget|summit|conference|congress|forum|meeting|session|olympics|games|"
+    "championship|cup|festival|award|awards|prize|season|campaign|study|survey|report|"
+    "review|index|ranking|doctrine|concept|strategy|law|constitution|treaty|agreement|"
+    "war|crisis|invasion|annexation|coup|protests|attacks|visit"
+)
+_YEAR_NOUN = re.compile(rf"^(?:the )?(\d{{4}}) (?:{_YEAR_NOUNS})$")
 _PARTS = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1}
 _SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
 _YEAR = re.compile(r"^(?:(?:the\s+)?year\s+)?(\d{4})$")
@@ -70,8 +104,13 @@ _RANGE = re.compile(
     r"^(?:from\s+|between\s+)?(.+?)\s*(?:\s(?:until|till|to|through|and)\s|[–—]|-(?=\d{4}$))\s*(.+)$"
 )
 _EDTF_LIKE = re.compile(r"^[0-9x?~%/.\-t:+z]*\d[0-9x?~%/.\-t:+z]*$")
-_RU_DAY = re.compile(rf"^(\d{{1,2}})\s+({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?$")
-_RU_MONTH_YEAR = re.compile(rf"^(?:в\s+)?({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?$")
+_RU_THIS_YEAR = r"(?:\s+(с\.\s?г\.?|сего года|текущего года|этого года|нынешнего года))?"
+_RU_DAY = re.compile(
+    rf"^(\d{{1,2}})\s+({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?{_RU_THIS_YEAR}$"
+)
+_RU_MONTH_YEAR = re.compile(
+    rf"^(?:в\s+)?({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?{_RU_THIS_YEAR}$"
+)
 _RU_YEAR = re.compile(r"^(?:в\s+)?(\d{4})(?:\s+(?:году|год|года|г\.?))?$")
 _DEFAULTS = (dt.datetime(4, 1, 1, 0, 0, 0), dt.datetime(8, 2, 2, 3, 3, 3))
 
@@ -127,12 +166,17 @@ def _russian(text: str, reference: dt.date | None) -> Found | None:
     match = _RU_DAY.fullmatch(text)
     if match is not None:
         day, month, year = int(match[1]), words.RU_MONTHS[match[2]], match[3]
+        if year is None and match[4] is not None and reference is not None:
+            # "с.г.", "of this year": the reference's year, even after the reference date.
+            return Found(words.day_edtf(reference.year, month, day), resolved=True)
         if year is None:
             return _bare_day(month, day, reference)
         return Found(words.day_edtf(int(year), month, day))
     match = _RU_MONTH_YEAR.fullmatch(text)
     if match is not None:
         month = words.RU_MONTHS[match[1]]
+        if match[2] is None and match[3] is not None and reference is not None:
+            return Found(words.month_edtf(reference.year, month), resolved=True)
         if match[2] is None:
             return _bare_month(month, reference)
         return Found(words.month_edtf(int(match[2]), month))
@@ -144,7 +188,7 @@ def _russian(text: str, reference: dt.date | None) -> Found | None:
 
 def _period(text: str, reference: dt.date | None) -> Found:
     """A single period: a date, month, season, year, decade or century."""
-    match = _YEAR.fullmatch(text)
+    match = _YEAR.fullmatch(text) or _YEAR_NOUN.fullmatch(text)
     if match is not None:
         return Found(match[1])
     match = _DECADE.fullmatch(text)
@@ -182,9 +226,14 @@ def _ends(edtf: str) -> tuple[str, str]:
 
 def _range(first: str, second: str, reference: dt.date | None) -> Found:
     b = _read(second, reference)
-    a = _read(first, None)
-    start = _ends(a.edtf)[0]
-    end = _ends(b.edtf)[1]
+    a = _read(first, reference if is_relative(first) else None)
+    # A relative end with no reference is an unknown end: "between 1941 and that day" is 1941/.
+    unknown_a = a.edtf == "XXXX" and is_relative(first)
+    unknown_b = b.edtf == "XXXX" and is_relative(second)
+    if unknown_a and unknown_b:
+        raise _NotTime
+    start = "" if unknown_a else _ends(a.edtf)[0]
+    end = "" if unknown_b else _ends(b.edtf)[1]
     year = re.match(r"\d{4}", end)
     if start.startswith("XXXX") and year is not None:
         # "from March until May 2016": the start takes the end's year (or the one before).
@@ -201,9 +250,10 @@ def _range(first: str, second: str, reference: dt.date | None) -> Found:
     elif "XXXX" in start and reference is not None:
         a = _read(first, reference)
         start = _ends(a.edtf)[0]
-    if start in ("", "..") or end in ("", ".."):
+    if ".." in (start, end) or (not start and not unknown_a) or (not end and not unknown_b):
         raise _NotTime
-    precision = coarser(*(_precision(f) for f in (a, b)))
+    known = [_precision(f) for f, unknown in ((a, unknown_a), (b, unknown_b)) if not unknown]
+    precision = coarser(known[0], known[-1])
     return Found(f"{start}/{end}", precision=precision, resolved=a.resolved or b.resolved)
 
 
@@ -224,6 +274,12 @@ def _read(text: str, reference: dt.date | None) -> Found:
         if match is not None and match.end() < len(text):
             found = _read(text[match.end() :], reference)
             return attrs.evolve(found, edtf=words.qualify(found.edtf, **{flag: True}))
+    match = _POSSESSIVE.fullmatch(text)
+    if match is not None:  # "yesterday's"
+        return _read(match[1], reference)
+    match = _ADVERB.match(text)
+    if match is not None and match.end() < len(text):  # "again this month"
+        return _read(text[match.end() :], reference)
     if is_relative(text):
         if reference is None:
             return Found("XXXX")
@@ -241,6 +297,15 @@ def _read(text: str, reference: dt.date | None) -> Found:
         if inner.edtf == "XXXX":
             return inner
         edtf = words.part_of(inner.edtf, part)
+        if edtf is None:
+            raise _NotTime
+        return Found(edtf, precision=_precision(inner), resolved=inner.resolved)
+    match = _VERY.fullmatch(text)
+    if match is not None:
+        inner = _read(match[2], reference)
+        if inner.edtf == "XXXX":
+            return inner
+        edtf = words.edge_of(inner.edtf, match[1] == "end")
         if edtf is None:
             raise _NotTime
         return Found(edtf, precision=_precision(inner), resolved=inner.resolved)
@@ -270,17 +335,19 @@ def _read(text: str, reference: dt.date | None) -> Found:
         return _range(match[1], match[2], reference)
 
 
-def _reference(relative_to: dt.date | ResolvedAgainst | None) -> ResolvedAgainst | None:
-    if relative_to is None or isinstance(relative_to, ResolvedAgainst):
-        return relative_to
-    if isinstance(relative_to, dt.datetime):
-        return ResolvedAgainst(date=relative_to.date())
-    if isinstance(relative_to, dt.date):
-        return ResolvedAgainst(date=relative_to)
-    raise TypeError(f"relative_to must be a date or a ResolvedAgainst, got {relative_to!r}")
+def _resolve(text: str, reference: Reference | None) -> Found:
+    if reference is None:
+        return _read(text, None)
+    _record, first, last, precision = reference
+    found = _read(text, first)
+    if last == first or not found.resolved:
+        return found
+    return at_precision(hull(found, _read(text, last)), precision)
 
 
-def parse_time(expression: str, relative_to: dt.date | ResolvedAgainst | None = None) -> TimeSpan:
+def parse_time(
+    expression: str, relative_to: dt.date | ResolvedAgainst | TimeSpan | None = None
+) -> TimeSpan:
     """The :class:`~ddfacts.times.TimeSpan` the time expression *expression* stands for.
 
     Args:
@@ -288,19 +355,24 @@ def parse_time(expression: str, relative_to: dt.date | ResolvedAgainst | None = 
         relative_to: the reference date for relative expressions and for months
             and days written without a year, usually the source's publication
             date; a :class:`~ddfacts.times.ResolvedAgainst` also says where it
-            came from.  The span records it in ``resolved_against`` when used.
+            came from.  For anaphora ("that day", "later that year") it is the
+            date the text gave earlier.  A :class:`~ddfacts.times.TimeSpan`
+            (with both bounds) stands for a reference known only as a range:
+            the result spans the resolutions against its first and last day.
+            The span records the reference in ``resolved_against`` when used.
 
     Raises:
         TimeParseError: *expression* is not a time expression (a ValueError).
+        ValueError: *relative_to* is a TimeSpan with an open or unknown end.
 
     .. versionadded:: 0.1.0
     """
     if not isinstance(expression, str):
         raise TypeError(f"expression must be a str, got {expression!r}")
-    reference = _reference(relative_to)
+    reference = reference_of(relative_to)
     text = _normalize(expression)
     try:
-        found = _read(text, reference.date if reference else None)
+        found = _resolve(text, reference)
         span = TimeSpan.from_edtf(found.edtf, expression=expression)
     except (_NotTime, EdtfError, ValueError, OverflowError):
         raise TimeParseError(
@@ -308,6 +380,6 @@ def parse_time(expression: str, relative_to: dt.date | ResolvedAgainst | None = 
         ) from None
     if found.precision is not None:
         span = attrs.evolve(span, precision=Precision(found.precision))
-    if found.resolved:
-        span = attrs.evolve(span, resolved_against=reference)
+    if found.resolved and reference is not None:
+        span = attrs.evolve(span, resolved_against=reference[0])
     return span

@@ -6,6 +6,10 @@ The conventions for parts of a period live here, in one place:
 - A year splits into January–April, May–August and September–December.
 - A decade splits into years 0–3, 4–6 and 7–9; a century into 00–33, 34–66, 67–99.
 - A season's early, mid and late parts are its first, second and third month.
+- "The very beginning/end of" a period is narrower than "early"/"late": a
+  month's first or last seven days, a year's first or last month, a season's
+  first or last month, a decade's first or last year, a century's first or
+  last decade (:func:`edge_of`).
 
 The inner bound of each part is marked approximate in EDTF (``2016-06-~21``);
 the period's own bound stays firm, so "late June 2016" is
@@ -30,6 +34,7 @@ __all__ = [
     "SEASON_CODES",
     "Found",
     "day_edtf",
+    "edge_of",
     "month_edtf",
     "part_of",
     "qualify",
@@ -160,6 +165,35 @@ def part_of(edtf: str, part: int) -> str | None:
         return _year_part(year, part, ((0, 3), (4, 6), (7, 9)), 10)
     if re.fullmatch(r"\d{2}XX", year):
         return _year_part(year, part, ((0, 33), (34, 66), (67, 99)), 100)
+    return None
+
+
+def edge_of(edtf: str, end: bool) -> str | None:
+    """The very beginning (*end* False) or very end of the period *edtf* names, or None.
+
+    The same periods as :func:`part_of`; the inner bound is approximate, the
+    period's own bound firm ("the very end of 2016" is ``2016-~12/2016-12``).
+    """
+    match = re.fullmatch(r"([0-9X]{4})(?:-(\d{2}))?", edtf)
+    if match is None:
+        return None
+    year, sub = match.groups()
+    if sub is not None and int(sub) in SEASONS:
+        return part_of(edtf, 2 if end else 0)
+    if sub is not None:
+        last = calendar.monthrange(2000 if "X" in year else int(year), int(sub))[1]
+        ym = f"{year}-{sub}"
+        return f"{ym}-~{last - 6:02d}/{ym}-{last:02d}" if end else f"{ym}-01/{ym}-~07"
+    if year == "XXXX":
+        return None
+    if "X" not in year:
+        return f"{year}-~12/{year}-12" if end else f"{year}-01/{year}-~01"
+    if re.fullmatch(r"\d{3}X", year):
+        first = int(year[:3]) * 10
+        return f"~{first + 9:04d}/{first + 9:04d}" if end else f"{first:04d}/~{first:04d}"
+    if re.fullmatch(r"\d{2}XX", year):
+        base = year[:2]
+        return f"~{base}90/{base}99" if end else f"{base}00/~{base}09"
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Callable, Iterable, Iterator
+from sys import intern
 from typing import Any
 
 import attrs
@@ -65,7 +66,8 @@ class Location:
             if "~" in text or "/" in text:
                 text = escape_pointer(text)
             pointer += "/" + text
-        return Location(file=self.file, line=self.line, column=self.column, pointer=pointer)
+        # Pointers repeat from record to record ("/evidence/0"): share them.
+        return Location(file=self.file, line=self.line, column=self.column, pointer=intern(pointer))
 
     def __str__(self) -> str:
         where = self.file or "<input>"

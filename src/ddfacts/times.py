@@ -260,10 +260,15 @@ def _upper(span: TimeSpan) -> dt.datetime | None:
     return dt.datetime.combine(value, dt.time.max)
 
 
-def parse_time(expression: str, relative_to: dt.date | ResolvedAgainst | None = None) -> TimeSpan:
+def parse_time(
+    expression: str, relative_to: dt.date | ResolvedAgainst | TimeSpan | None = None
+) -> TimeSpan:
     """The :class:`TimeSpan` a time expression of news text stands for.
 
-    See :func:`ddfacts._timeparse.parse_time` for the forms and conventions.
+    *relative_to* is the reference date (or, for "that day", the date the text
+    gave earlier); a TimeSpan with both bounds stands for a reference known only
+    as a range.  See :func:`ddfacts._timeparse.parse_time` for the forms and
+    conventions.
 
     .. versionadded:: 0.1.0
     """

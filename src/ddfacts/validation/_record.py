@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from sys import intern
 from typing import Any
 
 import attrs
@@ -122,7 +123,9 @@ def _refs(value: dict[str, Any], location: Location) -> list[Reference]:
 
     def add(item: Any, expected: Iterable[str], role: str, *path: str | int) -> None:
         if isinstance(item, str) and is_id(item):
-            found.append(Reference(item, tuple(expected), location.child(*path), role))
+            # Interned: a run keeps every reference until the end, and most name
+            # ids that other records name too.
+            found.append(Reference(intern(item), tuple(expected), location.child(*path), role))
 
     def many(items: Any, expected: Iterable[str], role: str, *path: str | int) -> None:
         for index, item in enumerate(as_list(items)):
@@ -278,8 +281,9 @@ def summarize(value: Any, location: Location) -> RecordSummary:
         return RecordSummary(None, None, None, location)
     kind = _str(value.get("type"))
     length = value.get("length")
+    record_id = _str(value.get("id"))
     return RecordSummary(
-        id=_str(value.get("id")),
+        id=None if record_id is None else intern(record_id),
         type=kind,
         kind=_str(value.get("kind")) if kind == "actor" else None,
         location=location,
