@@ -402,6 +402,13 @@ class TestRelative:
             ("two years ago", "2020~", "year"),
             ("3 days ago", "2022-12-12", "day"),
             ("yesterday", "2022-12-14", "day"),
+            ("Saturday", "2022-12-10", "day"),
+            ("on Thursday", "2022-12-15", "day"),
+            ("last Thursday", "2022-12-08", "day"),
+            ("next Monday", "2022-12-19", "day"),
+            ("this Friday", "2022-12-16", "day"),
+            ("Tue.", "2022-12-13", "day"),
+            ("on Thurs.", "2022-12-15", "day"),
         ],
     )
     def test_table(self, expression: str, edtf: str, precision: str) -> None:

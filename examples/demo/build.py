@@ -7,6 +7,8 @@ file equals what this script writes.
 
 from __future__ import annotations
 
+import argparse
+
 import datetime as dt
 import sys
 from pathlib import Path
@@ -508,7 +510,10 @@ def build() -> Document:
 
 def main(argv: list[str]) -> int:
     """Write ``demo.facts.json`` into the folder given (default: this folder)."""
-    out = Path(argv[0]) if argv else HERE
+    parser = argparse.ArgumentParser(description="Build the demo fact file from demo.txt.")
+    parser.add_argument("out", nargs="?", type=Path, default=HERE, help="output folder")
+    out = parser.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
     document = build()
     ddfacts.dump(ordered(document.records), out / "demo.facts.json")
     for note in PARSER_NOTES:

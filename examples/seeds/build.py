@@ -105,6 +105,7 @@ def main(argv: list[str]) -> int:
     if not args.texts.is_dir():
         sys.stderr.write(f"build.py: the seed texts are not at {args.texts}\n")
         return 2
+    args.out.mkdir(parents=True, exist_ok=True)
     for name, registry in build(args.texts).items():
         ddfacts.dump(ordered(registry.records), args.out / name)
     for note in PARSER_NOTES:

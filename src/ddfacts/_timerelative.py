@@ -15,6 +15,10 @@ Conventions:
 - "N units ago" is the calendar unit holding the reference date minus N
   units, approximate (writers round), except for days.
 - "today", "yesterday", "tomorrow" are days.
+- A weekday ("Saturday", "on Tue.") is the most recent such day not after the
+  reference date (the news convention, as for a bare month and day); "last
+  Saturday" the most recent one before it; "next Saturday" the first one after it;
+  "this Saturday" the one in the ISO week (Monday to Sunday) holding the reference.
 - Anaphora: "that day|week|month|year" and "the same …" name the calendar
   unit holding the reference date, which is then the date the text gave
   earlier (the antecedent), not the publication date: the caller passes the
@@ -52,6 +56,17 @@ _WINDOW = re.compile(
 )
 _AGO = re.compile(rf"(\d+|{_COUNT}) {_UNIT} (?:ago|earlier|before)")
 _DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+#: Weekday names and abbreviations -> ISO weekday index (Monday is 0).
+_WEEKDAY_NAMES = {
+    **{name.lower(): index for index, name in enumerate(calendar.day_name)},
+    **{name.lower(): index for index, name in enumerate(calendar.day_abbr)},
+    "tues": 1, "weds": 2, "thur": 3, "thurs": 3,
+}  # fmt: skip
+_WEEKDAY = re.compile(
+    r"(?:(last|past|this|next|coming) )?("
+    + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True))
+    + r")\.?"
+)
 _STEPS = {"this": 0, "current": 0, "that": 0, "same": 0, "next": 1, "following": 1, "coming": 1}
 
 
@@ -94,6 +109,11 @@ def parse_relative(text: str, reference: dt.date) -> Found | None:
     if text in _DAYS:
         day = reference + dt.timedelta(days=_DAYS[text])
         return Found(day.isoformat(), resolved=True)
+    match = _WEEKDAY.fullmatch(text)
+    if match is not None:
+        return Found(
+            _weekday(match[1], _WEEKDAY_NAMES[match[2]], reference).isoformat(), resolved=True
+        )
     match = _CALENDAR.fullmatch(text)
     if match is not None:
         which, unit = match.groups()
@@ -124,6 +144,18 @@ def parse_relative(text: str, reference: dt.date) -> Found | None:
             edtf = edtf.replace("/", "~/") + "~" if "/" in edtf else edtf + "~"
         return Found(edtf, precision=_UNITS[unit], resolved=True)
     return None
+
+
+def _weekday(which: str | None, weekday: int, reference: dt.date) -> dt.date:
+    """The day of *weekday* that "*which* <weekday>" names, seen from *reference*."""
+    back = (reference.weekday() - weekday) % 7
+    if which in ("next", "coming"):
+        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    if which == "this":  # the day of the ISO week (Monday to Sunday) holding the reference
+        return reference + dt.timedelta(days=weekday - reference.weekday())
+    if which in ("last", "past") and back == 0:
+        back = 7
+    return reference - dt.timedelta(days=back)
 
 
 def is_relative(text: str) -> bool:

@@ -34,9 +34,10 @@ from ..problems import Location, Problem, Report
 from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 from ._anchors import anchor_problems
 from ._codes import ALL_LEVELS, CODES, CodeInfo, Level, problem
-from ._read import RawRecord, excerpt_of, iter_input
-from ._record import RecordResult, RecordSummary, check_record
+from ._read import Parsed, RawRecord, excerpt_of, iter_parsed
+from ._record import RecordResult, RecordSummary, check_record, summarize
 from ._set import SetChecker
+from ._stream import Row, RunChecker, Scanner, row_of_result
 
 __all__ = [
     "ALL_LEVELS",
@@ -111,22 +112,36 @@ def _inputs(source: Input | Iterable[Input]) -> Iterator[Input]:
         yield from cast(Iterable[Input], source)
 
 
-def iter_raw(source: Input | Iterable[Input]) -> Iterator[RawRecord | Problem]:
-    """Every raw record of the inputs, in order, with every problem met reading them."""
+def _parsed(source: Input | Iterable[Input]) -> Iterator[Parsed | Problem]:
+    """Every record of the inputs as a plain tuple, in order, with every problem met."""
     from ..jsonio import to_json
 
     for item in _inputs(source):
         if isinstance(item, FactSet):
             for index, record in enumerate(item):
-                yield RawRecord(to_json(record), Location(pointer=f"/records/{index}"))
+                yield to_json(record), None, None, f"/records/{index}", None
         elif isinstance(item, (str, os.PathLike)):
             for entry in _expand(item):
                 if isinstance(entry, Problem):
                     yield entry
                 else:
-                    yield from iter_input(entry)
+                    yield from iter_parsed(entry)
         else:
-            yield from iter_input(item)
+            yield from iter_parsed(item)
+
+
+def iter_raw(source: Input | Iterable[Input]) -> Iterator[RawRecord | Problem]:
+    """Every raw record of the inputs, in order, with every problem met reading them."""
+    for item in _parsed(source):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            value, file, line, pointer, text = item
+            yield RawRecord(
+                value,
+                Location(file=file, line=line, pointer=pointer),
+                None if text is None else excerpt_of(text),
+            )
 
 
 def _vocabulary(vocab: Vocabulary | str | os.PathLike[str] | Iterable[Any] | None) -> Vocabulary:
@@ -178,19 +193,53 @@ def _with_excerpts(problems: list[Problem]) -> list[Problem]:
     ]
 
 
-#: What the per-record pass yields: a reading problem, or a record's result and excerpt.
-Checked = Union[Problem, tuple[RecordResult, Union[str, None]]]  # noqa: UP007 - runtime alias
+#: What the per-record pass yields: a reading problem, a row (see
+#: :mod:`~ddfacts.validation._stream`), or a record's result and excerpt.
+Checked = Union[Problem, Row, tuple[RecordResult, Union[str, None]]]  # noqa: UP007 - runtime alias
+
+
+def _rows(
+    items: Iterable[Parsed | Problem], vocab: Vocabulary, levels: frozenset[Level], summaries: bool
+) -> Iterator[Problem | Row]:
+    """The per-record pass over parsed records: the fast pass, the exact checks when unsure."""
+    facts_of = Scanner(vocab).facts
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        value, file, line, pointer, text = item
+        facts = facts_of(value)
+        if facts is None:
+            location = Location(file=file, line=line, pointer=pointer)
+            result = check_record(value, location, vocab, levels)
+            yield (
+                row_of_result(result, text)
+                if summaries
+                else (
+                    *row_of_result(result, text)[:6],
+                    None,
+                )
+            )
+        elif summaries and facts[1] in ("source", "statement"):
+            location = Location(file=file, line=line, pointer=pointer)
+            yield (), facts, file, line, pointer, text, summarize(value, location)
+        else:
+            yield (), facts, file, line, pointer, text, None
 
 
 def checked(
-    source: Input | Iterable[Input], vocab: Vocabulary, levels: frozenset[Level]
+    source: Input | Iterable[Input],
+    vocab: Vocabulary,
+    levels: frozenset[Level],
+    *,
+    summaries: bool = False,
 ) -> Iterator[Checked]:
-    """The per-record pass over the inputs, in order, in this process."""
-    for item in iter_raw(source):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield check_record(item.value, item.location, vocab, levels), item.excerpt
+    """The per-record pass over the inputs, in order, in this process.
+
+    With *summaries*, sources' and statements' rows carry the summary the
+    anchors level needs.
+    """
+    yield from _rows(_parsed(source), vocab, levels, summaries)
 
 
 def validate(
@@ -227,12 +276,13 @@ def validate(
     wanted = parse_levels(levels)
     vocabulary = _vocabulary(vocab)
     store = _store(texts)
+    summaries = store is not None and Level.ANCHORS in wanted
     if jobs > 1:
         from ._parallel import checked_parallel
 
-        results = checked_parallel(source, vocabulary, wanted, jobs)
+        results = checked_parallel(source, vocabulary, wanted, jobs, summaries=summaries)
     else:
-        results = checked(source, vocabulary, wanted)
+        results = checked(source, vocabulary, wanted, summaries=summaries)
     return report_of(results, vocabulary, wanted, store=store, progress=progress)
 
 
@@ -250,22 +300,36 @@ def report_of(
     processes or machines (``--jobs``, Dask): given the same results in the
     same order, the report is the same.
     """
-    checker = SetChecker(vocab, levels)
+    checker = RunChecker(vocab, levels)
+    add = checker.add
     found: list[Problem] = []
+    anchored: list[RecordSummary] = []
     done = 0
     for item in results:
         if isinstance(item, Problem):
             found.append(item)
             continue
-        result, excerpt = item
-        own = [*result.problems, *checker.add(result.summary)]
-        if excerpt is not None:
-            own = [attrs.evolve(p, excerpt=excerpt) for p in own]
-        found.extend(own)
+        if len(item) == 2:  # a RecordResult and its excerpt
+            result, excerpt = item
+            row = row_of_result(result, None)
+        else:
+            row = item
+            excerpt = None
+        problems, facts, file, line, pointer, text, summary = row
+        duplicate = add(facts, file, line, pointer)
+        if summary is not None:
+            anchored.append(summary)
+        if problems or duplicate:
+            own = [*problems, *duplicate]
+            if text is not None:
+                excerpt = excerpt_of(text)
+            if excerpt is not None:
+                own = [attrs.evolve(p, excerpt=excerpt) for p in own]
+            found.extend(own)
         done += 1
         if progress is not None and not done & 1023:
             progress(done)
     found.extend(checker.finish())
     if store is not None and Level.ANCHORS in levels:
-        found.extend(anchor_problems(checker.summaries, store))
+        found.extend(anchor_problems(anchored, store))
     return Report(_with_excerpts(found))

@@ -23,7 +23,7 @@ from typing import Any
 from ..problems import Problem, Report
 from ..vocabulary import Vocabulary
 from ._codes import ALL_LEVELS, Level
-from ._parallel import Chunk, _entries, check_chunk, split
+from ._parallel import Chunk, _compact, _entries, check_chunk, split
 
 __all__ = ["validate_dask"]
 
@@ -41,7 +41,7 @@ def _run(task: Chunk | str, files: tuple[str, ...], levels: frozenset[Level]) ->
 
     vocab = _worker_vocabulary(files)
     if isinstance(task, Chunk):
-        return check_chunk(task, vocab, levels)
+        return _compact(check_chunk(task, vocab, levels))
     return list(checked(task, vocab, levels))
 
 

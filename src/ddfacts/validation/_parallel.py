@@ -23,7 +23,7 @@ import attrs
 from ..problems import Problem
 from ..vocabulary import Vocabulary
 from ._codes import Level
-from ._read import _BINARY_PROBE, _BOM, _lines
+from ._read import _BINARY_PROBE, _BOM, _parsed_lines, excerpt_of
 
 __all__ = ["CHUNK_BYTES", "MIN_SPLIT_BYTES", "Chunk", "check_chunk", "checked_parallel", "split"]
 
@@ -107,30 +107,49 @@ def _lines_of(chunk: Chunk) -> list[bytes]:
     return out
 
 
-def check_chunk(chunk: Chunk, vocab: Vocabulary, levels: frozenset[Level]) -> list[Any]:
+def check_chunk(
+    chunk: Chunk, vocab: Vocabulary, levels: frozenset[Level], *, summaries: bool = False
+) -> list[Any]:
     """The per-record results of one range, in order (what :func:`checked` yields for it)."""
-    from . import check_record
+    from . import _rows
 
-    results: list[Any] = []
-    for item in _lines(_lines_of(chunk), chunk.file, chunk.first_line):
+    lines = _parsed_lines(_lines_of(chunk), chunk.file, chunk.first_line)
+    return list(_rows(lines, vocab, levels, summaries))
+
+
+def _compact(results: list[Any]) -> list[Any]:
+    """Rows to send to the parent: excerpts on the rows' own problems, no line texts.
+
+    The parent finds the excerpt of a problem it makes itself (a duplicate
+    id) by reading the line again, as it does for references.
+    """
+    out: list[Any] = []
+    for item in results:
         if isinstance(item, Problem):
-            results.append(item)
-        else:
-            results.append((check_record(item.value, item.location, vocab, levels), item.excerpt))
-    return results
+            out.append(item)
+            continue
+        problems, facts, file, line, pointer, text, summary = item
+        if problems and text is not None:
+            excerpt = excerpt_of(text)
+            problems = tuple(attrs.evolve(p, excerpt=excerpt) for p in problems)
+        out.append((problems, facts, file, line, pointer, None, summary))
+    return out
 
 
 #: The worker's vocabulary and levels, set once per worker process.
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(vocab: Vocabulary, levels: frozenset[Level]) -> None:
+def _start_worker(vocab: Vocabulary, levels: frozenset[Level], summaries: bool) -> None:
     _WORKER["vocab"] = vocab
     _WORKER["levels"] = levels
+    _WORKER["summaries"] = summaries
 
 
 def _work(chunk: Chunk) -> list[Any]:
-    return check_chunk(chunk, _WORKER["vocab"], _WORKER["levels"])
+    return _compact(
+        check_chunk(chunk, _WORKER["vocab"], _WORKER["levels"], summaries=_WORKER["summaries"])
+    )
 
 
 def _entries(source: Any) -> Iterator[Any]:
@@ -145,7 +164,7 @@ def _entries(source: Any) -> Iterator[Any]:
 
 
 def checked_parallel(
-    source: Any, vocab: Vocabulary, levels: frozenset[Level], jobs: int
+    source: Any, vocab: Vocabulary, levels: frozenset[Level], jobs: int, *, summaries: bool = False
 ) -> Iterator[Any]:
     """What :func:`checked` yields, with big JSON Lines files spread over *jobs* processes.
 
@@ -155,7 +174,7 @@ def checked_parallel(
     from . import checked
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        yield from checked(source, vocab, levels)
+        yield from checked(source, vocab, levels, summaries=summaries)
         return
     context = multiprocessing.get_context("fork")
     pool = None
@@ -166,13 +185,15 @@ def checked_parallel(
                 continue
             chunks = split(entry) if isinstance(entry, (str, os.PathLike)) else None
             if chunks is None:
-                yield from checked(entry, vocab, levels)
+                yield from checked(entry, vocab, levels, summaries=summaries)
                 continue
             if pool is None:
                 from .._fastshape import is_valid_record
 
                 is_valid_record({"type": "source"})  # compile once, before forking
-                pool = context.Pool(jobs, initializer=_start_worker, initargs=(vocab, levels))
+                pool = context.Pool(
+                    jobs, initializer=_start_worker, initargs=(vocab, levels, summaries)
+                )
             for results in pool.imap(_work, chunks):
                 yield from results
     finally:

@@ -21,7 +21,7 @@ from ..jsonio import FORMAT_VERSION, JSONL_SUFFIXES, MAX_DEPTH, _depth_exceeds, 
 from ..problems import Location, Problem
 from ._codes import problem
 
-__all__ = ["EXCERPT_LENGTH", "RawRecord", "iter_input", "parse_strict"]
+__all__ = ["EXCERPT_LENGTH", "Parsed", "RawRecord", "iter_input", "iter_parsed", "parse_strict"]
 
 #: How many characters of a JSON Lines line a problem keeps to show people.
 EXCERPT_LENGTH = 120
@@ -206,14 +206,20 @@ def _document(data: bytes, file: str | None) -> Iterator[RawRecord | Problem]:
     yield from _envelope(document, file)
 
 
-def _lines(
+#: A record read from input: its value, file, line (JSON Lines), pointer and
+#: text (the JSON Lines line; None in a JSON document).
+Parsed = tuple[Any, "str | None", "int | None", str, "str | None"]
+
+
+def _parsed_lines(
     lines: Iterable[bytes | Problem], file: str | None, first: int = 1
-) -> Iterator[RawRecord | Problem]:
+) -> Iterator[Parsed | Problem]:
+    """The records of JSON Lines as plain tuples (no Location until a problem needs one)."""
+    decoder = _DECODER.decode
     for number, raw in enumerate(lines, start=first):
         if isinstance(raw, Problem):
             yield raw
             return
-        where = Location(file=file, line=number)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -221,16 +227,36 @@ def _lines(
                 "json.encoding",
                 f"invalid UTF-8: byte {raw[error.start]:#04x} at column {error.start + 1} "
                 "cannot be decoded; fact files are UTF-8",
-                attrs.evolve(where, column=error.start + 1),
+                Location(file=file, line=number, column=error.start + 1),
             )
             continue
+        body = text.rstrip("\r\n")
+        # The common case first: a plain line that parses strictly.
+        if body.count("[") + body.count("{") <= MAX_DEPTH:
+            try:
+                yield decoder(body), file, number, "", text
+                continue
+            except (ValueError, RecursionError):
+                pass
         if not text.strip():
             continue
-        value, bad = parse_strict(text.rstrip("\r\n"), where)
+        value, bad = parse_strict(body, Location(file=file, line=number))
         if bad is not None:
             yield attrs.evolve(bad, excerpt=excerpt_of(text))
             continue
-        yield RawRecord(value, where, excerpt_of(text))
+        yield value, file, number, "", text
+
+
+def _lines(
+    lines: Iterable[bytes | Problem], file: str | None, first: int = 1
+) -> Iterator[RawRecord | Problem]:
+    for item in _parsed_lines(lines, file, first):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            value, name, number, _pointer, text = item
+            assert text is not None
+            yield RawRecord(value, Location(file=name, line=number), excerpt_of(text))
 
 
 def _is_record_line(raw: bytes) -> bool:
@@ -258,7 +284,7 @@ def _binary_lines(lines: Iterator[bytes], file: str | None) -> Iterator[bytes | 
 
 def _from_lines(
     raw_lines: Iterable[bytes], file: str | None, jsonl: bool | None
-) -> Iterator[RawRecord | Problem]:
+) -> Iterator[Parsed | Problem]:
     """Validate-read a file given as byte lines; *jsonl* None means sniff the format."""
     lines = iter(raw_lines)
     buffered: list[bytes] = []
@@ -284,7 +310,7 @@ def _from_lines(
     if jsonl is None:
         jsonl = _is_record_line(buffered[-1])
     if jsonl:
-        yield from _lines(chain(buffered, rest), file)
+        yield from _parsed_lines(chain(buffered, rest), file)
         return
     data = bytearray(b"".join(buffered))
     for item in rest:
@@ -292,7 +318,12 @@ def _from_lines(
             yield item
             return
         data.extend(item)
-    yield from _document(bytes(data), file)
+    for entry in _document(bytes(data), file):
+        if isinstance(entry, Problem):
+            yield entry
+        else:
+            where = entry.location
+            yield entry.value, where.file, where.line, where.pointer, None
 
 
 def _hint(name: str | None) -> bool | None:
@@ -307,6 +338,20 @@ def iter_input(source: str | os.PathLike[str] | IO[Any]) -> Iterator[RawRecord |
     Never raises on bad input: a missing file, unreadable bytes, invalid
     JSON or JSON that is not a fact file are yielded as problems.
     """
+    for item in iter_parsed(source):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            value, file, line, pointer, text = item
+            yield RawRecord(
+                value,
+                Location(file=file, line=line, pointer=pointer),
+                None if text is None else excerpt_of(text),
+            )
+
+
+def iter_parsed(source: str | os.PathLike[str] | IO[Any]) -> Iterator[Parsed | Problem]:
+    """What :func:`iter_input` reads, as plain tuples: value, file, line, pointer, text."""
     if isinstance(source, (str, os.PathLike)):
         file = os.fspath(source)
         try:
@@ -336,7 +381,7 @@ def iter_input(source: str | os.PathLike[str] | IO[Any]) -> Iterator[RawRecord |
             handle.close()
 
 
-def _read_handle(handle: IO[Any], file: str) -> Iterator[RawRecord | Problem]:
+def _read_handle(handle: IO[Any], file: str) -> Iterator[Parsed | Problem]:
     lines: Iterable[bytes] = (
         line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line for line in handle
     )
