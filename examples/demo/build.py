@@ -8,7 +8,6 @@ file equals what this script writes.
 from __future__ import annotations
 
 import argparse
-
 import datetime as dt
 import sys
 from pathlib import Path
