@@ -142,6 +142,28 @@ class TestCite:
             assert passage.unique is True, statement.id
             assert decoded.matches(DEMO_TEXT) == [_target(DEMO_TEXT, anchor.start, anchor.end)]
 
+    def test_every_seed_statement(self, seeds_dir: Path) -> None:
+        """Each seed statement's fragment, decoded, matches its quote (or is flagged not unique)."""
+        records = [  # one FactSet across the folder's files, as validate reads them
+            record
+            for path in sorted((DEMO.parent / "seeds").glob("*.facts.json"))
+            for record in d.load(path)
+        ]
+        facts = d.FactSet(records)
+        store = d.TextStore(seeds_dir)
+        texts = {source.id: store.text_for(source) for source in facts.sources}
+        not_unique = []
+        for statement in facts.statements:
+            (passage,) = cite(facts, statement.id, texts=store).passages
+            text, anchor = texts[statement.source], statement.anchor
+            matches = TextDirective.parse(str(passage.fragment)).matches(text)
+            if passage.unique:
+                assert matches == [_target(text, anchor.start, anchor.end)], statement.id
+            else:
+                not_unique.append(statement.id)
+        # Quotes that start or end inside a word cannot be targeted by a text fragment.
+        assert not_unique == [], not_unique
+
     def test_statement_metadata(self, demo: d.FactSet) -> None:
         """A statement's passage names the source's title, authors, publisher and date."""
         statement = demo.statements[2]
