@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from itertools import combinations
+from sys import intern
 
 from ._describe import describe_time, describe_value
 from ._support import date_in, figure_in
@@ -48,34 +49,38 @@ from .errors import TextStoreError
 from .factset import FactSet
 from .problems import Location, Problem, Report, Severity
 from .quantities import Quantity
-from .records import Claim, ClaimValue, Mode, Ref, Source, Statement
+from .records import Claim, ClaimValue, Event, Mode, Record, Ref, Source, Statement
 from .textstore import TextLookup
 from .times import TimeSpan, as_date
 from .validation._set import find_cycles
 from .vocabulary import Vocabulary, default_vocabulary
 
-__all__ = ["check"]
+__all__ = ["CheckRun", "check"]
 
 _DAY = dt.timedelta(days=1)
 
 
-class _Context:
-    """What every rule needs: the facts, record positions, texts and vocabulary."""
+class _Said:
+    """What the contradiction rule needs of a single-valued claim (never the claim itself)."""
 
-    def __init__(self, factset: FactSet, texts: TextLookup | None, vocab: Vocabulary) -> None:
-        self.factset = factset
-        self.texts = texts
-        self.vocab = vocab
-        self.index = {record.id: number for number, record in enumerate(factset)}
+    __slots__ = ("as_of", "id", "qualifiers", "source", "speaker", "value")
 
-    def at(self, record_id: str, *tokens: str | int) -> Location:
-        """The location of a record (``/records/<n>``) in the set, deeper by *tokens*."""
-        return Location().child("records", self.index[record_id], *tokens)
+    def __init__(self, claim: Claim) -> None:
+        self.id = claim.id
+        self.as_of = claim.as_of
+        self.qualifiers = claim.qualifiers
+        self.value = claim.value
+        self.source = claim.attribution.source if claim.attribution is not None else None
+        self.speaker = claim.speaker
 
-    def evidence(self, ids: tuple[str, ...]) -> list[Statement]:
-        """The evidence statements that resolve."""
-        found = (self.factset.get(i, Statement) for i in ids)
-        return [statement for statement in found if statement is not None]
+
+#: A statement as the evidence rules need it: quote, source id, start, end.
+_Quote = tuple[str, str, int, int]
+
+
+def _at(ordinal: int, *tokens: str | int) -> Location:
+    """The location of a record (``/records/<n>``) in the run, deeper by *tokens*."""
+    return Location().child("records", ordinal, *tokens)
 
 
 def _compatible_qualifiers(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
@@ -94,7 +99,7 @@ def _values_clash(a: ClaimValue, b: ClaimValue) -> bool:
     return False
 
 
-def _same_time(a: Claim, b: Claim) -> bool:
+def _same_time(a: _Said, b: _Said) -> bool:
     if a.as_of is None or b.as_of is None:
         return a.as_of is None and b.as_of is None
     if a.as_of.is_unknown or b.as_of.is_unknown:
@@ -102,13 +107,13 @@ def _same_time(a: Claim, b: Claim) -> bool:
     return a.as_of.overlaps(b.as_of)
 
 
-def _same_voice(a: Claim, b: Claim) -> bool:
-    if a.attribution is None or b.attribution is None:
+def _same_voice(a: _Said, b: _Said) -> bool:
+    if a.source is None or b.source is None:
         return False
-    return a.attribution.source == b.attribution.source and a.speaker == b.speaker
+    return a.source == b.source and a.speaker == b.speaker
 
 
-def _bounds(claim: Claim) -> tuple[dt.date, dt.date]:
+def _bounds(claim: _Said) -> tuple[dt.date, dt.date]:
     """Calendar bounds of a claim's as-of time, wide enough to never miss an overlap."""
     span = claim.as_of
     assert span is not None
@@ -118,7 +123,7 @@ def _bounds(claim: Claim) -> tuple[dt.date, dt.date]:
     return (low - _DAY if low > dt.date.min else low, high + _DAY if high < dt.date.max else high)
 
 
-def _candidate_pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+def _candidate_pairs(claims: list[_Said]) -> Iterator[tuple[_Said, _Said]]:
     """Pairs of claims whose as-of times may overlap, in file order within each pair.
 
     Timeless claims are paired with each other; timed ones by a sweep over
@@ -131,7 +136,7 @@ def _candidate_pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
         (c for c in claims if c.as_of is not None and not c.as_of.is_unknown),
         key=lambda c: _bounds(c)[0],
     )
-    active: list[tuple[dt.date, Claim]] = []
+    active: list[tuple[dt.date, _Said]] = []
     for claim in timed:
         low, high = _bounds(claim)
         active = [(end, other) for end, other in active if end >= low]
@@ -140,13 +145,10 @@ def _candidate_pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
         active.append((high, claim))
 
 
-def contradiction(ctx: _Context) -> Iterator[Problem]:
+def _contradictions(
+    groups: dict[tuple[str, str], list[_Said]], index: dict[str, int]
+) -> Iterator[Problem]:
     """``check.contradiction``: single-valued claims that cannot all be true."""
-    groups: dict[tuple[str, str], list[Claim]] = {}
-    for claim in ctx.factset.claims:
-        entry = ctx.vocab.properties.get(claim.property)
-        if entry is not None and entry.single:
-            groups.setdefault((claim.subject, claim.property), []).append(claim)
     for (subject, prop), claims in groups.items():
         for a, b in _candidate_pairs(claims):
             if not (
@@ -166,18 +168,17 @@ def contradiction(ctx: _Context) -> Iterator[Problem]:
                 f"be true ({when}): {describe_value(a.value)} vs {describe_value(b.value)}"
             )
             if same:
-                message += f"; both come from {a.attribution.source if a.attribution else ''}"
+                message += f"; both come from {a.source or ''}"
             yield Problem(
                 code="check.contradiction",
                 severity=Severity.ERROR if same else Severity.WARNING,
                 message=message,
-                location=ctx.at(b.id, "value"),
+                location=_at(index[b.id], "value"),
                 records=(a.id, b.id),
             )
 
 
-def _unsupported_what(claim: Claim, quotes: list[str]) -> str | None:
-    value = claim.value
+def _unsupported_what(value: ClaimValue, quotes: list[str]) -> str | None:
     if isinstance(value, Quantity):
         if any(figure_in(value, quote) for quote in quotes):
             return None
@@ -190,132 +191,205 @@ def _unsupported_what(claim: Claim, quotes: list[str]) -> str | None:
     return None
 
 
-def unsupported(ctx: _Context) -> Iterator[Problem]:
-    """``check.unsupported``: a claim's figure or date is in none of its evidence quotes."""
-    for claim in ctx.factset.claims:
-        statements = ctx.evidence(claim.evidence)
-        if not statements:
-            continue
-        what = _unsupported_what(claim, [s.anchor.exact for s in statements])
-        if what is None:
-            continue
-        names = ", ".join(s.id for s in statements)
-        yield Problem(
-            code="check.unsupported",
-            severity=Severity.ERROR,
-            message=f"{claim.id} gives {what}, which its evidence ({names}) does not write",
-            location=ctx.at(claim.id, "value"),
-            records=(claim.id, *(s.id for s in statements)),
-        )
+class CheckRun:
+    """The rules over records fed one at a time, in order: what :func:`check` runs.
 
+    It keeps what the rules need, never a record: the id index (id ->
+    ordinal), each statement's quote, source and offsets, the single-valued
+    claims' values, as-of times, qualifiers and voices, derivation links, the
+    problems found so far, and claims whose evidence has not been met yet
+    (checked when the run ends).  With *texts*, sources and the claims that
+    cite evidence are kept too, for ``check.evidence-moved``.  Problems are
+    located at ``/records/<ordinal>``; :meth:`finish` gives them in the order
+    :func:`check` does.
+    """
 
-def no_evidence(ctx: _Context) -> Iterator[Problem]:
-    """``check.no-evidence``: a claim attributed to a speaker with no evidence statement."""
-    for claim in ctx.factset.claims:
-        if claim.speaker is not None and not claim.evidence:
-            yield Problem(
-                code="check.no-evidence",
-                severity=Severity.ERROR,
-                message=(
-                    f"{claim.id} is attributed to {claim.speaker} but cites no evidence "
-                    "statement for it"
-                ),
-                location=ctx.at(claim.id, "evidence"),
-                records=(claim.id, claim.speaker),
+    def __init__(self, texts: TextLookup | None, vocab: Vocabulary) -> None:
+        self._texts = texts
+        self._vocab = vocab
+        self._count = 0
+        self._index: dict[str, int] = {}
+        self._quotes: dict[str, _Quote] = {}
+        self._sources: dict[str, Source] = {}
+        self._groups: dict[tuple[str, str], list[_Said]] = {}
+        self._unsupported: list[tuple[int, Problem]] = []
+        self._pending: list[tuple[int, str, ClaimValue, tuple[str, ...]]] = []
+        self._no_evidence: list[Problem] = []
+        self._attribution: list[Problem] = []
+        self._roles: list[Problem] = []
+        self._cited: list[tuple[int, str, tuple[str, ...]]] = []
+        self._edges: dict[str, list[str]] = {}
+
+    def add(self, record: Record) -> None:
+        """Take the next record."""
+        ordinal = self._count
+        self._count = ordinal + 1
+        record_id = intern(record.id)
+        self._index[record_id] = ordinal
+        if record.provenance is not None:
+            self._edges[record_id] = [link.target for link in record.provenance.derived_from]
+        if isinstance(record, Statement):
+            anchor = record.anchor
+            self._quotes[record_id] = (
+                anchor.exact,
+                intern(record.source),
+                anchor.start,
+                anchor.end,
             )
+        elif isinstance(record, Claim):
+            self._claim(record, ordinal)
+        elif isinstance(record, Event):
+            self._event(record, ordinal)
+        elif isinstance(record, Source) and self._texts is not None:
+            self._sources[record_id] = record
 
-
-def attribution(ctx: _Context) -> Iterator[Problem]:
-    """``check.attribution``: a source carries someone's words, but nobody is the speaker."""
-    for claim in ctx.factset.claims:
+    def _claim(self, claim: Claim, ordinal: int) -> None:
+        entry = self._vocab.properties.get(claim.property)
+        if entry is not None and entry.single:
+            self._groups.setdefault((claim.subject, claim.property), []).append(_Said(claim))
+        evidence, value = claim.evidence, claim.value
+        if evidence and isinstance(value, (Quantity, TimeSpan)):
+            if all(item in self._index for item in evidence):
+                self._support(ordinal, claim.id, value, evidence)
+            else:  # evidence still to come: decided when the run ends
+                self._pending.append((ordinal, claim.id, value, evidence))
+        if claim.speaker is not None and not evidence:
+            self._no_evidence.append(
+                Problem(
+                    code="check.no-evidence",
+                    severity=Severity.ERROR,
+                    message=(
+                        f"{claim.id} is attributed to {claim.speaker} but cites no evidence "
+                        "statement for it"
+                    ),
+                    location=_at(ordinal, "evidence"),
+                    records=(claim.id, claim.speaker),
+                )
+            )
         carried = claim.attribution
-        if carried is None or carried.mode is Mode.STATES or claim.speaker is not None:
-            continue
-        yield Problem(
-            code="check.attribution",
-            severity=Severity.WARNING,
-            message=(
-                f"{carried.source} {carried.mode.value} {claim.id}, but the claim names no "
-                "speaker; a claim the source makes itself has mode 'states'"
-            ),
-            location=ctx.at(claim.id, "attribution", "mode"),
-            records=(claim.id, carried.source),
+        if carried is not None and carried.mode is not Mode.STATES and claim.speaker is None:
+            self._attribution.append(
+                Problem(
+                    code="check.attribution",
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{carried.source} {carried.mode.value} {claim.id}, but the claim names "
+                        "no speaker; a claim the source makes itself has mode 'states'"
+                    ),
+                    location=_at(ordinal, "attribution", "mode"),
+                    records=(claim.id, carried.source),
+                )
+            )
+        if self._texts is not None and evidence:
+            self._cited.append((ordinal, claim.id, evidence))
+
+    def _support(
+        self, ordinal: int, claim_id: str, value: ClaimValue, evidence: tuple[str, ...]
+    ) -> None:
+        """``check.unsupported``: a claim's figure or date is in none of its evidence quotes."""
+        quotes = self._quotes
+        statements = [(item, quotes[item][0]) for item in evidence if item in quotes]
+        if not statements:
+            return
+        what = _unsupported_what(value, [quote for _, quote in statements])
+        if what is None:
+            return
+        names = ", ".join(item for item, _ in statements)
+        self._unsupported.append(
+            (
+                ordinal,
+                Problem(
+                    code="check.unsupported",
+                    severity=Severity.ERROR,
+                    message=f"{claim_id} gives {what}, which its evidence ({names}) does not write",
+                    location=_at(ordinal, "value"),
+                    records=(claim_id, *(item for item, _ in statements)),
+                ),
+            )
         )
 
-
-def role(ctx: _Context) -> Iterator[Problem]:
-    """``check.role``: an event participant in a role its event type does not allow."""
-    for event in ctx.factset.events:
-        allowed = ctx.vocab.roles_for(event.event_type)
+    def _event(self, event: Event, ordinal: int) -> None:
+        """``check.role``: an event participant in a role its event type does not allow."""
+        allowed = self._vocab.roles_for(event.event_type)
         if allowed is None:
-            continue
+            return
         for number, participant in enumerate(event.participants):
             if participant.role in allowed:
                 continue
-            yield Problem(
-                code="check.role",
-                severity=Severity.ERROR,
-                message=(
-                    f"{participant.actor} takes part in {event.id} as {participant.role!r}, "
-                    f"a role a {event.event_type!r} event does not have "
-                    f"(allowed: {', '.join(sorted(allowed))})"
-                ),
-                location=ctx.at(event.id, "participants", number, "role"),
-                records=(event.id, participant.actor),
+            self._roles.append(
+                Problem(
+                    code="check.role",
+                    severity=Severity.ERROR,
+                    message=(
+                        f"{participant.actor} takes part in {event.id} as {participant.role!r}, "
+                        f"a role a {event.event_type!r} event does not have "
+                        f"(allowed: {', '.join(sorted(allowed))})"
+                    ),
+                    location=_at(ordinal, "participants", number, "role"),
+                    records=(event.id, participant.actor),
+                )
             )
 
+    def _evidence_moved(self) -> Iterator[Problem]:
+        """``check.evidence-moved``: with texts, a claim's evidence quote is not at its offsets."""
+        if self._texts is None:
+            return
+        texts: dict[str, str | None] = {}
+        for ordinal, claim_id, evidence in self._cited:
+            for item in evidence:
+                quote = self._quotes.get(item)
+                if quote is None:
+                    continue
+                exact, source_id, start, end = quote
+                if source_id not in texts:
+                    source = self._sources.get(source_id)
+                    try:
+                        texts[source_id] = (
+                            self._texts.text_for(source) if source is not None else None
+                        )
+                    except TextStoreError:
+                        texts[source_id] = None
+                text = texts[source_id]
+                if text is None or text[start:end] == exact:
+                    continue
+                yield Problem(
+                    code="check.evidence-moved",
+                    severity=Severity.ERROR,
+                    message=(
+                        f"the evidence {item} of {claim_id} no longer stands at "
+                        f"{start}..{end} of {source_id}'s "
+                        "text; re-anchor it before relying on the claim"
+                    ),
+                    location=_at(ordinal, "evidence"),
+                    records=(claim_id, item),
+                )
 
-def evidence_moved(ctx: _Context) -> Iterator[Problem]:
-    """``check.evidence-moved``: with texts, a claim's evidence quote is not at its offsets."""
-    if ctx.texts is None:
-        return
-    texts: dict[str, str | None] = {}
-    for claim in ctx.factset.claims:
-        for statement in ctx.evidence(claim.evidence):
-            if statement.source not in texts:
-                source = ctx.factset.get(statement.source, Source)
-                try:
-                    texts[statement.source] = (
-                        ctx.texts.text_for(source) if source is not None else None
-                    )
-                except TextStoreError:
-                    texts[statement.source] = None
-            text = texts[statement.source]
-            if text is None or statement.anchor.verify(text):
-                continue
+    def _cycles(self) -> Iterator[Problem]:
+        """``check.derivation-cycle``: records derived, quoted or translated from each other."""
+        for cycle in find_cycles(self._edges):
             yield Problem(
-                code="check.evidence-moved",
+                code="check.derivation-cycle",
                 severity=Severity.ERROR,
-                message=(
-                    f"the evidence {statement.id} of {claim.id} no longer stands at "
-                    f"{statement.anchor.start}..{statement.anchor.end} of {statement.source}'s "
-                    "text; re-anchor it before relying on the claim"
-                ),
-                location=ctx.at(claim.id, "evidence"),
-                records=(claim.id, statement.id),
+                message="records are derived from each other in a circle: "
+                + " -> ".join([*cycle, cycle[0]]),
+                location=_at(self._index[cycle[0]], "provenance", "derived_from"),
+                records=tuple(cycle),
             )
 
-
-def derivation_cycle(ctx: _Context) -> Iterator[Problem]:
-    """``check.derivation-cycle``: records derived, quoted or translated from each other."""
-    edges = {
-        record.id: [link.target for link in record.provenance.derived_from]
-        for record in ctx.factset
-        if record.provenance is not None
-    }
-    for cycle in find_cycles(edges):
-        yield Problem(
-            code="check.derivation-cycle",
-            severity=Severity.ERROR,
-            message="records are derived from each other in a circle: "
-            + " -> ".join([*cycle, cycle[0]]),
-            location=ctx.at(cycle[0], "provenance", "derived_from"),
-            records=tuple(cycle),
-        )
-
-
-#: Every rule, in the order it runs.
-RULES = (contradiction, unsupported, no_evidence, attribution, role, evidence_moved)
+    def finish(self) -> list[Problem]:
+        """Every problem, rule by rule, each rule's in record order."""
+        for ordinal, claim_id, value, evidence in self._pending:
+            self._support(ordinal, claim_id, value, evidence)
+        self._pending.clear()
+        self._unsupported.sort(key=lambda pair: pair[0])
+        problems = list(_contradictions(self._groups, self._index))
+        problems.extend(problem for _, problem in self._unsupported)
+        problems.extend(self._no_evidence)
+        problems.extend(self._attribution)
+        problems.extend(self._roles)
+        problems.extend(self._evidence_moved())
+        problems.extend(self._cycles())
+        return problems
 
 
 def check(
@@ -332,8 +406,7 @@ def check(
 
     .. versionadded:: 0.1.0
     """
-    ctx = _Context(factset, texts, vocab if vocab is not None else default_vocabulary())
-    problems: list[Problem] = []
-    for rule in (*RULES, derivation_cycle):
-        problems.extend(rule(ctx))
-    return Report(problems)
+    run = CheckRun(texts, vocab if vocab is not None else default_vocabulary())
+    for record in factset:
+        run.add(record)
+    return Report(run.finish())

@@ -26,6 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterator
 from sys import intern
 from typing import Any
@@ -446,8 +448,9 @@ def row_of_result(result: RecordResult, text: str | None) -> Row:
 
 #: Where a record is: file, line, pointer.
 _Place = tuple[str | None, int | None, str]
-#: The id index entry: type, actor kind, file, line, pointer.
-_Entry = tuple[str | None, str | None, str | None, int | None, str]
+#: How many (type, kind) codes an id index entry can carry: ``ordinal << _CODE_BITS | code``.
+_CODE_BITS = 20
+_MASK = (1 << _CODE_BITS) - 1
 
 
 def _location(file: str | None, line: int | None, pointer: str) -> Location:
@@ -460,34 +463,95 @@ def _at(path: Any, file: str | None, line: int | None, pointer: str) -> Location
     return _location(file, line, pointer).child(*path)
 
 
+class _Places:
+    """Where each record of a run is, by its ordinal, in a few bytes a record.
+
+    Lines go in an array (-1 for none), files in runs of ordinals (a file
+    changes rarely), and only non-empty pointers (JSON documents) in a dict.
+    """
+
+    def __init__(self) -> None:
+        self._lines = array("q")
+        self._starts: list[int] = []
+        self._files: list[str | None] = []
+        self._pointers: dict[int, str] = {}
+
+    def add(self, seq: int, file: str | None, line: int | None, pointer: str) -> None:
+        files = self._files
+        if not files or files[-1] != file:
+            self._starts.append(seq)
+            files.append(file)
+        self._lines.append(-1 if line is None else line)
+        if pointer:
+            self._pointers[seq] = pointer
+
+    def __getitem__(self, seq: int) -> _Place:
+        line = self._lines[seq]
+        file = self._files[bisect_right(self._starts, seq) - 1]
+        return file, None if line < 0 else line, self._pointers.get(seq, "")
+
+    def location(self, seq: int) -> Location:
+        return _location(*self[seq])
+
+
 class RunChecker:
     """The whole-set pass over rows, in input order, holding only the id index and open ends.
 
     Gives the problems :class:`~ddfacts.validation.SetChecker` gives for the
     same records: :meth:`add` the duplicate-id problem at once, :meth:`finish`
     the rest, in the same order.
+
+    The id index maps an interned id to one int: the record's ordinal in the
+    run, shifted, with a small code for its (type, kind) from a table; where
+    the ordinal is comes from :class:`_Places`.  Single-valued claims are
+    grouped under a tuple of interned strings and keep their value's
+    canonical text, their ordinal and their id.
     """
 
     def __init__(self, vocab: Vocabulary, levels: frozenset[Level]) -> None:
         self._vocab = vocab
         self._refs = Level.REFS in levels
         self._meaning = Level.MEANING in levels
-        self._index: dict[str, _Entry] = {}
+        self._index: dict[str, int] = {}
+        self._kinds: list[tuple[str | None, str | None]] = []
+        self._codes: dict[tuple[str | None, str | None], int] = {}
+        self._places = _Places()
         #: Target id -> references to it met before it was defined.
-        self._waiting: dict[str, list[tuple[int, int, tuple[str, ...], str, Any, _Place]]] = {}
+        self._waiting: dict[str, list[tuple[int, int, tuple[str, ...], str, Any]]] = {}
         #: Target id -> claim checks (subject 0, entity 1) met before it was defined.
-        self._claims_waiting: dict[str, list[tuple[int, int, str, _Place]]] = {}
-        self._single: dict[tuple[str, str, str, str, str], tuple[str, _Place, str | None]] = {}
+        self._claims_waiting: dict[str, list[tuple[int, int, str]]] = {}
+        self._single: dict[tuple[str, str, str, str, str], tuple[str, int, str | None]] = {}
+        self._texts: dict[str, str] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._operated: dict[str, tuple[str, ...]] = {}
         self._found: list[tuple[tuple[int, int, int], Problem]] = []
         self._seq = 0
-        self._fit_cache: dict[tuple[Any, Any, tuple[str, ...]], tuple[bool, str]] = {}
+        self._fit_cache: dict[tuple[int, tuple[str, ...]], tuple[bool, str]] = {}
+
+    def _code(self, record_type: str | None, kind: str | None) -> int:
+        key = (record_type, kind)
+        code = self._codes.get(key)
+        if code is None:
+            code = len(self._kinds)
+            if code >> _CODE_BITS:
+                raise OverflowError("too many distinct record types and actor kinds")
+            self._kinds.append(key)
+            self._codes[key] = code
+        return code
+
+    def _type(self, target: str, entry: int | None) -> str:
+        """The type a reference target has: its record's, else its id's prefix."""
+        if entry is not None:
+            record_type = self._kinds[entry & _MASK][0]
+            if record_type is not None:
+                return record_type
+        return target.split(":", 1)[0]
 
     def add(self, facts: Facts, file: str | None, line: int | None, pointer: str) -> list[Problem]:
         """Take one record's facts; a ``ref.duplicate-id`` problem if its id is taken."""
         seq = self._seq
         self._seq = seq + 1
+        self._places.add(seq, file, line, pointer)
         record_id, record_type, kind, refs, derived, operator, claim = facts
         duplicate: list[Problem] = []
         index = self._index
@@ -495,22 +559,24 @@ class RunChecker:
             first = index.get(record_id)
             if first is None:
                 record_id = intern(record_id)
-                entry: _Entry = (record_type, kind, file, line, pointer)
+                code = self._codes.get((record_type, kind))
+                if code is None:
+                    code = self._code(record_type, kind)
+                entry = seq << _CODE_BITS | code
                 index[record_id] = entry
                 if self._waiting:
-                    for ref_seq, sub, expected, role, path, place in self._waiting.pop(
-                        record_id, ()
-                    ):
-                        self._check_ref(record_id, entry, ref_seq, sub, expected, role, path, place)
+                    for ref_seq, sub, expected, role, path in self._waiting.pop(record_id, ()):
+                        self._check_ref(record_id, entry, ref_seq, sub, expected, role, path)
                 if self._claims_waiting:
-                    for claim_seq, which, name, place in self._claims_waiting.pop(record_id, ()):
-                        self._check_claim_target(record_id, which, name, claim_seq, place)
+                    for claim_seq, which, name in self._claims_waiting.pop(record_id, ()):
+                        self._check_claim_target(record_id, which, name, claim_seq)
             elif self._refs:
                 duplicate.append(
                     problem(
                         "ref.duplicate-id",
                         f"the id {record_id!r} is already the id of the record at "
-                        f"{_place(_location(first[2], first[3], first[4]))}; ids must be unique",
+                        f"{_place(self._places.location(first >> _CODE_BITS))}; ids must be "
+                        "unique",
                         _location(file, line, pointer).child("id"),
                         records=(record_id,),
                     )
@@ -520,49 +586,44 @@ class RunChecker:
                 found = index.get(target)
                 if found is None:
                     self._waiting.setdefault(intern(target), []).append(
-                        (seq, sub, expected, role, path, (file, line, pointer))
+                        (seq, sub, expected, role, path)
                     )
-                elif (
-                    found[0] if found[0] is not None else target.split(":", 1)[0]
-                ) not in expected:
-                    self._check_ref(
-                        target, found, seq, sub, expected, role, path, (file, line, pointer)
-                    )
+                elif self._type(target, found) not in expected:
+                    self._check_ref(target, found, seq, sub, expected, role, path)
         if self._meaning:
             if record_id is not None:
                 if derived and record_id not in self._derived:
                     self._derived[record_id] = derived
                 if operator is not None and record_id not in self._operated:
-                    self._operated[record_id] = (operator,)
+                    self._operated[record_id] = (intern(operator),)
             if claim is not None:
-                self._claim(claim, seq, record_id, (file, line, pointer))
+                self._claim(claim, seq, record_id)
         return duplicate
 
     def _check_ref(
         self,
         target: str,
-        entry: _Entry | None,
+        entry: int | None,
         seq: int,
         sub: int,
         expected: tuple[str, ...],
         role: str,
         path: Any,
-        place: _Place,
     ) -> None:
-        actual = entry[0] if entry is not None and entry[0] is not None else target.split(":", 1)[0]
+        actual = self._type(target, entry)
         if actual not in expected:
             wanted = " or ".join(expected)
             found = problem(
                 "ref.wrong-type",
                 f"{role} must be {_article(wanted)}, but {target!r} is {_article(actual)}",
-                _at(path, *place),
+                _at(path, *self._places[seq]),
                 records=(target,),
             )
         elif entry is None:
             found = problem(
                 "ref.missing",
                 f"{role} {target!r} is not the id of any record in this run",
-                _at(path, *place),
+                _at(path, *self._places[seq]),
                 records=(target,),
             )
         else:
@@ -570,11 +631,11 @@ class RunChecker:
         self._found.append(((0, seq, sub), found))
 
     def _fits(self, target: str, allowed: tuple[str, ...]) -> tuple[bool, str]:
-        entry = self._index[target]
-        key = (entry[0], entry[1], allowed)
+        code = self._index[target] & _MASK
+        key = (code, allowed)
         answer = self._fit_cache.get(key)
         if answer is None:
-            record_type, kind = entry[0], entry[1]
+            record_type, kind = self._kinds[code]
             kind = kind if record_type == "actor" else None
             if record_type == "actor" and (kind is None or kind not in self._vocab.actor_types):
                 answer = (True, "")
@@ -586,9 +647,7 @@ class RunChecker:
             self._fit_cache[key] = answer
         return answer
 
-    def _check_claim_target(
-        self, target: str, which: int, name: str, seq: int, place: _Place
-    ) -> None:
+    def _check_claim_target(self, target: str, which: int, name: str, seq: int) -> None:
         prop = self._vocab.properties[name]
         if which == 0:
             fits, actual = self._fits(target, prop.subjects)
@@ -600,7 +659,7 @@ class RunChecker:
                             "vocab.subject-type",
                             f"property {name!r} applies to {', '.join(prop.subjects)}, but the "
                             f"subject {target!r} is {_article(actual)}",
-                            _location(*place).child("subject"),
+                            self._places.location(seq).child("subject"),
                             records=(target,),
                         ),
                     )
@@ -615,37 +674,39 @@ class RunChecker:
                         "vocab.entity-type",
                         f"property {name!r} takes {', '.join(prop.entity_types)} values, but "
                         f"{target!r} is {_article(actual)}",
-                        _location(*place).child("value", "entity"),
+                        self._places.location(seq).child("value", "entity"),
                         records=(target,),
                     ),
                 )
             )
 
-    def _claim(self, claim: ClaimFacts, seq: int, record_id: str | None, place: _Place) -> None:
+    def _claim(self, claim: ClaimFacts, seq: int, record_id: str | None) -> None:
         subject, name, value, entity, as_of, source, speaker, ready = claim
         prop = self._vocab.properties.get(name)
         if prop is None:
             return
         if subject in self._index:
-            self._check_claim_target(subject, 0, name, seq, place)
+            self._check_claim_target(subject, 0, name, seq)
         else:
-            self._claims_waiting.setdefault(intern(subject), []).append((seq, 0, name, place))
+            self._claims_waiting.setdefault(intern(subject), []).append((seq, 0, name))
         if entity is not None and prop.entity_types:
             if entity in self._index:
-                self._check_claim_target(entity, 1, name, seq, place)
+                self._check_claim_target(entity, 1, name, seq)
             else:
-                self._claims_waiting.setdefault(intern(entity), []).append((seq, 1, name, place))
+                self._claims_waiting.setdefault(intern(entity), []).append((seq, 1, name))
         if not prop.single:
             return
         text = (
             value if ready else json.dumps(_meaning_of(value), sort_keys=True, ensure_ascii=False)
         )
-        group = (subject, name, as_of, source, speaker)
+        group = (intern(subject), intern(name), intern(as_of), intern(source), intern(speaker))
         first = self._single.get(group)
         if first is None:
-            self._single[group] = (text, place, record_id)
+            # Values repeat (an entity, a date, a round figure): keep each text once.
+            text = self._texts.setdefault(text, text)
+            self._single[group] = (text, seq, record_id)
             return
-        first_text, first_place, first_id = first
+        first_text, first_seq, first_id = first
         if first_text != text:
             when = f"as of {as_of}" if as_of else "with no as_of time"
             self._found.append(
@@ -655,8 +716,8 @@ class RunChecker:
                         "meaning.single-valued",
                         f"property {name!r} has one value at a time, but {subject!r} has two "
                         f"{when} from the same source and speaker: this one and the one at "
-                        f"{_place(_location(*first_place))}",
-                        _location(*place).child("value"),
+                        f"{_place(self._places.location(first_seq))}",
+                        self._places.location(seq).child("value"),
                         records=tuple(item for item in (first_id, record_id) if item),
                     ),
                 )
@@ -666,8 +727,8 @@ class RunChecker:
         """The problems of the whole set, in the order the summary-based checker gives them."""
         if self._refs:
             for target, waiting in self._waiting.items():
-                for seq, sub, expected, role, path, place in waiting:
-                    self._check_ref(target, None, seq, sub, expected, role, path, place)
+                for seq, sub, expected, role, path in waiting:
+                    self._check_ref(target, None, seq, sub, expected, role, path)
         self._waiting.clear()
         self._claims_waiting.clear()
         found = [item for _key, item in sorted(self._found, key=lambda pair: pair[0])]
@@ -682,8 +743,7 @@ class RunChecker:
         for cycle in find_cycles(edges):
             places = []
             for node in cycle:
-                entry = self._index[node]
-                places.append((_location(entry[2], entry[3], entry[4]), node))
+                places.append((self._places.location(self._index[node] >> _CODE_BITS), node))
             first_location, first_id = min(places, key=lambda pair: (*pair[0].sort_key(), pair[1]))
             start = cycle.index(first_id) if first_id in cycle else 0
             ordered = cycle[start:] + cycle[:start]
