@@ -48,3 +48,18 @@ class TestSummary:
         """A folder with no fact files is a usage error."""
         assert main(["summary", str(tmp_path)]) == 2
         assert "holds no fact files" in capsys.readouterr().err
+
+
+def test_python_dash_m() -> None:
+    """``python -m ddfacts`` runs the same command line, exit code included."""
+    import subprocess
+    import sys
+
+    from ddfacts import __version__
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ddfacts", "--version"], capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, f"ddfacts {__version__}")
+    done = subprocess.run([sys.executable, "-m", "ddfacts", "nosuch"], capture_output=True)
+    assert done.returncode == 2
