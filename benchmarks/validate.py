@@ -16,7 +16,8 @@ on the project's own schemas (the reference; past ``--slow-limit`` records it
 runs on the first ones and is scaled up); fastjsonschema (first error only);
 pydantic v2 strict models equivalent to the schemas (``_pydantic_models.py``),
 with the garbage collector on and off; ``ddfacts validate`` (shape, references,
-meaning); the compiled shape check alone; ``ddfacts.load`` into a FactSet.
+meaning); the compiled shape check alone; ``ddfacts.load`` into a FactSet;
+``ddfacts check`` (contradictions, support, roles), which streams JSON Lines.
 Needs the ``bench`` extra: ``pip install -e '.[bench]'``.
 """
 
@@ -54,6 +55,7 @@ PEERS: dict[str, tuple[str, str]] = {
     "pydantic": ("pydantic v2 strict, gc on", "clean"),
     "pydantic-nogc": ("pydantic v2 strict, gc off", "clean"),
     "load": ("ddfacts.load into a FactSet", "clean"),
+    "check": ("ddfacts check, JSON Lines streamed", "clean"),
 }
 
 
@@ -143,14 +145,14 @@ def _peer_pydantic(collector: bool) -> Runner:
     return run
 
 
-def _peer_cli(*extra: str) -> Runner:
+def _peer_cli(*extra: str, command: str = "validate") -> Runner:
     from ddfacts.cli import build_parser, main
 
     build_parser()
 
     def run(path: str, limit: int | None) -> int:
         with redirect_stdout(io.StringIO()):
-            main(["validate", path, "--format", "json", *extra])
+            main([command, path, "--format", "json", *extra])
         return limit or _count(path)
 
     return run
@@ -178,6 +180,7 @@ _RUNNERS: dict[str, Callable[[], Runner]] = {
     "validate": _peer_cli,
     "validate-jobs2": lambda: _peer_cli("--jobs", "2"),
     "load": _peer_load,
+    "check": lambda: _peer_cli(command="check"),
 }
 
 

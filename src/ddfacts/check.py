@@ -34,6 +34,12 @@ Code                        Severity What it finds
 
 References that do not resolve and unknown vocabulary terms are left to
 :func:`ddfacts.validate`; a rule skips what it cannot resolve.
+
+The rules run over records fed one at a time (:class:`CheckRun`), keeping
+only what they need, never the records: :func:`check` feeds a FactSet's
+records, and ``ddfacts check`` streams JSON Lines files through the same run,
+so its memory grows with the ids, statements' quotes and single-valued
+claims, not with the file.
 """
 
 from __future__ import annotations
@@ -76,6 +82,10 @@ class _Said:
 
 #: A statement as the evidence rules need it: quote, source id, start, end.
 _Quote = tuple[str, str, int, int]
+
+
+def _exact(quote: _Quote | str) -> str:
+    return quote if isinstance(quote, str) else quote[0]
 
 
 def _at(ordinal: int, *tokens: str | int) -> Location:
@@ -209,7 +219,7 @@ class CheckRun:
         self._vocab = vocab
         self._count = 0
         self._index: dict[str, int] = {}
-        self._quotes: dict[str, _Quote] = {}
+        self._quotes: dict[str, _Quote | str] = {}
         self._sources: dict[str, Source] = {}
         self._groups: dict[tuple[str, str], list[_Said]] = {}
         self._unsupported: list[tuple[int, Problem]] = []
@@ -220,21 +230,25 @@ class CheckRun:
         self._cited: list[tuple[int, str, tuple[str, ...]]] = []
         self._edges: dict[str, list[str]] = {}
 
-    def add(self, record: Record) -> None:
-        """Take the next record."""
+    def add(self, record: Record) -> int | None:
+        """Take the next record; the ordinal of an earlier record with its id, if any.
+
+        A FactSet has no such duplicates; a caller streaming files reports them.
+        """
         ordinal = self._count
         self._count = ordinal + 1
         record_id = intern(record.id)
-        self._index[record_id] = ordinal
-        if record.provenance is not None:
+        earlier = self._index.setdefault(record_id, ordinal)
+        if record.provenance is not None and record.provenance.derived_from:
+            # A record derived from nothing is on no cycle: it needs no entry.
             self._edges[record_id] = [link.target for link in record.provenance.derived_from]
         if isinstance(record, Statement):
             anchor = record.anchor
+            # The offsets and the source only matter against texts.
             self._quotes[record_id] = (
-                anchor.exact,
-                intern(record.source),
-                anchor.start,
-                anchor.end,
+                anchor.exact
+                if self._texts is None
+                else (anchor.exact, intern(record.source), anchor.start, anchor.end)
             )
         elif isinstance(record, Claim):
             self._claim(record, ordinal)
@@ -242,6 +256,7 @@ class CheckRun:
             self._event(record, ordinal)
         elif isinstance(record, Source) and self._texts is not None:
             self._sources[record_id] = record
+        return None if earlier == ordinal else earlier
 
     def _claim(self, claim: Claim, ordinal: int) -> None:
         entry = self._vocab.properties.get(claim.property)
@@ -288,7 +303,7 @@ class CheckRun:
     ) -> None:
         """``check.unsupported``: a claim's figure or date is in none of its evidence quotes."""
         quotes = self._quotes
-        statements = [(item, quotes[item][0]) for item in evidence if item in quotes]
+        statements = [(item, _exact(quotes[item])) for item in evidence if item in quotes]
         if not statements:
             return
         what = _unsupported_what(value, [quote for _, quote in statements])
@@ -340,6 +355,7 @@ class CheckRun:
                 quote = self._quotes.get(item)
                 if quote is None:
                     continue
+                assert not isinstance(quote, str)  # kept whole with texts
                 exact, source_id, start, end = quote
                 if source_id not in texts:
                     source = self._sources.get(source_id)

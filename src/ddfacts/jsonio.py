@@ -204,8 +204,10 @@ def _records_of_document(document: Any, name: str | None) -> Iterator[Record]:
     fast = Warming()
     for index, value in enumerate(records):
         record = fast(value)
-        yield record if record is not None else from_json(
-            value, file=name, pointer=f"/records/{index}"
+        yield (
+            record
+            if record is not None
+            else from_json(value, file=name, pointer=f"/records/{index}")
         )
 
 

@@ -5,6 +5,12 @@ Problems are located in the file each record came from: the JSON pointer
 when no problem is an error (contradictions between sources are warnings:
 see :mod:`ddfacts.check`), 1 when one is (with ``--strict``, when there is
 any problem), 2 for a usage error or unreadable input.
+
+JSON Lines files are streamed: records go one by one through
+:class:`ddfacts.check.CheckRun`, which keeps what the rules need, never the
+records; JSON documents are loaded whole, as they are read whole anyway.
+The report is the one :func:`ddfacts.check` gives on all the files loaded
+into one FactSet.
 """
 
 from __future__ import annotations
@@ -12,14 +18,24 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
-from ..check import check
-from ..errors import LoadError
-from ..factset import FactSet
-from ..jsonio import _is_jsonl_name, _looks_like_document, load
+from .._fastload import Warming
+from ..check import CheckRun
+from ..errors import DuplicateIdError, LoadError
+from ..jsonio import (
+    _is_jsonl_name,
+    _iter_binary_lines,
+    _looks_like_document,
+    from_json,
+    load,
+    parse_json,
+)
 from ..problems import Location, Problem, Report
 from ..records import Record
 from ..textstore import TextStore
@@ -46,13 +62,39 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=tuple(REPORTERS), default="text")
 
 
-@attrs.frozen
-class _Origin:
-    """Where a record came from: the file, its index there, and its line (JSON Lines)."""
+class _Origins:
+    """Where each record of a run came from, by its ordinal, in a few bytes a record.
 
-    file: str
-    index: int
-    line: int | None
+    Files go in runs of ordinals; lines (JSON Lines) in an array, -1 for none.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._files: list[str] = []
+        self._lines = array("q")
+
+    def file(self, start: int, name: str) -> None:
+        """Records from ordinal *start* on come from *name*."""
+        self._starts.append(start)
+        self._files.append(name)
+
+    def add(self, line: int | None) -> None:
+        """The next record's line (None in a JSON document)."""
+        self._lines.append(-1 if line is None else line)
+
+    def relocate(self, problem: Problem) -> Problem:
+        """*problem* located in its file: the line of JSON Lines, the pointer of a document."""
+        match = _POINTER.match(problem.location.pointer)
+        if match is None:
+            return problem
+        ordinal = int(match[1])
+        run = bisect_right(self._starts, ordinal) - 1
+        file, line = self._files[run], self._lines[ordinal]
+        if line >= 0:
+            where = Location(file=file, line=line, pointer=match[2])
+        else:
+            where = Location(file=file, pointer=f"/records/{ordinal - self._starts[run]}{match[2]}")
+        return attrs.evolve(problem, location=where)
 
 
 def _line_numbers(path: Path) -> list[int] | None:
@@ -65,38 +107,76 @@ def _line_numbers(path: Path) -> list[int] | None:
     return [number for number, line in enumerate(text.split("\n"), 1) if line.strip()]
 
 
-def _load(paths: list[str]) -> tuple[FactSet, list[_Origin]]:
-    records: list[Record] = []
-    origins: list[_Origin] = []
+def _lines_of(path: Path, name: str) -> Iterator[tuple[Record, int]]:
+    """The records of a JSON Lines file, one by one, with their line numbers.
+
+    Reads as :func:`ddfacts.iter_records` does, with the same errors.
+    """
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed in finally
+    except OSError as error:
+        raise LoadError(f"cannot read the file: {error.strerror}", file=name) from None
+    fast = Warming()
+    try:
+        for number, text in enumerate(_iter_binary_lines(handle, name), start=1):
+            if not text.strip():
+                continue
+            value = parse_json(text, file=name, line=number)
+            record = fast(value)
+            yield (
+                (record if record is not None else from_json(value, file=name, line=number)),
+                number,
+            )
+    finally:
+        handle.close()
+
+
+def _records(path: Path, name: str) -> Iterator[tuple[Record, int | None]]:
+    """A file's records with their lines: JSON Lines streamed, other files loaded whole."""
+    if name != "<stdin>" and _is_jsonl_name(name):
+        yield from _lines_of(path, name)
+        return
+    facts = load(sys.stdin if name == "<stdin>" else path)
+    lines = _line_numbers(path)
+    for index, record in enumerate(facts):
+        yield record, lines[index] if lines is not None and index < len(lines) else None
+
+
+def _check_files(paths: list[str], run: CheckRun) -> _Origins:
+    """Feed every record of the files to *run*, in order; where each came from.
+
+    Only the run's compact state and an array of line numbers grow with the
+    input.  Errors are the ones loading the files into one FactSet gives:
+    a duplicate id within a file after that file is read, one across files
+    after every file is.
+    """
+    origins = _Origins()
+    across: str | None = None
+    count = 0
     for path in expand_paths(paths):
         name = "<stdin>" if str(path) == "-" else str(path)
+        origins.file(count, name)
+        start = count
+        within: str | None = None
         try:
-            facts = load(sys.stdin if str(path) == "-" else path)
-            lines = _line_numbers(path)
+            for record, line in _records(path, name):
+                earlier = run.add(record)
+                count += 1
+                origins.add(line)
+                if earlier is not None:
+                    if earlier >= start:
+                        within = within or record.id
+                    else:
+                        across = across or record.id
+            if within is not None:
+                raise LoadError(f"duplicate record id {within!r}", file=name)
         except LoadError as error:
             raise CommandError(str(error)) from None
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"{name}: cannot read the file: {error}") from None
-        for index, record in enumerate(facts):
-            line = lines[index] if lines is not None and index < len(lines) else None
-            origins.append(_Origin(name, index, line))
-            records.append(record)
-    try:
-        return FactSet(records), origins
-    except ValueError as error:
-        raise CommandError(str(error)) from None
-
-
-def _relocate(problem: Problem, origins: list[_Origin]) -> Problem:
-    match = _POINTER.match(problem.location.pointer)
-    if match is None:
-        return problem
-    origin = origins[int(match[1])]
-    if origin.line is not None:
-        where = Location(file=origin.file, line=origin.line, pointer=match[2])
-    else:
-        where = Location(file=origin.file, pointer=f"/records/{origin.index}{match[2]}")
-    return attrs.evolve(problem, location=where)
+    if across is not None:
+        raise CommandError(str(DuplicateIdError(across)))
+    return origins
 
 
 @register("check", "Report contradictions, unsupported claims, missing evidence, bad roles.")
@@ -111,9 +191,9 @@ def run(args: argparse.Namespace) -> int:
         if not Path(args.texts).is_dir():
             raise CommandError(f"--texts: {args.texts} is not a folder")
         texts = TextStore(args.texts)
-    facts, origins = _load(args.paths)
-    report = check(facts, texts=texts, vocab=vocab)
-    report = Report([_relocate(problem, origins) for problem in report])
+    run = CheckRun(texts, vocab)
+    origins = _check_files(args.paths, run)
+    report = Report([origins.relocate(problem) for problem in run.finish()])
     sys.stdout.write(REPORTERS[args.format](report))
     failed = not report.ok or (args.strict and bool(report.problems))
     return EXIT_PROBLEMS if failed else EXIT_OK

@@ -471,24 +471,27 @@ class _Places:
     """
 
     def __init__(self) -> None:
-        self._lines = array("q")
+        self.lines = array("q")
+        self.pointers: dict[int, str] = {}
         self._starts: list[int] = []
         self._files: list[str | None] = []
-        self._pointers: dict[int, str] = {}
+        #: The file of the last record (a string no file name equals, at first).
+        self.file_of_last: str | None = "\x00"
 
     def add(self, seq: int, file: str | None, line: int | None, pointer: str) -> None:
-        files = self._files
-        if not files or files[-1] != file:
+        """Record *seq*'s place (records come in order)."""
+        if file != self.file_of_last:
             self._starts.append(seq)
-            files.append(file)
-        self._lines.append(-1 if line is None else line)
+            self._files.append(file)
+            self.file_of_last = file
+        self.lines.append(-1 if line is None else line)
         if pointer:
-            self._pointers[seq] = pointer
+            self.pointers[seq] = pointer
 
     def __getitem__(self, seq: int) -> _Place:
-        line = self._lines[seq]
+        line = self.lines[seq]
         file = self._files[bisect_right(self._starts, seq) - 1]
-        return file, None if line < 0 else line, self._pointers.get(seq, "")
+        return file, None if line < 0 else line, self.pointers.get(seq, "")
 
     def location(self, seq: int) -> Location:
         return _location(*self[seq])
@@ -521,7 +524,6 @@ class RunChecker:
         #: Target id -> claim checks (subject 0, entity 1) met before it was defined.
         self._claims_waiting: dict[str, list[tuple[int, int, str]]] = {}
         self._single: dict[tuple[str, str, str, str, str], tuple[str, int, str | None]] = {}
-        self._texts: dict[str, str] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._operated: dict[str, tuple[str, ...]] = {}
         self._found: list[tuple[tuple[int, int, int], Problem]] = []
@@ -551,7 +553,13 @@ class RunChecker:
         """Take one record's facts; a ``ref.duplicate-id`` problem if its id is taken."""
         seq = self._seq
         self._seq = seq + 1
-        self._places.add(seq, file, line, pointer)
+        places = self._places
+        if places.file_of_last is not file and places.file_of_last != file:
+            places.add(seq, file, line, pointer)
+        else:  # the common case, inline: same file, a line, no pointer
+            places.lines.append(-1 if line is None else line)
+            if pointer:
+                places.pointers[seq] = pointer
         record_id, record_type, kind, refs, derived, operator, claim = facts
         duplicate: list[Problem] = []
         index = self._index
@@ -582,13 +590,18 @@ class RunChecker:
                     )
                 )
         if self._refs and refs:
+            kinds = self._kinds
             for sub, (target, expected, role, path) in enumerate(refs):
                 found = index.get(target)
                 if found is None:
                     self._waiting.setdefault(intern(target), []).append(
                         (seq, sub, expected, role, path)
                     )
-                elif self._type(target, found) not in expected:
+                elif (
+                    actual
+                    if (actual := kinds[found & _MASK][0]) is not None
+                    else target.split(":", 1)[0]
+                ) not in expected:
                     self._check_ref(target, found, seq, sub, expected, role, path)
         if self._meaning:
             if record_id is not None:
@@ -702,8 +715,6 @@ class RunChecker:
         group = (intern(subject), intern(name), intern(as_of), intern(source), intern(speaker))
         first = self._single.get(group)
         if first is None:
-            # Values repeat (an entity, a date, a round figure): keep each text once.
-            text = self._texts.setdefault(text, text)
             self._single[group] = (text, seq, record_id)
             return
         first_text, first_seq, first_id = first
