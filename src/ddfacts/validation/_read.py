@@ -17,11 +17,18 @@ from typing import IO, Any
 
 import attrs
 
-from ..jsonio import FORMAT_VERSION, JSONL_SUFFIXES, MAX_DEPTH, _depth_exceeds, _DuplicateKey
+from ..jsonio import (
+    FORMAT_VERSION,
+    JSONL_SUFFIXES,
+    MAX_DEPTH,
+    _depth_exceeds,
+    _DuplicateKey,
+    _no_duplicates,
+)
 from ..problems import Location, Problem
 from ._codes import problem
 
-__all__ = ["EXCERPT_LENGTH", "Parsed", "RawRecord", "iter_input", "iter_parsed", "parse_strict"]
+__all__ = ["EXCERPT_LENGTH", "Parsed", "RawRecord", "iter_parsed", "parse_strict"]
 
 #: How many characters of a JSON Lines line a problem keeps to show people.
 EXCERPT_LENGTH = 120
@@ -44,18 +51,6 @@ class RawRecord:
 
 class _Constant(ValueError):
     pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # dict() in C, then a length check: a key repeated makes the dict shorter.
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _value in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return result
 
 
 def _no_constant(name: str) -> Any:
@@ -332,26 +327,12 @@ def _hint(name: str | None) -> bool | None:
     return None
 
 
-def iter_input(source: str | os.PathLike[str] | IO[Any]) -> Iterator[RawRecord | Problem]:
-    """The raw records of one fact file (a path or an open file), and its reading problems.
-
-    Never raises on bad input: a missing file, unreadable bytes, invalid
-    JSON or JSON that is not a fact file are yielded as problems.
-    """
-    for item in iter_parsed(source):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            value, file, line, pointer, text = item
-            yield RawRecord(
-                value,
-                Location(file=file, line=line, pointer=pointer),
-                None if text is None else excerpt_of(text),
-            )
-
-
 def iter_parsed(source: str | os.PathLike[str] | IO[Any]) -> Iterator[Parsed | Problem]:
-    """What :func:`iter_input` reads, as plain tuples: value, file, line, pointer, text."""
+    """The raw records of one fact file and its reading problems, never raising.
+
+    Records come as plain tuples (value, file, line, pointer, text): a missing
+    file, bad bytes, invalid JSON or JSON that is not a fact file are problems.
+    """
     if isinstance(source, (str, os.PathLike)):
         file = os.fspath(source)
         try:
