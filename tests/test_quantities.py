@@ -16,6 +16,15 @@ def exact(n: float, unit: str | None = None) -> Quantity:
     return Quantity(amount=n, lower=n, upper=n, qualifier="exact", unit=unit)
 
 
+def _assert_parsed(
+    text: str, expected: tuple[str, float | None, float | None, float | None, str | None]
+) -> None:
+    """parse_quantity(text) has this qualifier, amount, bounds and unit, and keeps the text."""
+    q = parse_quantity(text)
+    assert (q.qualifier.value, q.amount, q.lower, q.upper, q.unit) == expected
+    assert q.expression == text
+
+
 class TestParseQuantity:
     """``parse_quantity`` on the forms news text uses."""
 
@@ -65,15 +74,7 @@ class TestParseQuantity:
         unit: str | None,
     ) -> None:
         """The text gives this qualifier, these figures and this unit."""
-        q = parse_quantity(text)
-        assert (q.qualifier.value, q.amount, q.lower, q.upper, q.unit) == (
-            qualifier,
-            amount,
-            lower,
-            upper,
-            unit,
-        )
-        assert q.expression == text
+        _assert_parsed(text, (qualifier, amount, lower, upper, unit))
 
     @pytest.mark.parametrize("text", ["", "no number here", "a few followers", "between 10 and 5"])
     def test_errors(self, text: str) -> None:
@@ -126,15 +127,7 @@ class TestRanksAndFactors:
         unit: str | None,
     ) -> None:
         """The ordinal, superlative or factor gives this qualifier, number and unit."""
-        q = parse_quantity(text)
-        assert (q.qualifier.value, q.amount, q.lower, q.upper, q.unit) == (
-            qualifier,
-            amount,
-            lower,
-            upper,
-            unit,
-        )
-        assert q.expression == text
+        _assert_parsed(text, (qualifier, amount, lower, upper, unit))
 
     @pytest.mark.parametrize(
         ("text", "amount", "unit"),
