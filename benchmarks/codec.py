@@ -4,10 +4,10 @@ The foundation issue asked whether cattrs would make dict <-> record conversion
 smaller and faster.  This measures, on the same JSON values (every record of
 the example corpus, repeated), microseconds per record for:
 
-* ``ddfacts codec``: the table-driven codec (:mod:`ddfacts._codec`), with
+* ``ddfacts codec``: the table-driven codec (:mod:`ddfacts.jsonio._codec`), with
   its JSON-pointer error messages and the attrs validators;
 * ``ddfacts fast path``: the compiled shape check plus hand-tuned constructors
-  (:mod:`ddfacts._fastload`) that ``ddfacts.load`` uses on big files;
+  (:mod:`ddfacts.jsonio._fast._load`) that ``ddfacts.load`` uses on big files;
 * ``cattrs``: a ``cattrs.Converter`` with the hooks our records need (dates,
   date-times, the tagged claim value, read-only mappings); attrs validators run
   as in the others.  cattrs cannot keep ``x-`` extension members nor name the
@@ -28,7 +28,8 @@ import cattrs
 from dateutil.parser import isoparse
 
 import ddfacts
-from ddfacts import _codec, _fastload
+from ddfacts.jsonio import _codec
+from ddfacts.jsonio._fast import _load as _fastload
 from ddfacts.records import ClaimValue, Ref
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 
 from ddfacts import Anchor, QuoteNotFoundError, Statement
-from ddfacts._fields import is_id
-from ddfacts._strategies_anchors import anchors_in_text, statements
 from ddfacts.anchors import occurrence_of, statement_id
+from ddfacts.records._fields import is_id
+from ddfacts.strategies._anchors import anchors_in_text, statements
 
 TEXT = "The embassy has 2,400 followers. Later the embassy had 12,400 followers."
 

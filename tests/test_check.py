@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ddfacts as d
-from ddfacts._support import date_in, figure_in, numbers_in
 from ddfacts.check import check
+from ddfacts.check._support import date_in, figure_in, numbers_in
 from ddfacts.problems import Severity
 
 MARCH = d.TimeSpan(

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 from ddfacts import TimeSpan
-from ddfacts._strategies_values import time_spans
+from ddfacts.strategies._values import time_spans
 from ddfacts.times import EdtfError, EdtfUnsupportedError, Precision
 
 REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 import ddfacts
 from ddfacts import strategies as dst
-from ddfacts._fastshape import (
+from ddfacts.jsonio._fast._shape import (
     UnsupportedSchemaError,
     check_for,
     compile_check,

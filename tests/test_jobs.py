@@ -11,8 +11,8 @@ from types import ModuleType
 import pytest
 
 from ddfacts import validation
-from ddfacts._progress import Progress, estimate_records, progress_for
 from ddfacts.cli import main
+from ddfacts.cli._progress import Progress, estimate_records, progress_for
 from ddfacts.validation import _parallel
 from ddfacts.validation._parallel import Chunk, split
 

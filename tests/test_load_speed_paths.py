@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ddfacts
-from ddfacts import _fastload
-from ddfacts._codec import StructureError, structure
-from ddfacts._fastbuild import parse_datetime
-from ddfacts._fastload import WARM_UP, Warming, structure_fast
+from ddfacts.jsonio._codec import StructureError, structure
+from ddfacts.jsonio._fast import _load as _fastload
+from ddfacts.jsonio._fast._build import parse_datetime
+from ddfacts.jsonio._fast._load import WARM_UP, Warming, structure_fast
 
 from .test_fastshape import RECORDS, mutated
 

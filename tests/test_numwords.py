@@ -20,9 +20,9 @@ from ddfacts._numwords import (
     WORD_VALUES,
     words_value,
 )
-from ddfacts._support import date_in, numbers_in
-from ddfacts._timewords import COUNTS, MONTHS
+from ddfacts.check._support import date_in, numbers_in
 from ddfacts.times import parse_time
+from ddfacts.times._words import COUNTS, MONTHS
 
 _NAMES = ((1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand"))
 

@@ -8,7 +8,7 @@ from hypothesis.errors import InvalidArgument
 
 import ddfacts
 from ddfacts import Claim, Qualifier, Quantity, QuantityParseError, parse_quantity
-from ddfacts._strategies_values import quantities
+from ddfacts.strategies._values import quantities
 
 
 def exact(n: float, unit: str | None = None) -> Quantity:

@@ -8,9 +8,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ddfacts import Anchor, Relocation
-from ddfacts._distance import levenshtein
-from ddfacts._normalize import normalized_text
-from ddfacts._strategies_anchors import anchors_in_text
+from ddfacts.anchors._distance import levenshtein
+from ddfacts.anchors._normalize import normalized_text
+from ddfacts.strategies._anchors import anchors_in_text
 
 TEXT = (
     "Kalinin runs a savvy social media operation with more than 12,400 followers on Twitter. "

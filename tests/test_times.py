@@ -10,8 +10,9 @@ from hypothesis.errors import InvalidArgument
 
 import ddfacts
 from ddfacts import Claim, TimeSpan
-from ddfacts._strategies_values import time_spans
-from ddfacts.times import Precision, as_date
+from ddfacts.strategies._values import time_spans
+from ddfacts.times import Precision
+from ddfacts.times._span import as_date
 
 
 def span(edtf: str) -> TimeSpan:

@@ -220,7 +220,7 @@ class TestCheckRecord:
 
     def test_meaning_invalid_safety_net(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """When the codec refuses a record no check caught, the problem is meaning.invalid."""
-        from ddfacts._codec import StructureError
+        from ddfacts.jsonio._codec import StructureError
 
         def refuse(value: Any, pointer: str = "") -> Any:
             raise StructureError("something no check knows", "/name")

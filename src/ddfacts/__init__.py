@@ -12,10 +12,10 @@ Load a fact file, look things up, write it back::
 
 from __future__ import annotations
 
-from ._relocate import Relocation
-from .anchors import Anchor
-from .check import check
-from .cite import (
+from .anchors._anchor import Anchor
+from .anchors._relocate import Relocation
+from .check._run import check
+from .cite._cite import (
     Citation,
     CiteError,
     Passage,
@@ -34,10 +34,19 @@ from .errors import (
     TimeParseError,
 )
 from .factset import FactSet
-from .jsonio import FORMAT_VERSION, dump, dumps, from_json, iter_records, load, loads, to_json
+from .jsonio._files import (
+    FORMAT_VERSION,
+    dump,
+    dumps,
+    from_json,
+    iter_records,
+    load,
+    loads,
+    to_json,
+)
 from .problems import Location, Problem, Report, Severity
 from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
-from .quantities import Qualifier, Quantity, parse_quantity
+from .quantities._value import Qualifier, Quantity, parse_quantity
 from .query import query
 from .records import (
     Actor,
@@ -60,7 +69,12 @@ from .records import (
 )
 from .textstore import TextStore
 from .timeline import EntryKind, TimelineEntry, timeline
-from .times import Precision, ResolvedAgainst, TimeSpan, parse_time
+from .times._span import (
+    Precision,
+    ResolvedAgainst,
+    TimeSpan,
+    parse_time,
+)
 from .validation import validate
 from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
 

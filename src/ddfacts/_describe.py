@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .quantities import Qualifier, Quantity
+from .quantities._value import Qualifier, Quantity
 from .records import ClaimValue, Ref
-from .times import TimeSpan
+from .times._span import TimeSpan
 
 __all__ = ["describe_time", "describe_value"]
 

@@ -1,8 +1,8 @@
 """English number words, in one place: the word tables and a reader for a run of them.
 
-:mod:`ddfacts._quantityparse` reads claims' quantities with them ("twenty-five
-followers"), :mod:`ddfacts._support` finds a claim's figure in a quote
-("nine thousand", "the second summons") and :mod:`ddfacts._timewords` counts
+:mod:`ddfacts.quantities._parse` reads claims' quantities with them ("twenty-five
+followers"), :mod:`ddfacts.check._support` finds a claim's figure in a quote
+("nine thousand", "the second summons") and :mod:`ddfacts.times._words` counts
 units in relative times ("two years ago").  Each keeps only what is its own
 (``dozen`` as a scale for quantities, ``b`` for a billion after digits in
 quotes, "a few" as a count).

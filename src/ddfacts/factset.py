@@ -15,7 +15,7 @@ from .records import Actor, Claim, Event, Record, Review, Source, Statement
 
 if TYPE_CHECKING:
     from .timeline import TimelineEntry
-    from .times import TimeSpan
+    from .times._span import TimeSpan
 
 __all__ = ["FactSet"]
 

@@ -35,7 +35,7 @@ from typing import Any, Literal
 import attrs
 from dateutil.parser import isoparse
 
-from .anchors import CONTEXT_LENGTH, Anchor, statement_id
+from .anchors._anchor import CONTEXT_LENGTH, Anchor, statement_id
 from .errors import TextStoreError
 from .offsets import from_utf16
 from .problems import Location, Problem, Report, Severity

@@ -13,7 +13,13 @@ import enum
 
 import attrs
 
-from ._fields import any_id, instances_of, optional_str, probability, to_tuple
+from .records._fields import (
+    any_id,
+    instances_of,
+    optional_str,
+    probability,
+    to_tuple,
+)
 
 __all__ = ["Activity", "Derivation", "DerivationKind", "Method", "Provenance"]
 

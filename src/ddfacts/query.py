@@ -32,7 +32,7 @@ from collections.abc import Iterable
 
 from .factset import FactSet
 from .records import Actor, Claim, Event, Record, Review, Source, Statement
-from .times import Precision, TimeSpan
+from .times._span import Precision, TimeSpan
 
 __all__ = ["query", "record_times", "span_of"]
 

@@ -9,7 +9,7 @@ import attrs
 
 from .factset import FactSet
 from .records import Actor, Claim, Event, Record, Role, Source
-from .times import TimeSpan, as_date
+from .times._span import TimeSpan, as_date
 
 __all__ = ["EntryKind", "TimelineEntry", "timeline"]
 

@@ -21,8 +21,8 @@ from typing import Any
 import attrs
 from jsonschema import Draft202012Validator
 
-from ._fields import RECORD_TYPES, to_tuple
 from .errors import DdfactsError
+from .records._fields import RECORD_TYPES, to_tuple
 
 __all__ = [
     "SHIPPED_FILES",

@@ -19,10 +19,15 @@ from typing import Any
 
 import attrs
 
-from .._relocate import Relocation
-from ..anchors import Anchor, statement_id
+from ..anchors._anchor import Anchor, statement_id
+from ..anchors._relocate import Relocation
 from ..errors import LoadError, QuoteNotFoundError, TextStoreError
-from ..jsonio import JSONL_SUFFIXES, dumps, load, to_json
+from ..jsonio._files import (
+    JSONL_SUFFIXES,
+    dumps,
+    load,
+    to_json,
+)
 from ..provenance import Activity, Provenance
 from ..records import Record, Source, Statement
 from ..textstore import TextStore, decode_text, sha256_of

@@ -11,7 +11,7 @@ import attrs
 
 from ..errors import LoadError
 from ..factset import FactSet
-from ..jsonio import load
+from ..jsonio._files import load
 from ..records import Record
 
 #: Nothing wrong.
@@ -113,7 +113,7 @@ def write_out(text: str, out: str | None) -> None:
     if out is None or out == "-":
         sys.stdout.write(text)
         return
-    from ..jsonio import write_atomic
+    from ..jsonio._files import write_atomic
 
     try:
         write_atomic(Path(out), text)

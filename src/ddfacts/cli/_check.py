@@ -25,10 +25,10 @@ from pathlib import Path
 
 import attrs
 
-from .._fastload import Warming
-from ..check import CheckRun
+from ..check._run import CheckRun
 from ..errors import DuplicateIdError, LoadError
-from ..jsonio import (
+from ..jsonio._fast._load import Warming
+from ..jsonio._files import (
     _is_jsonl_name,
     _iter_binary_lines,
     _looks_like_document,

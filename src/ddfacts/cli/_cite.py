@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cite import Citation, CiteError, cite
+from ..cite._cite import Citation, CiteError, cite
 from ..textstore import TextStore
 from ._base import EXIT_OK, EXIT_PROBLEMS, CommandError, arguments, load_all, register
 

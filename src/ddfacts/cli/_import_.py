@@ -17,7 +17,12 @@ from typing import get_args
 
 from ..errors import LoadError
 from ..imports import OffsetUnit, from_webannotation
-from ..jsonio import JSONL_SUFFIXES, decode_bytes, dumps, parse_json
+from ..jsonio._files import (
+    JSONL_SUFFIXES,
+    decode_bytes,
+    dumps,
+    parse_json,
+)
 from ..textstore import TextStore
 from ._base import EXIT_OK, EXIT_PROBLEMS, CommandError, arguments, load_all, register, write_out
 

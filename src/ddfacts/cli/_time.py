@@ -13,10 +13,10 @@ import json
 import sys
 from typing import Any
 
-from .._codec import QUANTITY, TIME_SPAN
 from ..errors import QuantityParseError, TimeParseError
-from ..quantities import Quantity, parse_quantity
-from ..times import ResolvedAgainst, TimeSpan, parse_time
+from ..jsonio._codec import QUANTITY, TIME_SPAN
+from ..quantities._value import Quantity, parse_quantity
+from ..times._span import ResolvedAgainst, TimeSpan, parse_time
 from ._base import EXIT_OK, EXIT_PROBLEMS, arguments, register
 
 

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from .._progress import progress_for
 from ..validation import Level, LevelError, parse_levels, validate
 from ..vocabulary import VocabularyError
 from ._base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CommandError, arguments, register
+from ._progress import progress_for
 from ._reporters import REPORTERS, render
 
 #: Codes that mean the input could not be read at all: exit 2, not 1.

@@ -29,7 +29,7 @@ import attrs
 
 from ..errors import DdfactsError
 from ..factset import FactSet
-from ..jsonio import write_atomic
+from ..jsonio._files import write_atomic
 from ._claimreview import SCHEMA_CONTEXT, to_claimreview
 from ._common import URN_PREFIX, canonical_json, id_of_iri, iri_of
 from ._csv import csv_tables, write_csv

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..factset import FactSet
 from ..records import Actor, Claim, Review, Source, Statement
-from ..times import as_date
+from ..times._span import as_date
 from ._common import claim_sentence, record_iri, sorted_by_id
 
 __all__ = ["SCHEMA_CONTEXT", "claimreview_of", "to_claimreview"]

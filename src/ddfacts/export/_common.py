@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from ..factset import FactSet
-from ..quantities import Qualifier, Quantity
+from ..quantities._value import Qualifier, Quantity
 from ..records import Actor, Claim, Event, Ref, Review, Source, Statement
-from ..times import TimeSpan
+from ..times._span import TimeSpan
 
 __all__ = [
     "URN_PREFIX",

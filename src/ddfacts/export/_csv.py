@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..factset import FactSet
-from ..jsonio import to_json, write_atomic
+from ..jsonio._files import to_json, write_atomic
 from ..records import Record
 from ._common import sorted_by_id
 

@@ -10,7 +10,10 @@ from typing import Any, Union
 
 import attrs
 
-from .._fields import (
+from ..provenance import Provenance
+from ..quantities._value import Quantity
+from ..times._span import TimeSpan
+from ._fields import (
     any_id,
     extensions_field,
     frozen_mapping,
@@ -22,9 +25,6 @@ from .._fields import (
     optional_str,
     to_tuple,
 )
-from ..provenance import Provenance
-from ..quantities import Quantity
-from ..times import TimeSpan
 
 __all__ = ["Attribution", "Claim", "ClaimValue", "Mode", "Rating", "Ref", "Review"]
 

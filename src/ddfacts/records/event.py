@@ -7,7 +7,9 @@ from typing import Any
 
 import attrs
 
-from .._fields import (
+from ..provenance import Provenance
+from ..times._span import TimeSpan
+from ._fields import (
     extensions_field,
     id_of,
     ids,
@@ -16,8 +18,6 @@ from .._fields import (
     optional_str,
     to_tuple,
 )
-from ..provenance import Provenance
-from ..times import TimeSpan
 
 __all__ = ["Event", "Participant"]
 

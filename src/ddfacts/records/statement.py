@@ -7,9 +7,14 @@ from typing import Any
 
 import attrs
 
-from .._fields import extensions_field, id_of, language, optional_str
-from ..anchors import Anchor
+from ..anchors._anchor import Anchor
 from ..provenance import Provenance
+from ._fields import (
+    extensions_field,
+    id_of,
+    language,
+    optional_str,
+)
 
 __all__ = ["Statement"]
 

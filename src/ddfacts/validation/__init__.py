@@ -114,7 +114,7 @@ def _inputs(source: Input | Iterable[Input]) -> Iterator[Input]:
 
 def _parsed(source: Input | Iterable[Input]) -> Iterator[Parsed | Problem]:
     """Every record of the inputs as a plain tuple, in order, with every problem met."""
-    from ..jsonio import to_json
+    from ..jsonio._files import to_json
 
     for item in _inputs(source):
         if isinstance(item, FactSet):
@@ -265,7 +265,7 @@ def validate(
         jobs: processes to spread big JSON Lines files over (the report is
             the same as with one).
         progress: called with the number of records checked so far, now
-            and then (see :mod:`ddfacts._progress`).
+            and then (see :mod:`ddfacts.cli._progress`).
 
     Raises:
         LevelError: a level name is unknown.

@@ -14,10 +14,10 @@ from typing import Any
 
 import attrs
 
-from .._fields import is_id
 from ..errors import TextStoreError
 from ..problems import Location, Problem
 from ..records import Source
+from ..records._fields import is_id
 from ._codes import problem
 from ._record import AnchorFacts, RecordSummary
 

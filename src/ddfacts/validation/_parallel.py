@@ -188,7 +188,7 @@ def checked_parallel(
                 yield from checked(entry, vocab, levels, summaries=summaries)
                 continue
             if pool is None:
-                from .._fastshape import is_valid_record
+                from ..jsonio._fast._shape import is_valid_record
 
                 is_valid_record({"type": "source"})  # compile once, before forking
                 pool = context.Pool(

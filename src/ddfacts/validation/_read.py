@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import attrs
 
-from ..jsonio import (
+from ..jsonio._files import (
     FORMAT_VERSION,
     JSONL_SUFFIXES,
     MAX_DEPTH,

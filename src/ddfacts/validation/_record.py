@@ -17,10 +17,10 @@ from typing import Any
 
 import attrs
 
-from .._codec import StructureError, structure
-from .._fastload import structure_fast
-from .._fields import RECORD_TYPES, is_id
+from ..jsonio._codec import StructureError, structure
+from ..jsonio._fast._load import structure_fast
 from ..problems import Location, Problem
+from ..records._fields import RECORD_TYPES, is_id
 from ..vocabulary import Vocabulary
 from ._codes import ALL_LEVELS, Level, problem
 from ._meaning import meaning_problems

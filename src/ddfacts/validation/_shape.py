@@ -14,8 +14,14 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from .._codec import RECORD_CODECS, StructureError, _load_date, _load_datetime, _load_instant
-from .._fastshape import check_for
+from ..jsonio._codec import (
+    RECORD_CODECS,
+    StructureError,
+    _load_date,
+    _load_datetime,
+    _load_instant,
+)
+from ..jsonio._fast._shape import check_for
 from ..problems import Location, Problem
 from ..schemas import schema, validator
 from ._codes import problem

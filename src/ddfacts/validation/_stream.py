@@ -32,10 +32,10 @@ from collections.abc import Iterator
 from sys import intern
 from typing import Any
 
-from .._fastbuild import _PLAIN_DATETIME
-from .._fastshape import check_for
-from .._fields import ID_PATTERN, RECORD_TYPES
+from ..jsonio._fast._build import _PLAIN_DATETIME
+from ..jsonio._fast._shape import check_for
 from ..problems import Location, Problem
+from ..records._fields import ID_PATTERN, RECORD_TYPES
 from ..vocabulary import Vocabulary
 from ._codes import Level, problem
 from ._meaning import _whole

@@ -1,4 +1,4 @@
-"""The schema compiler behind :mod:`ddfacts._fastshape`: JSON Schema to Python source.
+"""The schema compiler behind :mod:`ddfacts.jsonio._fast._shape`: JSON Schema to Python source.
 
 One generated function per schema node (``$ref`` targets shared), leaf
 checks (types, patterns, enums, bounds, lengths) inlined as expressions.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .errors import DdfactsError
+from ...errors import DdfactsError
 
 if TYPE_CHECKING:
     from referencing._core import Resolver

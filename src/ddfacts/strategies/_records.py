@@ -25,12 +25,15 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ._strategies_anchors import anchors_in_text, texts
-from ._strategies_anchors import statements as _texts_and_statements
-from ._strategies_values import quantities, time_spans
-from .factset import FactSet
-from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
-from .records import (
+from ..factset import FactSet
+from ..provenance import (
+    Activity,
+    Derivation,
+    DerivationKind,
+    Method,
+    Provenance,
+)
+from ..records import (
     Actor,
     Attribution,
     Claim,
@@ -50,6 +53,9 @@ from .records import (
     SourceLink,
     Statement,
 )
+from ._anchors import anchors_in_text, texts
+from ._anchors import statements as _texts_and_statements
+from ._values import quantities, time_spans
 
 __all__ = [
     "actors",

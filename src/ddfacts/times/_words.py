@@ -1,4 +1,4 @@
-"""Word tables and EDTF helpers for reading time expressions (see :mod:`ddfacts._timeparse`).
+"""Word tables and EDTF helpers for reading time expressions (see :mod:`ddfacts.times._parse`).
 
 The conventions for parts of a period live here, in one place:
 
@@ -24,8 +24,8 @@ import re
 
 import attrs
 
+from .._numwords import CARDINALS
 from ._edtf import SEASONS
-from ._numwords import CARDINALS
 
 __all__ = [
     "COUNTS",

@@ -15,10 +15,16 @@ from typing import Any
 import attrs
 from dateutil.parser import isoparse
 
-from .anchors import Anchor
-from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
-from .quantities import Qualifier, Quantity
-from .records import (
+from ..anchors._anchor import Anchor
+from ..provenance import (
+    Activity,
+    Derivation,
+    DerivationKind,
+    Method,
+    Provenance,
+)
+from ..quantities._value import Qualifier, Quantity
+from ..records import (
     Actor,
     Attribution,
     Claim,
@@ -36,7 +42,7 @@ from .records import (
     SourceLink,
     Statement,
 )
-from .times import Precision, ResolvedAgainst, TimeSpan
+from ..times._span import Precision, ResolvedAgainst, TimeSpan
 
 __all__ = ["StructureError", "structure", "unstructure"]
 

@@ -16,11 +16,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._distance import levenshtein, prefix_distances, search_distances, similarity
+from ._distance import (
+    levenshtein,
+    prefix_distances,
+    search_distances,
+    similarity,
+)
 from ._normalize import Normalized
 
 if TYPE_CHECKING:
-    from .anchors import Anchor
+    from ._anchor import Anchor
 
 __all__ = ["Candidate"]
 

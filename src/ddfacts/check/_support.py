@@ -25,10 +25,16 @@ from __future__ import annotations
 import math
 import re
 
-from ._numwords import ORDINAL_VALUES, SCALE_SUFFIXES, SCALES, WORD_VALUES, words_value
-from ._timewords import MONTHS
-from .quantities import Quantity
-from .times import Precision, TimeSpan, as_date
+from .._numwords import (
+    ORDINAL_VALUES,
+    SCALE_SUFFIXES,
+    SCALES,
+    WORD_VALUES,
+    words_value,
+)
+from ..quantities._value import Quantity
+from ..times._span import Precision, TimeSpan, as_date
+from ..times._words import MONTHS
 
 __all__ = ["date_in", "figure_in", "numbers_in"]
 

@@ -160,7 +160,7 @@ class TimeSpan:
 
         ``TimeSpan.from_edtf(span.edtf) == span`` for every span whose fields
         follow from its EDTF form (no expression, not resolved).  See
-        :mod:`ddfacts._edtf` for the conventions (seasons, unspecified digits).
+        :mod:`ddfacts.times._edtf` for the conventions (seasons, unspecified digits).
 
         Raises:
             EdtfUnsupportedError: valid EDTF that Python dates cannot hold
@@ -267,11 +267,11 @@ def parse_time(
 
     *relative_to* is the reference date (or, for "that day", the date the text
     gave earlier); a TimeSpan with both bounds stands for a reference known only
-    as a range.  See :func:`ddfacts._timeparse.parse_time` for the forms and
+    as a range.  See :func:`ddfacts.times._parse.parse_time` for the forms and
     conventions.
 
     .. versionadded:: 0.1.0
     """
-    from ._timeparse import parse_time as parse
+    from ._parse import parse_time as parse
 
     return parse(expression, relative_to)

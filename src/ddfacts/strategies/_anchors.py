@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from .anchors import Anchor, statement_id
-from .records import Statement
+from ..anchors._anchor import Anchor, statement_id
+from ..records import Statement
 
 __all__ = ["anchors_in_text", "statements", "texts"]
 

@@ -45,7 +45,7 @@ def compile_check(node: Any, *, base: str | None = None) -> tuple[Check, str]:
     Raises:
         UnsupportedSchemaError: the schema uses a keyword the compiler does not know.
     """
-    from .schemas import BASE_URI, registry  # jsonschema only when first needed
+    from ...schemas import BASE_URI, registry  # jsonschema only when first needed
 
     uri = base or BASE_URI + "inline.schema.json"
     resolver = registry().resolver(base_uri=uri)
@@ -64,7 +64,7 @@ def compile_schema(name: str) -> tuple[Check, str]:
     Raises:
         UnsupportedSchemaError: the schema uses a keyword the compiler does not know.
     """
-    from .schemas import BASE_URI, schema
+    from ...schemas import BASE_URI, schema
 
     uri = BASE_URI + schema(name)["$id"].rsplit("/", 1)[1]
     return compile_check({"$ref": uri}, base=uri)

@@ -19,7 +19,7 @@ Code                        Severity What it finds
                                      with itself that deserves a look).
 ``check.unsupported``       error    A claim's figure (its quantity) or date (its time
                                      value) is not written in any of its evidence
-                                     quotes (see :mod:`ddfacts._support` for what
+                                     quotes (see :mod:`ddfacts.check._support` for what
                                      counts).
 ``check.no-evidence``       error    A claim put in a speaker's mouth with no evidence
                                      statement.
@@ -49,17 +49,31 @@ from collections.abc import Iterator, Mapping
 from itertools import combinations
 from sys import intern
 
-from ._describe import describe_time, describe_value
+from .._describe import describe_time, describe_value
+from ..errors import TextStoreError
+from ..factset import FactSet
+from ..problems import (
+    Location,
+    Problem,
+    Report,
+    Severity,
+)
+from ..quantities._value import Quantity
+from ..records import (
+    Claim,
+    ClaimValue,
+    Event,
+    Mode,
+    Record,
+    Ref,
+    Source,
+    Statement,
+)
+from ..textstore import TextLookup
+from ..times._span import TimeSpan, as_date
+from ..validation._set import find_cycles
+from ..vocabulary import Vocabulary, default_vocabulary
 from ._support import date_in, figure_in
-from .errors import TextStoreError
-from .factset import FactSet
-from .problems import Location, Problem, Report, Severity
-from .quantities import Quantity
-from .records import Claim, ClaimValue, Event, Mode, Record, Ref, Source, Statement
-from .textstore import TextLookup
-from .times import TimeSpan, as_date
-from .validation._set import find_cycles
-from .vocabulary import Vocabulary, default_vocabulary
 
 __all__ = ["CheckRun", "check"]
 

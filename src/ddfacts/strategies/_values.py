@@ -15,8 +15,8 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .quantities import Qualifier, Quantity
-from .times import Precision, TimeSpan
+from ..quantities._value import Qualifier, Quantity
+from ..times._span import Precision, TimeSpan
 
 __all__ = ["quantities", "time_spans"]
 

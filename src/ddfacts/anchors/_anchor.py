@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .errors import QuoteNotFoundError
+from ..errors import QuoteNotFoundError
 
 if TYPE_CHECKING:
     from ._relocate import Relocation

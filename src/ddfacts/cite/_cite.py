@@ -15,12 +15,23 @@ from typing import Any
 
 import attrs
 
-from ._describe import describe_value
-from ._fragments import TextDirective, TextDirectiveError, build_directive, link_with
-from .errors import DdfactsError, TextStoreError
-from .factset import FactSet
-from .records import Actor, Claim, Ref, Source, Statement
-from .textstore import TextLookup
+from .._describe import describe_value
+from ..errors import DdfactsError, TextStoreError
+from ..factset import FactSet
+from ..records import (
+    Actor,
+    Claim,
+    Ref,
+    Source,
+    Statement,
+)
+from ..textstore import TextLookup
+from ._fragments import (
+    TextDirective,
+    TextDirectiveError,
+    build_directive,
+    link_with,
+)
 
 __all__ = [
     "Citation",

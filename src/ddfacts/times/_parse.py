@@ -8,7 +8,7 @@
 - months and days: "December 2014", "in February", "Dec. 9";
 - seasons: "summer 2015", "the summer of 2015";
 - parts of a period: "late June 2016", "early November", "mid-2016",
-  "the end of 2016", "early 1990s" (conventions in :mod:`ddfacts._timewords`:
+  "the end of 2016", "early 1990s" (conventions in :mod:`ddfacts.times._words`:
   thirds, the inner bound approximate, the precision that of the period);
   "the very end of 2016" and "the very beginning of June" are narrower (a
   year's last or first month, a month's last or first seven days);
@@ -20,7 +20,7 @@
   "2007–2010", "since 1956" (``1956/..``), "until 2010" (``/2010``, start unknown);
 - relative expressions against the reference date ("last week", "this month",
   "this year", "over the previous two years", "two years ago"; see
-  :mod:`ddfacts._timerelative`), also as possessives ("yesterday's") and
+  :mod:`ddfacts.times._relative`), also as possessives ("yesterday's") and
   after adverbs that do not move them ("again this month", "only last week");
 - anaphora: "that day", "that year", "later that year", "between 1941 and
   that day" read "that …" against the reference, which the caller must pass
@@ -60,12 +60,19 @@ import re
 import attrs
 from dateutil import parser as dateutil_parser
 
-from . import _timewords as words
+from ..errors import TimeParseError
+from . import _words as words
 from ._edtf import EdtfError, coarser, parse_edtf
-from ._timerelative import Reference, at_precision, hull, is_relative, parse_relative, reference_of
-from ._timewords import Found
-from .errors import TimeParseError
-from .times import Precision, ResolvedAgainst, TimeSpan
+from ._relative import (
+    Reference,
+    at_precision,
+    hull,
+    is_relative,
+    parse_relative,
+    reference_of,
+)
+from ._span import Precision, ResolvedAgainst, TimeSpan
+from ._words import Found
 
 __all__ = ["parse_time"]
 

@@ -1,9 +1,9 @@
 """Fast loading: hand-tuned record constructors for values the schema already accepts.
 
-Loading a record through :mod:`ddfacts._codec` checks every field twice: the
+Loading a record through :mod:`ddfacts.jsonio._codec` checks every field twice: the
 codec checks its JSON type, then the attrs validators check the Python value
 (a type, an id pattern, a language tag).  For a value that passed the
-compiled shape check (:func:`ddfacts._fastshape.is_valid_record`) most of
+compiled shape check (:func:`ddfacts.jsonio._fast._shape.is_valid_record`) most of
 those checks cannot fail, so :func:`structure_fast` builds the records
 directly (``object.__new__`` and the slots' setters, as attrs' own
 ``__init__`` does) and runs only the checks the schemas do not imply: the
@@ -25,7 +25,22 @@ from typing import Any
 
 import attrs
 
-from ._fastbuild import (
+from ...provenance import DerivationKind, Method, Provenance
+from ...quantities._value import Qualifier, Quantity
+from ...records import (
+    Actor,
+    Claim,
+    Event,
+    LinkKind,
+    Mode,
+    Record,
+    Review,
+    Role,
+    Source,
+    Statement,
+)
+from ...times._span import Precision, TimeSpan
+from ._build import (
     STALE,
     GiveUp,
     build_activity,
@@ -53,22 +68,7 @@ from ._fastbuild import (
     parse_datetime,
     parse_instant,
 )
-from ._fastshape import is_valid_record
-from .provenance import DerivationKind, Method, Provenance
-from .quantities import Qualifier, Quantity
-from .records import (
-    Actor,
-    Claim,
-    Event,
-    LinkKind,
-    Mode,
-    Record,
-    Review,
-    Role,
-    Source,
-    Statement,
-)
-from .times import Precision, TimeSpan
+from ._shape import is_valid_record
 
 __all__ = ["STALE", "WARM_UP", "Warming", "structure_fast"]
 

@@ -192,13 +192,13 @@ def _tidy(value: float) -> Number:
 def parse_quantity(text: str) -> Quantity:
     """The :class:`Quantity` a phrase of text gives ("more than 9,000 followers").
 
-    See :mod:`ddfacts._quantityparse` for the forms read.
+    See :mod:`ddfacts.quantities._parse` for the forms read.
 
     Raises:
         QuantityParseError: *text* holds no number (a ValueError).
 
     .. versionadded:: 0.1.0
     """
-    from ._quantityparse import parse_quantity as parse
+    from ._parse import parse_quantity as parse
 
     return parse(text)

@@ -35,7 +35,7 @@ from ._search import (
 )
 
 if TYPE_CHECKING:
-    from .anchors import Anchor
+    from ._anchor import Anchor
 
 __all__ = ["MARGIN", "Candidate", "Relocation", "RelocationMethod", "relocate"]
 
@@ -100,7 +100,7 @@ class Relocation:
 
     def anchor(self, new_text: str) -> Anchor | None:
         """The new anchor for the relocated span (None when orphaned)."""
-        from .anchors import Anchor
+        from ._anchor import Anchor
 
         if self.start is None or self.end is None:
             return None

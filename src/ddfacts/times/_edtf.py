@@ -30,7 +30,7 @@ import re
 
 import attrs
 
-from .errors import DdfactsError
+from ..errors import DdfactsError
 
 __all__ = ["EdtfError", "EdtfUnsupportedError", "ParsedEdtf", "parse_edtf"]
 

@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote
 
 import attrs
 
-from .errors import DdfactsError
+from ..errors import DdfactsError
 
 __all__ = ["TextDirective", "TextDirectiveError", "build_directive", "link_with"]
 

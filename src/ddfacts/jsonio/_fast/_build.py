@@ -3,7 +3,7 @@
 :func:`builder` makes, for one attrs class, a function that takes every field
 positionally and sets the slots directly (``object.__new__`` and the slot
 descriptors, as attrs' own ``__init__`` does), skipping validators and
-converters.  :mod:`ddfacts._fastload` calls them only with values it has
+converters.  :mod:`ddfacts.jsonio._fast._load` calls them only with values it has
 already checked.
 """
 
@@ -18,10 +18,10 @@ import attrs
 from dateutil import tz
 from dateutil.parser import isoparse
 
-from .anchors import Anchor
-from .provenance import Activity, Derivation, Provenance
-from .quantities import Quantity
-from .records import (
+from ...anchors._anchor import Anchor
+from ...provenance import Activity, Derivation, Provenance
+from ...quantities._value import Quantity
+from ...records import (
     Actor,
     Attribution,
     Claim,
@@ -37,7 +37,7 @@ from .records import (
     SourceLink,
     Statement,
 )
-from .times import ResolvedAgainst, TimeSpan
+from ...times._span import ResolvedAgainst, TimeSpan
 
 __all__ = [
     "STALE",

@@ -19,13 +19,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Union
 
+from ..errors import LoadError
+from ..records import Record
 from ._codec import StructureError, structure, unstructure
-from ._fastload import Warming
-from .errors import LoadError
-from .records import Record
+from ._fast._load import Warming
 
 if TYPE_CHECKING:
-    from .factset import FactSet
+    from ..factset import FactSet
 
 __all__ = [
     "FORMAT_VERSION",
@@ -288,8 +288,8 @@ def load(source: PathOrFile) -> FactSet:
     Raises:
         LoadError: as :func:`iter_records`, or when two records share an id.
     """
-    from .errors import DuplicateIdError
-    from .factset import FactSet
+    from ..errors import DuplicateIdError
+    from ..factset import FactSet
 
     # The cyclic garbage collector would walk every record made so far, again
     # and again, while nothing here makes cycles: pause it for the bulk load.
@@ -310,7 +310,7 @@ def load(source: PathOrFile) -> FactSet:
 
 def loads(text: str, *, jsonl: bool = False) -> FactSet:
     """Read a fact file from a string (a document, or JSON Lines when *jsonl*)."""
-    from .factset import FactSet
+    from ..factset import FactSet
 
     name = "<string>.jsonl" if jsonl else None
     return FactSet(_records_of_text(text, name))

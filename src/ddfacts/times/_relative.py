@@ -11,7 +11,7 @@ Conventions:
   previous N units") is the rolling window from the reference date minus N
   units to the reference date.  Its bounds are as precise as the reference:
   day precision against a date (a reference known only as a month gives a
-  month-bounded window, see :func:`ddfacts._timeparse.parse_time`).
+  month-bounded window, see :func:`ddfacts.times._parse.parse_time`).
 - "N units ago" is the calendar unit holding the reference date minus N
   units, approximate (writers round), except for days.
 - "today", "yesterday", "tomorrow" are days.
@@ -37,8 +37,8 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from ._edtf import coarser, parse_edtf
-from ._timewords import COUNTS, Found
-from .times import ResolvedAgainst, TimeSpan, as_date
+from ._span import ResolvedAgainst, TimeSpan, as_date
+from ._words import COUNTS, Found
 
 __all__ = ["Reference", "at_precision", "hull", "is_relative", "parse_relative", "reference_of"]
 

@@ -36,7 +36,7 @@ import re
 
 import attrs
 
-from ._numwords import (
+from .._numwords import (
     MULTIPLIERS,
     ORDINAL_VALUES,
     SCALE_SUFFIXES,
@@ -44,8 +44,8 @@ from ._numwords import (
     WORD_VALUES,
     words_value,
 )
-from .errors import QuantityParseError
-from .quantities import Number, Qualifier, Quantity
+from ..errors import QuantityParseError
+from ._value import Number, Qualifier, Quantity
 
 __all__ = ["parse_quantity"]
 

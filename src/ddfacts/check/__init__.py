@@ -1,0 +1,55 @@
+"""Check what a FactSet says against itself: contradictions, unsupported figures, roles.
+
+:func:`check` runs every rule below and returns a :class:`~ddfacts.problems.Report`
+whose problems name, in ``records`` and in the message, every record involved.
+
+=========================== ======== =================================================
+Code                        Severity What it finds
+=========================== ======== =================================================
+``check.contradiction``     warning  Two claims of a single-valued property about the
+                                     same subject, at overlapping as-of times (or both
+                                     timeless), whose values cannot both be true:
+                                     disjoint quantity intervals, times that cannot
+                                     overlap, different entities, different texts.
+                                     Two sources or speakers disagreeing is
+                                     information about the world, not a fault of the
+                                     fact file, so it is a warning; it is an error
+                                     when one source gives both in one speaker's
+                                     voice (a recording mistake, or a source at odds
+                                     with itself that deserves a look).
+``check.unsupported``       error    A claim's figure (its quantity) or date (its time
+                                     value) is not written in any of its evidence
+                                     quotes (see :mod:`ddfacts.check._support` for what
+                                     counts).
+``check.no-evidence``       error    A claim put in a speaker's mouth with no evidence
+                                     statement.
+``check.attribution``       warning  A claim a source quotes, paraphrases, reports,
+                                     disputes or translates, with no speaker.
+``check.role``              error    An event participant whose role the event type
+                                     (or a broader one) does not allow.
+``check.evidence-moved``    error    With texts: a claim's evidence quote no longer
+                                     stands at its offsets in its source's text.
+``check.derivation-cycle``  error    Records derived from each other in a circle.
+=========================== ======== =================================================
+
+References that do not resolve and unknown vocabulary terms are left to
+:func:`ddfacts.validate`; a rule skips what it cannot resolve.
+
+The rules run over records fed one at a time (:class:`CheckRun`), keeping
+only what they need, never the records: :func:`check` feeds a FactSet's
+records, and ``ddfacts check`` streams JSON Lines files through the same run,
+so its memory grows with the ids, statements' quotes and single-valued
+claims, not with the file.
+"""
+
+from __future__ import annotations
+
+from ._run import (
+    CheckRun,
+    check,
+)
+
+__all__ = [
+    "CheckRun",
+    "check",
+]
