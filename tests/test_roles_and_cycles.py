@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ddfacts as d
 from ddfacts import check, validate
-from ddfacts.validation._set import find_cycles
+from ddfacts.validation._cycles import find_cycles
 from ddfacts.vocabulary import EventType, Vocabulary, default_vocabulary
 
 

@@ -44,7 +44,12 @@ from .jsonio._files import (
     loads,
     to_json,
 )
-from .problems import Location, Problem, Report, Severity
+from .problems import (
+    Location,
+    Problem,
+    Report,
+    Severity,
+)
 from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
 from .quantities._value import Qualifier, Quantity, parse_quantity
 from .query import query

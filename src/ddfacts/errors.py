@@ -9,13 +9,22 @@ and the fitting builtin, so ``except ValueError`` keeps working.
 from __future__ import annotations
 
 __all__ = [
+    "CiteError",
     "DdfactsError",
     "DuplicateIdError",
+    "EdtfError",
+    "EdtfUnsupportedError",
+    "ExportError",
+    "LevelError",
     "LoadError",
     "QuantityParseError",
     "QuoteNotFoundError",
+    "StructureError",
+    "TextDirectiveError",
     "TextStoreError",
     "TimeParseError",
+    "UnsupportedSchemaError",
+    "VocabularyError",
 ]
 
 
@@ -97,3 +106,58 @@ class TimeParseError(DdfactsError, ValueError):
 
 class QuantityParseError(DdfactsError, ValueError):
     """A text holds no quantity ddfacts understands."""
+
+
+class ExportError(DdfactsError, ValueError):
+    """An export cannot be made as asked (unknown format, a folder format without a folder)."""
+
+
+class UnsupportedSchemaError(DdfactsError, ValueError):
+    """A schema uses a keyword or form the fast shape compiler does not support."""
+
+    def __init__(self, message: str, *, where: str) -> None:
+        #: What is not supported.
+        self.message = message
+        #: The schema location (URI and JSON pointer) it was found at.
+        self.where = where
+        super().__init__(f"{where}: {message}")
+
+
+class StructureError(DdfactsError, ValueError):
+    """A JSON value does not make a record; ``pointer`` says where."""
+
+    def __init__(self, message: str, pointer: str) -> None:
+        self.message = message
+        self.pointer = pointer
+        super().__init__(f"{pointer or '/'}: {message}")
+
+
+class EdtfError(DdfactsError, ValueError):
+    """A string is not valid EDTF (as far as ddfacts reads it)."""
+
+    def __init__(self, edtf: str, reason: str) -> None:
+        #: The offending string.
+        self.edtf = edtf
+        #: Why it was refused, one phrase.
+        self.reason = reason
+        super().__init__(f"{edtf!r} is not an EDTF date or interval ddfacts reads: {reason}")
+
+
+class EdtfUnsupportedError(EdtfError):
+    """A string may be valid EDTF but no span of Python dates can hold it."""
+
+
+class TextDirectiveError(DdfactsError, ValueError):
+    """A string is not a text directive (``text=…``)."""
+
+
+class CiteError(DdfactsError, LookupError):
+    """The record to cite is missing, or is neither a Statement nor a Claim."""
+
+
+class LevelError(DdfactsError, ValueError):
+    """A level name that is not ``shape``, ``refs``, ``meaning`` or ``anchors``."""
+
+
+class VocabularyError(DdfactsError, ValueError):
+    """A vocabulary file cannot be used: unreadable, not JSON, or not a valid vocabulary."""

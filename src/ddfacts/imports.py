@@ -38,7 +38,12 @@ from dateutil.parser import isoparse
 from .anchors._anchor import CONTEXT_LENGTH, Anchor, statement_id
 from .errors import TextStoreError
 from .offsets import from_utf16
-from .problems import Location, Problem, Report, Severity
+from .problems import (
+    Location,
+    Problem,
+    Report,
+    Severity,
+)
 from .provenance import Activity, Method, Provenance
 from .records import Record, Source, Statement
 from .textstore import TextLookup, sha256_of

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 from jsonschema import Draft202012Validator
 
-from .errors import DdfactsError
+from .errors import VocabularyError
 from .records._fields import RECORD_TYPES, to_tuple
 
 __all__ = [
@@ -49,10 +49,6 @@ SHIPPED_FILES = (
 VALUE_TYPES = ("quantity", "time", "entity", "text")
 #: The root of the actor types: a subject type that every actor kind falls under.
 ANY_ACTOR = "actor"
-
-
-class VocabularyError(DdfactsError, ValueError):
-    """A vocabulary file cannot be used: unreadable, not JSON, or not a valid vocabulary."""
 
 
 @attrs.frozen(kw_only=True)

@@ -71,7 +71,7 @@ from ..records import (
 )
 from ..textstore import TextLookup
 from ..times._span import TimeSpan, as_date
-from ..validation._set import find_cycles
+from ..validation._cycles import find_cycles
 from ..vocabulary import Vocabulary, default_vocabulary
 from ._support import date_in, figure_in
 

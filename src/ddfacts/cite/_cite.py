@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from .._describe import describe_value
-from ..errors import DdfactsError, TextStoreError
+from ..errors import CiteError, TextStoreError
 from ..factset import FactSet
 from ..records import (
     Actor,
@@ -42,10 +42,6 @@ __all__ = [
     "cite",
     "text_fragment",
 ]
-
-
-class CiteError(DdfactsError, LookupError):
-    """The record to cite is missing, or is neither a Statement nor a Claim."""
 
 
 def text_fragment(

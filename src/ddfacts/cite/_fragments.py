@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote
 
 import attrs
 
-from ..errors import DdfactsError
+from ..errors import TextDirectiveError
 
 __all__ = ["TextDirective", "TextDirectiveError", "build_directive", "link_with"]
 
@@ -32,10 +32,6 @@ LONG_QUOTE = 150
 MAX_CONTEXT_WORDS = 12
 #: How many words a ``start`` or ``end`` term of a long quote holds at first.
 RANGE_WORDS = 4
-
-
-class TextDirectiveError(DdfactsError, ValueError):
-    """A string is not a text directive (``text=…``)."""
 
 
 def _encode(term: str) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import DdfactsError
+from ..errors import ExportError
 from ..factset import FactSet
 from ..jsonio._files import write_atomic
 from ._claimreview import SCHEMA_CONTEXT, to_claimreview
@@ -56,10 +56,6 @@ __all__ = [
     "to_webannotation",
     "write_csv",
 ]
-
-
-class ExportError(DdfactsError, ValueError):
-    """An export cannot be made as asked (unknown format, a folder format without a folder)."""
 
 
 @attrs.frozen(kw_only=True)

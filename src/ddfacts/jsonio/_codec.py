@@ -16,6 +16,7 @@ import attrs
 from dateutil.parser import isoparse
 
 from ..anchors._anchor import Anchor
+from ..errors import StructureError
 from ..provenance import (
     Activity,
     Derivation,
@@ -45,15 +46,6 @@ from ..records import (
 from ..times._span import Precision, ResolvedAgainst, TimeSpan
 
 __all__ = ["StructureError", "structure", "unstructure"]
-
-
-class StructureError(ValueError):
-    """A JSON value does not make a record; ``pointer`` says where."""
-
-    def __init__(self, message: str, pointer: str) -> None:
-        self.message = message
-        self.pointer = pointer
-        super().__init__(f"{pointer or '/'}: {message}")
 
 
 Load = Callable[[Any, str], Any]

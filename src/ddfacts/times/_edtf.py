@@ -30,7 +30,7 @@ import re
 
 import attrs
 
-from ..errors import DdfactsError
+from ..errors import EdtfError, EdtfUnsupportedError
 
 __all__ = ["EdtfError", "EdtfUnsupportedError", "ParsedEdtf", "parse_edtf"]
 
@@ -85,21 +85,6 @@ _DATETIME = re.compile(
 )
 #: Valid EDTF (level 1 and 2) forms outside what Python dates can hold.
 _UNSUPPORTED = re.compile(r"Y-?\d+(?:E\d+)?(?:S\d+)?|-?\d{4}S\d+|\[.*\]|\{.*\}")
-
-
-class EdtfError(DdfactsError, ValueError):
-    """A string is not valid EDTF (as far as ddfacts reads it)."""
-
-    def __init__(self, edtf: str, reason: str) -> None:
-        #: The offending string.
-        self.edtf = edtf
-        #: Why it was refused, one phrase.
-        self.reason = reason
-        super().__init__(f"{edtf!r} is not an EDTF date or interval ddfacts reads: {reason}")
-
-
-class EdtfUnsupportedError(EdtfError):
-    """A string may be valid EDTF but no span of Python dates can hold it."""
 
 
 @attrs.frozen

@@ -28,12 +28,20 @@ from typing import IO, Any, Union, cast
 
 import attrs
 
-from ..errors import DdfactsError
+from ..errors import LevelError
 from ..factset import FactSet
-from ..problems import Location, Problem, Report
+from ..problems import (
+    ALL_LEVELS,
+    CODES,
+    CodeInfo,
+    Level,
+    Location,
+    Problem,
+    Report,
+    problem,
+)
 from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 from ._anchors import anchor_problems
-from ._codes import ALL_LEVELS, CODES, CodeInfo, Level, problem
 from ._read import Parsed, RawRecord, excerpt_of, iter_parsed
 from ._record import RecordResult, RecordSummary, check_record, summarize
 from ._set import SetChecker
@@ -64,10 +72,6 @@ FACT_SUFFIXES = (".json", ".jsonl", ".ndjson")
 
 #: One input: a path, an open file, or a FactSet.
 Input = Union[str, "os.PathLike[str]", IO[Any], FactSet]
-
-
-class LevelError(DdfactsError, ValueError):
-    """A level name that is not ``shape``, ``refs``, ``meaning`` or ``anchors``."""
 
 
 def parse_levels(levels: Iterable[Level | str] | Level | str) -> frozenset[Level]:

@@ -15,10 +15,9 @@ from typing import Any
 import attrs
 
 from ..errors import TextStoreError
-from ..problems import Location, Problem
+from ..problems import Location, Problem, problem
 from ..records import Source
 from ..records._fields import is_id
-from ._codes import problem
 from ._record import AnchorFacts, RecordSummary
 
 __all__ = ["anchor_problems"]

@@ -20,9 +20,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from ..problems import Problem, Report
+from ..problems import ALL_LEVELS, Level, Problem, Report
 from ..vocabulary import Vocabulary
-from ._codes import ALL_LEVELS, Level
 from ._parallel import Chunk, _compact, _entries, check_chunk, split
 
 __all__ = ["validate_dask"]

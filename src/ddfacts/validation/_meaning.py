@@ -14,9 +14,8 @@ from typing import Any
 
 from dateutil.parser import isoparse
 
-from ..problems import Location, Problem
+from ..problems import Location, Problem, problem
 from ..vocabulary import Vocabulary
-from ._codes import problem
 from ._walk import as_dict, as_list, time_spans
 
 __all__ = ["meaning_problems"]

@@ -20,9 +20,8 @@ from typing import Any
 
 import attrs
 
-from ..problems import Problem
+from ..problems import Level, Problem
 from ..vocabulary import Vocabulary
-from ._codes import Level
 from ._read import _BINARY_PROBE, _BOM, _parsed_lines, excerpt_of
 
 __all__ = ["CHUNK_BYTES", "MIN_SPLIT_BYTES", "Chunk", "check_chunk", "checked_parallel", "split"]

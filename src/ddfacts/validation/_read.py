@@ -25,8 +25,7 @@ from ..jsonio._files import (
     _DuplicateKey,
     _no_duplicates,
 )
-from ..problems import Location, Problem
-from ._codes import problem
+from ..problems import Location, Problem, problem
 
 __all__ = ["EXCERPT_LENGTH", "Parsed", "RawRecord", "iter_parsed", "parse_strict"]
 

@@ -19,10 +19,9 @@ import attrs
 
 from ..jsonio._codec import StructureError, structure
 from ..jsonio._fast._load import structure_fast
-from ..problems import Location, Problem
+from ..problems import ALL_LEVELS, Level, Location, Problem, problem
 from ..records._fields import RECORD_TYPES, is_id
 from ..vocabulary import Vocabulary
-from ._codes import ALL_LEVELS, Level, problem
 from ._meaning import meaning_problems
 from ._shape import shape_problems
 from ._walk import as_dict, as_list

@@ -22,9 +22,8 @@ from ..jsonio._codec import (
     _load_instant,
 )
 from ..jsonio._fast._shape import check_for
-from ..problems import Location, Problem
+from ..problems import Location, Problem, problem
 from ..schemas import schema, validator
-from ._codes import problem
 from ._walk import instants
 
 __all__ = ["describe", "shape_problems"]

@@ -34,13 +34,13 @@ from typing import Any
 
 from ..jsonio._fast._build import _PLAIN_DATETIME
 from ..jsonio._fast._shape import check_for
-from ..problems import Location, Problem
+from ..problems import Level, Location, Problem, problem
 from ..records._fields import ID_PATTERN, RECORD_TYPES
 from ..vocabulary import Vocabulary
-from ._codes import Level, problem
+from ._cycles import find_cycles
 from ._meaning import _whole
 from ._record import RecordResult, RecordSummary, _meaning_of
-from ._set import _article, _place, find_cycles
+from ._set import _article, _place
 
 __all__ = ["Facts", "Row", "RunChecker", "Scanner", "facts_of_summary", "row_of_result"]
 

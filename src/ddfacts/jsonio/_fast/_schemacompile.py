@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ...errors import DdfactsError
+from ...errors import UnsupportedSchemaError
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -57,17 +57,6 @@ _TYPE_TESTS = {
     "integer": "(type({v}) is int or (type({v}) is float and {v}.is_integer()))",
 }
 _PLAIN_PREFIX = re.compile(r"^\^[A-Za-z0-9_\-:]*$")
-
-
-class UnsupportedSchemaError(DdfactsError, ValueError):
-    """A schema uses a keyword or form the fast shape compiler does not support."""
-
-    def __init__(self, message: str, *, where: str) -> None:
-        #: What is not supported.
-        self.message = message
-        #: The schema location (URI and JSON pointer) it was found at.
-        self.where = where
-        super().__init__(f"{where}: {message}")
 
 
 class Compiler:

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .records._fields import to_tuple
+from ..records._fields import to_tuple
 
 __all__ = ["Location", "Problem", "Report", "Severity", "escape_pointer", "pointer_of"]
 

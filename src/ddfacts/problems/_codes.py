@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from ..problems import Location, Problem, Severity
+from ._report import Location, Problem, Severity
 
 __all__ = ["ALL_LEVELS", "CODES", "CodeInfo", "Level", "problem"]
 
