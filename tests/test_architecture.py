@@ -5,7 +5,11 @@ The import graph is built with :mod:`ast` from every ``import`` statement in
 cycle cannot hide behind a deferred import.  Imports under
 ``if TYPE_CHECKING:`` are left out: they never run.  An import names one
 module: ``from .pkg import name`` is an edge to ``pkg.name`` when that is a
-module, else to ``pkg`` (its ``__init__``).
+module, else to ``pkg`` (its ``__init__``).  Importing a module runs the
+``__init__`` of every package above it first, so an import is also an edge to
+each of those packages that is not above the importer itself (those are
+already running): ``from .records._fields import x`` outside ``records`` runs
+``records/__init__``, and with it every record module.
 """
 
 from __future__ import annotations
@@ -69,6 +73,18 @@ def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> str:
     return ".".join([*base, node.module] if node.module else base)
 
 
+def _packages_above(module: str) -> set[str]:
+    parts = module.split(".")
+    return {".".join(parts[:end]) for end in range(1, len(parts))}
+
+
+def _with_packages(module: str, is_package: bool, targets: set[str]) -> set[str]:
+    """*targets* and the packages whose ``__init__`` importing them runs first."""
+    running = _packages_above(module) | ({module} if is_package else set())
+    above = {package for target in targets for package in _packages_above(target)}
+    return targets | {package for package in above - running if package in MODULES}
+
+
 def _edges(module: str) -> set[str]:
     path, is_package = MODULES[module]
     targets: set[str] = set()
@@ -83,6 +99,7 @@ def _edges(module: str) -> set[str]:
                 targets.add(full)
             elif origin in MODULES:
                 targets.add(origin)
+    targets = _with_packages(module, is_package, targets)
     targets.discard(module)
     return targets
 
@@ -114,6 +131,16 @@ def test_the_graph_sees_lazy_imports() -> None:
     tree = ast.parse("def f():\n    from .b import c\nif TYPE_CHECKING:\n    import x\n")
     found = [type(node).__name__ for node in _imports(tree)]
     assert found == ["ImportFrom"]
+
+
+def test_importing_a_module_runs_the_packages_above_it() -> None:
+    """An import from outside a package reaches its ``__init__``; one from inside does not."""
+    outside = _with_packages("ddfacts.provenance", False, {"ddfacts.records._fields"})
+    assert outside == {"ddfacts.records._fields", "ddfacts.records"}
+    inside = _with_packages("ddfacts.records.actor", False, {"ddfacts.records._fields"})
+    assert inside == {"ddfacts.records._fields"}
+    own = _with_packages("ddfacts.records", True, {"ddfacts.records.actor"})
+    assert own == {"ddfacts.records.actor"}
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:

@@ -259,7 +259,7 @@ class TestRole:
         )
         report = check(d.FactSet([event]))
         assert [(p.code, p.records, p.location.pointer) for p in report] == [
-            ("check.role", ("event:e", "actor:envoy"), "/records/0/participants/1/role")
+            ("vocab.role-not-allowed", ("event:e", "actor:envoy"), "/records/0/participants/1/role")
         ]
 
     def test_broader_type_roles(self) -> None:
@@ -293,7 +293,7 @@ class TestEvidenceMoved:
         )
         texts = _Texts({"source:a": "now: 9,000 followers"})
         assert _problems(*records, texts=texts) == [
-            ("check.evidence-moved", "error", ("claim:a", "statement:a/1"))
+            ("anchor.mismatch", "error", ("claim:a", "statement:a/1"))
         ]
 
     def test_in_place_or_absent(self) -> None:
@@ -326,7 +326,7 @@ class TestDerivationCycle:
         report = check(d.FactSet(records))
         assert [(p.code, p.records, p.message) for p in report] == [
             (
-                "check.derivation-cycle",
+                "meaning.cycle",
                 ("claim:a", "claim:b"),
                 "records are derived from each other in a circle: claim:a -> claim:b -> claim:a",
             )

@@ -96,7 +96,7 @@ def test_moved_evidence_with_texts(tmp_path: Path) -> None:
     path = tmp_path / "moved.jsonl"
     path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     _code, out = _cli(str(path), "--texts", str(ROOT / "examples/demo"))
-    assert "check.evidence-moved" in out
+    assert "anchor.mismatch" in out
     assert out == _expected(path, TextStore(ROOT / "examples/demo"))
 
 
@@ -132,7 +132,7 @@ def test_derivation_cycles(tmp_path: Path) -> None:
     random.Random(6).shuffle(records)
     path = _as_jsonl(records, tmp_path / "cycles.jsonl")
     _code, out = _cli(str(path))
-    assert out.count("check.derivation-cycle") == 2
+    assert out.count("meaning.cycle") == 2
     assert out == _expected(path)
 
 

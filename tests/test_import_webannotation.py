@@ -12,6 +12,7 @@ import ddfacts as d
 from ddfacts.export import to_webannotation
 from ddfacts.imports import from_webannotation, source_id_for_iri
 from ddfacts.offsets import to_utf16
+from ddfacts.problems import CODES, Severity
 from ddfacts.textstore import sha256_of
 
 from ._export_facts import GAZETTE, WIRE, build
@@ -197,6 +198,39 @@ class TestProblems:
         """An object with no target source is not an annotation we can use."""
         result = from_webannotation([{"type": "Annotation"}, 3], STORE)
         assert result.report.codes() == ["import.no-target", "import.not-annotation"]
+
+    def test_two_annotations_naming_one_statement(self) -> None:
+        """The second annotation naming a statement id already made is reported, not merged."""
+        annotation = _hypothesis(GAZETTE, "ministry")
+        annotation["id"] = "urn:ddfacts:statement:gazette/1"
+        sources = [d.Source(id="source:gazette", url=URL)]
+        result = from_webannotation([annotation, annotation], STORE, sources=sources)
+        assert [record.id for record in result.records] == ["statement:gazette/1"]
+        (problem,) = result.report
+        assert (problem.code, problem.location.pointer, problem.message) == (
+            "import.duplicate-id",
+            "/1",
+            "a second annotation is statement:gazette/1",
+        )
+
+    def test_same_quote_twice_gets_numbered_ids(self) -> None:
+        """Two annotations of one passage without statement ids get the default id, numbered."""
+        annotation = _hypothesis(GAZETTE, "ministry")
+        sources = [d.Source(id="source:gazette", url=URL)]
+        result = from_webannotation([annotation, annotation], STORE, sources=sources)
+        first, second = (record.id for record in result.records)
+        assert second == f"{first}-2"
+        assert not result.report
+
+    def test_every_problem_is_an_error_with_a_registered_code(self) -> None:
+        """Each import problem's code is registered at level import, with its severity."""
+        result = from_webannotation(
+            [{"type": "Annotation"}, 3, {"type": "Annotation", "target": {"source": URL}}], STORE
+        )
+        assert result.report.problems
+        for problem in result.report:
+            assert CODES[problem.code].level == "import"
+            assert problem.severity is CODES[problem.code].severity is Severity.ERROR
 
 
 class TestSources:

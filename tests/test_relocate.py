@@ -8,6 +8,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ddfacts import Anchor, Relocation
+from ddfacts.anchors import Candidate
+from ddfacts.anchors import Relocation as PublicRelocation
 from ddfacts.anchors._distance import levenshtein
 from ddfacts.anchors._normalize import normalized_text
 from ddfacts.strategies._anchors import anchors_in_text
@@ -225,3 +227,29 @@ class TestSeeds:
             anchor = Anchor.from_span(text, start, start + 60)
             result = anchor.relocate(new)
             assert (result.start, result.end) == (start, start + 60)
+
+
+class TestRelocationResult:
+    def test_new_anchor(self) -> None:
+        """anchor() makes the anchor of the new span, with the new text's context."""
+        anchor = Anchor.from_quote(TEXT, QUOTE)
+        new = "Update: corrected.\n\n" + TEXT
+        result = anchor.relocate(new)
+        assert result.original is anchor
+        assert result.anchor(new) == Anchor.from_quote(new, QUOTE)
+
+    def test_orphaned_has_no_anchor(self) -> None:
+        """An orphaned relocation has no new anchor, but still knows the original."""
+        anchor = Anchor.from_quote(TEXT, "12,400 followers")
+        new = TEXT.replace("with more than 12,400 followers on Twitter", "on Twitter")
+        result = anchor.relocate(new)
+        assert result.anchor(new) is None
+        assert result.original is anchor
+
+    def test_exported(self) -> None:
+        """Relocation and the candidates it holds are public in ddfacts.anchors."""
+        anchor = Anchor.from_quote(TEXT, QUOTE)
+        result = anchor.relocate("Update: corrected.\n\n" + TEXT)
+        assert PublicRelocation is Relocation
+        assert result.candidates
+        assert all(isinstance(c, Candidate) for c in result.candidates)

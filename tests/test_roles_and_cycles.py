@@ -55,7 +55,7 @@ def test_validate_and_check_agree_on_inherited_roles() -> None:
     ]
     checked = [(p.code, p.location.pointer) for p in check(facts, vocab=vocab)]
     assert validated == [("vocab.role-not-allowed", "/records/1/participants/1/role")]
-    assert checked == [("check.role", "/records/1/participants/1/role")]
+    assert checked == [("vocab.role-not-allowed", "/records/1/participants/1/role")]
 
 
 def test_find_cycles_each_once() -> None:

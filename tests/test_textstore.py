@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ddfacts import Source, TextStore, TextStoreError
+import ddfacts
+from ddfacts import Source, TextStore, TextStoreError, validate
+from ddfacts.problems import Location
 from ddfacts.textstore import TextLookup, sha256_of
 
 TEXT = "Line one.\r\nLine two \u2014 with a dash.\n"
@@ -96,16 +98,49 @@ class TestCurrent:
 
 class TestProblem:
     def test_missing_is_a_warning(self, folder: Path) -> None:
-        """A missing text is a text.missing warning, not an exception."""
+        """A missing text is an anchor.text-missing warning, not an exception."""
         problem = TextStore(folder).problem(_source("source:absent", "nothing"))
         assert problem is not None
-        assert (problem.code, problem.severity.value) == ("text.missing", "warning")
+        assert (problem.code, problem.severity.value) == ("anchor.text-missing", "warning")
 
     def test_wrong_hash_is_an_error(self, folder: Path) -> None:
-        """A refused text is a text.refused error."""
-        problem = TextStore(folder).problem(Source(id="source:demo", sha256="0" * 64))
+        """A text with another hash is a source.hash-mismatch error at the Source's sha256."""
+        where = Location(file="f.jsonl", line=3)
+        problem = TextStore(folder).problem(Source(id="source:demo", sha256="0" * 64), where)
         assert problem is not None
-        assert (problem.code, problem.severity.value) == ("text.refused", "error")
+        assert (problem.code, problem.severity.value) == ("source.hash-mismatch", "error")
+        assert (str(problem.location), problem.records) == ("f.jsonl:3: /sha256", ("source:demo",))
+
+    def test_wrong_length_is_an_error(self, folder: Path) -> None:
+        """A text of another length is a source.length-mismatch error at the Source's length."""
+        problem = TextStore(folder).problem(Source(id="source:demo", length=len(TEXT) + 1))
+        assert problem is not None
+        assert (problem.code, problem.location.pointer) == ("source.length-mismatch", "/length")
+        assert f"records a length of {len(TEXT) + 1}" in problem.message
+
+    def test_bad_utf8_is_refused(self, folder: Path) -> None:
+        """A text that is not UTF-8 is an anchor.text-refused error, as text_for refuses it."""
+        (folder / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
+        problem = TextStore(folder).problem(Source(id="source:latin"))
+        assert problem is not None
+        assert (problem.code, problem.severity.value) == ("anchor.text-refused", "error")
+        with pytest.raises(TextStoreError, match="invalid UTF-8"):
+            TextStore(folder).text_for(Source(id="source:latin"))
+
+    def test_same_codes_as_validation(self, folder: Path, tmp_path: Path) -> None:
+        """The store reports a source's text with the codes validate gives the same source."""
+        sources = [
+            Source(id="source:demo", sha256="0" * 64),
+            Source(id="source:demo", length=1),
+            Source(id="source:absent"),
+        ]
+        for source in sources:
+            path = tmp_path / "one.facts.jsonl"
+            path.write_text(ddfacts.dumps([source], jsonl=True), encoding="utf-8")
+            validated = validate(path, texts=folder, levels=["anchors"]).codes()
+            problem = TextStore(folder).problem(source)
+            assert problem is not None
+            assert [problem.code] == validated
 
     def test_good_text_is_none(self, folder: Path) -> None:
         """A source whose text is there and matches has no problem."""

@@ -8,23 +8,26 @@ Load a fact file, look things up, write it back::
     for claim in facts.claims:
         print(claim.subject, claim.property, claim.value)
     ddfacts.dump(facts, "copy.facts.json")
+
+The root holds what a user's program needs: the records and the values they
+are made of, :class:`FactSet`, reading and writing files, the operations
+(:func:`validate`, :func:`check`, :func:`query`, :func:`timeline`,
+:func:`cite`, :func:`parse_time`, :func:`parse_quantity`), what they return,
+and the exceptions they raise.  The rest lives in the public module of its
+topic: :mod:`ddfacts.cite` (text fragments), :mod:`ddfacts.timeline`,
+:mod:`ddfacts.errors` (every exception), :mod:`ddfacts.problems` (the code
+registry), :mod:`ddfacts.export`, :mod:`ddfacts.imports`, :mod:`ddfacts.strategies`.
 """
 
 from __future__ import annotations
 
-from .anchors._anchor import Anchor
+from ._version import __version__
+from .anchors import Anchor
 from .anchors._relocate import Relocation
-from .check._run import check
-from .cite._cite import (
-    Citation,
-    CiteError,
-    Passage,
-    TextDirective,
-    TextDirectiveError,
-    cite,
-    text_fragment,
-)
+from .check import check
+from .cite import Citation, cite
 from .errors import (
+    CiteError,
     DdfactsError,
     DuplicateIdError,
     LoadError,
@@ -32,9 +35,10 @@ from .errors import (
     QuoteNotFoundError,
     TextStoreError,
     TimeParseError,
+    VocabularyError,
 )
 from .factset import FactSet
-from .jsonio._files import (
+from .jsonio import (
     FORMAT_VERSION,
     dump,
     dumps,
@@ -44,14 +48,9 @@ from .jsonio._files import (
     loads,
     to_json,
 )
-from .problems import (
-    Location,
-    Problem,
-    Report,
-    Severity,
-)
+from .problems import Location, Problem, Report, Severity
 from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
-from .quantities._value import Qualifier, Quantity, parse_quantity
+from .quantities import Qualifier, Quantity, parse_quantity
 from .query import query
 from .records import (
     Actor,
@@ -73,17 +72,10 @@ from .records import (
     Statement,
 )
 from .textstore import TextStore
-from .timeline import EntryKind, TimelineEntry, timeline
-from .times._span import (
-    Precision,
-    ResolvedAgainst,
-    TimeSpan,
-    parse_time,
-)
+from .timeline import TimelineEntry, timeline
+from .times import Precision, ResolvedAgainst, TimeSpan, parse_time
 from .validation import validate
-from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
-
-__version__ = "0.1.0"
+from .vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
     "FORMAT_VERSION",
@@ -98,7 +90,6 @@ __all__ = [
     "Derivation",
     "DerivationKind",
     "DuplicateIdError",
-    "EntryKind",
     "Event",
     "FactSet",
     "Identifier",
@@ -109,7 +100,6 @@ __all__ = [
     "Mode",
     "Name",
     "Participant",
-    "Passage",
     "Precision",
     "Problem",
     "Provenance",
@@ -129,8 +119,6 @@ __all__ = [
     "Source",
     "SourceLink",
     "Statement",
-    "TextDirective",
-    "TextDirectiveError",
     "TextStore",
     "TextStoreError",
     "TimeParseError",
@@ -151,7 +139,6 @@ __all__ = [
     "parse_quantity",
     "parse_time",
     "query",
-    "text_fragment",
     "timeline",
     "to_json",
     "validate",

@@ -11,10 +11,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from .errors import DuplicateIdError
+from .query import query as _query
 from .records import Actor, Claim, Event, Record, Review, Source, Statement
+from .timeline import TimelineEntry
+from .timeline import timeline as _timeline
 
 if TYPE_CHECKING:
-    from .timeline import TimelineEntry
     from .times._span import TimeSpan
 
 __all__ = ["FactSet"]
@@ -181,9 +183,7 @@ class FactSet:
         at: dt.date | TimeSpan | None = None,
     ) -> tuple[Record, ...]:
         """The records that pass every filter given, in file order (see :func:`ddfacts.query`)."""
-        from .query import query
-
-        return query(
+        return _query(
             self,
             type=type,
             subject=subject,
@@ -195,6 +195,4 @@ class FactSet:
 
     def timeline(self, actor_id: str) -> tuple[TimelineEntry, ...]:
         """An actor's roles, events and claims, earliest first (see :func:`ddfacts.timeline`)."""
-        from .timeline import timeline
-
-        return timeline(self, actor_id)
+        return _timeline(self, actor_id)

@@ -29,10 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .factset import FactSet
 from .records import Actor, Claim, Event, Record, Review, Source, Statement
 from .times._span import Precision, TimeSpan
+
+if TYPE_CHECKING:  # FactSet.query calls query(): the set is only read through its methods here.
+    from .factset import FactSet
 
 __all__ = ["query", "record_times", "span_of"]
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from .errors import TextStoreError
-from .problems import Location, Problem, Severity
+from .problems._codes import problem
+from .problems._report import Location, Problem
 from .records import Source
 
 __all__ = ["TEXT_SUFFIX", "TextLookup", "TextStore", "decode_text", "sha256_of"]
@@ -148,23 +149,22 @@ class TextStore:
             return self._index().get(source.sha256)
         return None
 
-    def _read(self, source: Source, path: Path) -> str:
+    def _bytes(self, path: Path) -> bytes:
+        """The bytes of the file at *path*, confined to the folder."""
         try:
-            data = self._inside(path).read_bytes()
+            return self._inside(path).read_bytes()
         except OSError as error:
             raise TextStoreError(f"{path}: cannot read the text: {error.strerror}") from None
-        if source.sha256 is not None:
-            digest = hashlib.sha256(data).hexdigest()
-            if digest != source.sha256:
-                raise TextStoreError(
-                    f"{path}: the text's sha256 is {digest} but {source.id} records {source.sha256}"
-                )
+
+    def _read(self, source: Source, path: Path) -> str:
+        data = self._bytes(path)
+        wrong = _wrong_hash(source, data, path)
+        if wrong is not None:
+            raise TextStoreError(wrong)
         text = decode_text(data, str(path))
-        if source.length is not None and len(text) != source.length:
-            raise TextStoreError(
-                f"{path}: the text has {len(text)} code points but {source.id} "
-                f"records a length of {source.length}"
-            )
+        wrong = _wrong_length(source, text, path)
+        if wrong is not None:
+            raise TextStoreError(wrong)
         return text
 
     def current(self, source: Source) -> str | None:
@@ -179,11 +179,7 @@ class TextStore:
         """
         path = self.path_for_id(source.id)
         if path.is_file():
-            try:
-                data = self._inside(path).read_bytes()
-            except OSError as error:
-                raise TextStoreError(f"{path}: cannot read the text: {error.strerror}") from None
-            return decode_text(data, str(path))
+            return decode_text(self._bytes(path), str(path))
         return self.get(source)
 
     def get(self, source: Source) -> str | None:
@@ -210,31 +206,59 @@ class TextStore:
             raise TextStoreError(f"{source.id}: no text in {self._folder} (looked for {wanted})")
         return text
 
+    def _why_not(self, source: Source) -> tuple[str, str, tuple[str, ...]] | None:
+        """Why *source* has no usable text: a code, a message, the Source's field; or None."""
+        try:
+            path = self.find(source)
+            if path is None:
+                return (
+                    "anchor.text-missing",
+                    f"no text for {source.id} in {self._folder}, so its anchors are not checked",
+                    (),
+                )
+            data = self._bytes(path)
+            wrong = _wrong_hash(source, data, path)
+            if wrong is not None:
+                return "source.hash-mismatch", wrong, ("sha256",)
+            text = decode_text(data, str(path))
+        except TextStoreError as error:
+            return "anchor.text-refused", str(error), ()
+        wrong = _wrong_length(source, text, path)
+        return None if wrong is None else ("source.length-mismatch", wrong, ("length",))
+
     def problem(self, source: Source, location: Location | None = None) -> Problem | None:
         """Why *source* has no usable text, as a validation problem; None when it has one.
 
-        Codes: ``text.missing`` (a warning: the text is simply not here) and
-        ``text.refused`` (an error: wrong hash or length, escaping path, bad UTF-8).
+        The codes are those validation's ``anchors`` level gives:
+        ``anchor.text-missing`` (a warning: the text is simply not here),
+        ``source.hash-mismatch`` and ``source.length-mismatch`` (the text is not
+        the one the Source records; located at its ``sha256`` or ``length``), and
+        ``anchor.text-refused`` (escaping path, unreadable file, bad UTF-8).
+        *location* is the Source's.
         """
+        why = self._why_not(source)
+        if why is None:
+            return None
+        code, message, field = why
         where = location if location is not None else Location()
-        try:
-            text = self.get(source)
-        except TextStoreError as error:
-            return Problem(
-                code="text.refused",
-                severity=Severity.ERROR,
-                message=str(error),
-                location=where,
-                records=(source.id,),
-            )
-        if text is None:
-            return Problem(
-                code="text.missing",
-                severity=Severity.WARNING,
-                message=(
-                    f"no text for {source.id} in {self._folder}, so its anchors are not checked"
-                ),
-                location=where,
-                records=(source.id,),
-            )
+        return problem(code, message, where.child(*field), records=(source.id,))
+
+
+def _wrong_hash(source: Source, data: bytes, path: Path) -> str | None:
+    """How *data* differs from the sha256 *source* records, or None."""
+    if source.sha256 is None:
         return None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == source.sha256:
+        return None
+    return f"{path}: the text's sha256 is {digest} but {source.id} records {source.sha256}"
+
+
+def _wrong_length(source: Source, text: str, path: Path) -> str | None:
+    """How *text* differs from the length *source* records, or None."""
+    if source.length is None or len(text) == source.length:
+        return None
+    return (
+        f"{path}: the text has {len(text)} code points but {source.id} "
+        f"records a length of {source.length}"
+    )

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .factset import FactSet
 from .records import Actor, Claim, Event, Record, Role, Source
 from .times._span import TimeSpan, as_date
+
+if TYPE_CHECKING:  # FactSet.timeline calls timeline(): the set is only read through its methods.
+    from .factset import FactSet
 
 __all__ = ["EntryKind", "TimelineEntry", "timeline"]
 

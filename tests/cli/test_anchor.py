@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 
-from ddfacts import Source, Statement, load
+from ddfacts import Anchor, Source, Statement, dump, load
 from ddfacts.cli import main
 from ddfacts.textstore import sha256_of
 
@@ -65,8 +66,6 @@ class TestAnchor:
 
 def _fact_file(tmp_path: Path, quote: str) -> Path:
     start = TEXT.index(quote)
-    from ddfacts import Anchor, dump
-
     anchor = Anchor.from_span(TEXT, start, start + len(quote))
     records = [
         Source(id="source:demo", sha256=sha256_of(TEXT), length=len(TEXT)),
@@ -139,3 +138,108 @@ class TestReanchor:
         )
         assert code == 2
         assert "exactly one fact file" in capsys.readouterr().err
+
+
+class TestReanchorFiles:
+    def test_in_place_rewrites_only_what_changed(
+        self, tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--in-place rewrites a file whose records changed and leaves the others' bytes."""
+        facts = _fact_file(tmp_path, "press secretary")
+        other = tmp_path / "other.json"
+        dump([Source(id="source:unrelated")], other)
+        before = other.read_bytes()
+        text_file.write_text("Correction added.\n\n" + TEXT, encoding="utf-8")
+        texts = str(text_file.parent)
+        assert main(["reanchor", str(facts), str(other), "--texts", texts, "--in-place"]) == 0
+        statement = load(facts).get("statement:demo/q", Statement)
+        assert statement is not None and statement.anchor.start == 57
+        assert other.read_bytes() == before
+
+    def test_in_place_unchanged_keeps_the_file(
+        self, tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With nothing moved, --in-place does not touch the file."""
+        facts = _fact_file(tmp_path, "press secretary")
+        before = facts.stat().st_mtime_ns, facts.read_bytes()
+        assert main(["reanchor", str(facts), "--texts", str(text_file.parent), "--in-place"]) == 0
+        assert (facts.stat().st_mtime_ns, facts.read_bytes()) == before
+
+    def test_source_in_another_file(
+        self, tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A statement's Source may sit in another fact file of the run."""
+        records = list(load(_fact_file(tmp_path, "press secretary")))
+        sources, statements = tmp_path / "sources.json", tmp_path / "statements.jsonl"
+        dump([r for r in records if isinstance(r, Source)], sources)
+        dump([r for r in records if isinstance(r, Statement)], statements)
+        text_file.write_text("Correction added.\n\n" + TEXT, encoding="utf-8")
+        code = main(["reanchor", str(sources), str(statements), "--texts", str(text_file.parent)])
+        assert code == 0
+        assert capsys.readouterr().out.splitlines()[0] == (
+            "statement:demo/q  exact  1.00  38..53 -> 57..72"
+        )
+
+    def test_jsonl_output(
+        self, tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """-o with a .jsonl name writes JSON Lines, one record a line."""
+        facts = _fact_file(tmp_path, "press secretary")
+        out = tmp_path / "out.jsonl"
+        assert main(["reanchor", str(facts), "--texts", str(text_file.parent), "-o", str(out)]) == 0
+        lines = out.read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line)["type"] for line in lines] == ["source", "statement"]
+
+    def test_stdin_is_read_once(
+        self,
+        tmp_path: Path,
+        text_file: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Fact records on stdin are re-anchored (the file is read once, not twice)."""
+        facts = _fact_file(tmp_path, "press secretary")
+        monkeypatch.setattr("sys.stdin", io.StringIO(facts.read_text(encoding="utf-8")))
+        assert main(["reanchor", "-", "--texts", str(text_file.parent)]) == 0
+        assert capsys.readouterr().out.endswith("1 statement: 1 position\n")
+
+    def test_json_rows(
+        self, tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--format json gives one object per statement; an unchecked one says why."""
+        facts = _fact_file(tmp_path, "press secretary")
+        statement = load(facts).get("statement:demo/q", Statement)
+        assert statement is not None
+        lost = Statement(id="statement:demo/lost", source="source:lost", anchor=statement.anchor)
+        dump([*load(facts), lost], facts)
+        args = ["reanchor", str(facts), "--texts", str(text_file.parent), "--format", "json"]
+        assert main(args) == 1
+        assert json.loads(capsys.readouterr().out) == [
+            {
+                "id": "statement:demo/q",
+                "method": "position",
+                "score": 1.0,
+                "old": [38, 53],
+                "new": [38, 53],
+                "orphaned": False,
+                "problem": None,
+            },
+            {
+                "id": "statement:demo/lost",
+                "method": "unchecked",
+                "score": None,
+                "old": [38, 53],
+                "new": None,
+                "orphaned": False,
+                "problem": "no Source record source:lost",
+            },
+        ]
+
+    def test_duplicate_ids_across_files(
+        self, tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The same record in two files is a usage error, exit 2, and nothing is written."""
+        facts = _fact_file(tmp_path, "press secretary")
+        code = main(["reanchor", str(facts), str(facts), "--texts", str(text_file.parent)])
+        assert code == 2
+        assert "duplicate record id" in capsys.readouterr().err

@@ -106,7 +106,7 @@ class TestCheckCommand:
         path = _write(tmp_path, [{"type": "source", "id": "source:a"}, *RECORDS[:2]])
         assert main(["check", "--texts", str(texts), "--format", "json", path]) == 1
         codes = [p["code"] for p in json.loads(capsys.readouterr().out)]
-        assert codes == ["check.evidence-moved", "check.unsupported"]
+        assert codes == ["anchor.mismatch", "check.unsupported"]
 
     def test_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file is a usage error, exit 2, with a message on stderr."""

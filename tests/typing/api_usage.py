@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING
 
 import ddfacts
 from ddfacts import strategies
+from ddfacts.cite import Passage, TextDirective, text_fragment
+from ddfacts.quantities import parse_quantity
+from ddfacts.timeline import EntryKind
+from ddfacts.times import parse_time
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -40,6 +44,26 @@ def use_values() -> None:
     assert_type(quantity.overlaps(quantity), bool)
 
 
+def use_submodules() -> None:
+    """The parsers keep their types through their own packages, and the cite toolkit too."""
+    assert_type(parse_time("December 2014"), ddfacts.TimeSpan)
+    assert_type(parse_quantity("about 350 people"), ddfacts.Quantity)
+    assert_type(text_fragment("a quote"), TextDirective)
+
+
+def use_consumers(facts: ddfacts.FactSet, at: dt.date) -> None:
+    """Query, timeline and cite, as functions and as FactSet methods."""
+    assert_type(ddfacts.query(facts, subject="actor:a", at=at), tuple[ddfacts.Record, ...])
+    assert_type(facts.query(property="follower_count"), tuple[ddfacts.Record, ...])
+    entries = facts.timeline("actor:a")
+    assert_type(entries, tuple[ddfacts.TimelineEntry, ...])
+    assert_type(ddfacts.timeline(facts, "actor:a"), tuple[ddfacts.TimelineEntry, ...])
+    assert_type(entries[0].kind, EntryKind)
+    citation = ddfacts.cite(facts, "claim:a")
+    assert_type(citation, ddfacts.Citation)
+    assert_type(citation.passages, tuple[Passage, ...])
+
+
 def use_io_and_validation(path: str) -> None:
     """Loading, dumping, validating."""
     facts = ddfacts.load(path)
@@ -58,6 +82,7 @@ def use_anchors(text: str) -> None:
     anchor = ddfacts.Anchor.from_quote(text, "quote")
     assert_type(anchor.verify(text), bool)
     relocation = anchor.relocate(text)
+    assert_type(relocation, ddfacts.Relocation)
     assert_type(relocation.start, int | None)
 
 

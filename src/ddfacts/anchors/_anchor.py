@@ -10,14 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from ..errors import QuoteNotFoundError
-
-if TYPE_CHECKING:
-    from ._relocate import Relocation
+from ._relocate import Relocation, relocate
 
 __all__ = ["CONTEXT_LENGTH", "Anchor", "occurrence_of", "statement_id"]
 
@@ -131,8 +129,6 @@ class Anchor:
         text's change in size, so that nearness can tell apart passages that
         read alike (as in a text of near-copies).
         """
-        from ._relocate import relocate
-
         return relocate(self, new_text, old_length=old_length)
 
 

@@ -78,6 +78,8 @@ class Relocation:
     .. versionadded:: 0.1.0
     """
 
+    #: The anchor that was relocated; :meth:`anchor` makes the new one like it.
+    original: Anchor = attrs.field(repr=False)
     #: First code point of the quote in the new text, or None when orphaned.
     start: int | None
     #: One past its last code point, or None when orphaned.
@@ -100,11 +102,10 @@ class Relocation:
 
     def anchor(self, new_text: str) -> Anchor | None:
         """The new anchor for the relocated span (None when orphaned)."""
-        from ._anchor import Anchor
-
         if self.start is None or self.end is None:
             return None
-        return Anchor.from_span(new_text, self.start, self.end)
+        # The class of the original, so that this module need not import the Anchor class.
+        return type(self.original).from_span(new_text, self.start, self.end)
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
@@ -116,8 +117,9 @@ def _distinct(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _orphan(reason: str, candidates: list[Candidate]) -> Relocation:
+def _orphan(q: Query, reason: str, candidates: list[Candidate]) -> Relocation:
     return Relocation(
+        original=q.anchor,
         start=None,
         end=None,
         method="orphaned",
@@ -174,6 +176,7 @@ def _answer(q: Query, best: Candidate, ranked: list[Candidate], reason: str) -> 
     span = q.text[best.start : best.end]
     distance = levenshtein(q.quote, normalized_text(span))
     return Relocation(
+        original=q.anchor,
         start=best.start,
         end=best.end,
         method=best.method,  # type: ignore[arg-type]
@@ -184,72 +187,119 @@ def _answer(q: Query, best: Candidate, ranked: list[Candidate], reason: str) -> 
     )
 
 
+def _unfit(best: Candidate) -> str:
+    """Why no passage fits the quote closely enough, the closest being *best*."""
+    if best.quote < _MIN_QUOTE:
+        return f"the closest passage matches the quote only to {best.quote:.2f}"
+    return "the quote is short and the closest passage differs too much"
+
+
+def _unsupported(q: Query, only: Candidate, ranked: list[Candidate]) -> Relocation:
+    """Passages fit the quote but none has the recorded context: *only* is the best of them."""
+    alike = [c for c in ranked if c.quote >= MIN_RIVAL]
+    if len(alike) == 1 and len(q.quote) >= _LONG and only.quote >= 0.95:
+        return _answer(q, only, ranked, "the context changed, but the long quote fits nowhere else")
+    return _orphan(
+        q, "the context around the closest passage differs from the recorded one", ranked
+    )
+
+
+def _doubt(best: Candidate, ranked: list[Candidate]) -> str | None:
+    """Why the best supported passage cannot be trusted over the others, or None."""
+    rival = next(
+        (c for c in ranked if c is not best and _content(c) >= _content(best) - 0.02), None
+    )
+    if rival is not None and _content(rival) > _content(best) + 0.02:
+        return (
+            f"the passage at {rival.start} fits the quote and context better; only nearness "
+            f"favours the one at {best.start}"
+        )
+    if rival is not None and best.position < _TIE_POSITION:
+        return (
+            f"the passage at {rival.start} fits the quote and context as well; "
+            f"only nearness would decide, and the text moved too much to trust it"
+        )
+    if best.method == "fuzzy" and any(c is not best and c.quote >= _MIN_QUOTE for c in ranked):
+        return "several passages resemble the quote and none matches it exactly or by place"
+    runner = next((c for c in ranked if c is not best), None)
+    if runner is not None and best.score - runner.score < MARGIN:
+        return (
+            f"two passages score alike ({best.score:.2f} at {best.start}, "
+            f"{runner.score:.2f} at {runner.start})"
+        )
+    return None
+
+
 def _decide(q: Query, candidates: list[Candidate]) -> Relocation:
+    """The answer among *candidates*: the best one if it is clearly right, else orphaned."""
     ranked = _distinct(candidates)
     if not ranked:
-        return _orphan("no passage resembles the quote", ranked)
+        return _orphan(q, "no passage resembles the quote", ranked)
     fits = [c for c in ranked if _fits(q, c)]
     if not fits:
-        best = ranked[0]
-        if best.quote < _MIN_QUOTE:
-            return _orphan(
-                f"the closest passage matches the quote only to {best.quote:.2f}", ranked
-            )
-        return _orphan("the quote is short and the closest passage differs too much", ranked)
+        return _orphan(q, _unfit(ranked[0]), ranked)
     near = _by_position(q, ranked, None)
     if near is not None:
         return _answer(q, near, ranked, _BY_POSITION)
     supported = [c for c in fits if c.context_ok]
     if not supported:
-        only = fits[0]
-        alike = [c for c in ranked if c.quote >= MIN_RIVAL]
-        if len(alike) == 1 and len(q.quote) >= _LONG and only.quote >= 0.95:
-            return _answer(
-                q, only, ranked, "the context changed, but the long quote fits nowhere else"
-            )
-        return _orphan(
-            "the context around the closest passage differs from the recorded one", ranked
-        )
+        return _unsupported(q, fits[0], ranked)
     best = supported[0]
-    rival = next(
-        (c for c in ranked if c is not best and _content(c) >= _content(best) - 0.02), None
-    )
-    if rival is not None and _content(rival) > _content(best) + 0.02:
-        return _orphan(
-            f"the passage at {rival.start} fits the quote and context better; only nearness "
-            f"favours the one at {best.start}",
-            ranked,
-        )
-    if rival is not None and best.position < _TIE_POSITION:
-        return _orphan(
-            f"the passage at {rival.start} fits the quote and context as well; "
-            f"only nearness would decide, and the text moved too much to trust it",
-            ranked,
-        )
-    if best.method == "fuzzy" and any(c is not best and c.quote >= _MIN_QUOTE for c in ranked):
-        return _orphan(
-            "several passages resemble the quote and none matches it exactly or by place",
-            ranked,
-        )
+    doubt = _doubt(best, ranked)
+    if doubt is not None:
+        return _orphan(q, doubt, ranked)
     runner = next((c for c in ranked if c is not best), None)
-    if runner is not None and best.score - runner.score < MARGIN:
-        return _orphan(
-            f"two passages score alike ({best.score:.2f} at {best.start}, "
-            f"{runner.score:.2f} at {runner.start})",
-            ranked,
-        )
     reason = (
         "the only passage that fits"
         if runner is None
-        else (f"beats the runner-up at {runner.start} by {best.score - runner.score:.2f}")
+        else f"beats the runner-up at {runner.start} by {best.score - runner.score:.2f}"
     )
     return _answer(q, best, ranked, reason)
 
 
-def _context_unchanged(anchor: Anchor, text: str) -> bool:
+def _still_there(anchor: Anchor, text: str) -> bool:
+    """Whether the quote still stands at its offsets, with its context or alone in the text."""
+    if not anchor.verify(text):
+        return False
     before = text[max(0, anchor.start - len(anchor.prefix)) : anchor.start]
-    return before == anchor.prefix and text[anchor.end : anchor.end + len(anchor.suffix)] == (
-        anchor.suffix
+    after = text[anchor.end : anchor.end + len(anchor.suffix)]
+    if before == anchor.prefix and after == anchor.suffix:
+        return True
+    return (
+        text.find(anchor.exact) == anchor.start and text.find(anchor.exact, anchor.start + 1) == -1
+    )
+
+
+def _in_place(q: Query) -> Relocation:
+    """The answer for a quote still at its position."""
+    anchor = q.anchor
+    low = normalized_index(q.norm, anchor.start)
+    high = normalized_index(q.norm, anchor.end)
+    here = candidate(q, low, high, "position") if high > low else None
+    return Relocation(
+        original=anchor,
+        start=anchor.start,
+        end=anchor.end,
+        method="position",
+        score=here.score if here else 1.0,
+        distance=0,
+        candidates=() if here is None else (here,),
+        reason="the quote is still at its position",
+    )
+
+
+def _query(anchor: Anchor, new_text: str, old_length: int | None) -> Query:
+    quote = normalized_text(anchor.exact)
+    return Query(
+        anchor=anchor,
+        text=new_text,
+        norm=cached_normalize(new_text),
+        quote=quote,
+        prefix=normalized_text(anchor.prefix),
+        suffix=normalized_text(anchor.suffix),
+        digits="".join(DIGITS.findall(quote)),
+        expected=(round(anchor.start * len(new_text) / old_length) if old_length else anchor.start),
+        scaled=bool(old_length),
     )
 
 
@@ -259,40 +309,11 @@ def relocate(anchor: Anchor, new_text: str, *, old_length: int | None = None) ->
     With *old_length* (the length of the anchor's text), the quote is expected at
     its old offset scaled by the change in length; otherwise at its old offset.
     """
-    norm = cached_normalize(new_text)
-    quote = normalized_text(anchor.exact)
-    q = Query(
-        anchor=anchor,
-        text=new_text,
-        norm=norm,
-        quote=quote,
-        prefix=normalized_text(anchor.prefix),
-        suffix=normalized_text(anchor.suffix),
-        digits="".join(DIGITS.findall(quote)),
-        expected=(round(anchor.start * len(new_text) / old_length) if old_length else anchor.start),
-        scaled=bool(old_length),
-    )
-    if not quote:
-        return _orphan("the quote is only spaces or invisible characters", [])
-    if anchor.verify(new_text) and (
-        _context_unchanged(anchor, new_text)
-        or (
-            new_text.find(anchor.exact) == anchor.start
-            and new_text.find(anchor.exact, anchor.start + 1) == -1
-        )
-    ):
-        low = normalized_index(norm, anchor.start)
-        high = normalized_index(norm, anchor.end)
-        here = candidate(q, low, high, "position") if high > low else None
-        return Relocation(
-            start=anchor.start,
-            end=anchor.end,
-            method="position",
-            score=here.score if here else 1.0,
-            distance=0,
-            candidates=() if here is None else (here,),
-            reason="the quote is still at its position",
-        )
+    q = _query(anchor, new_text, old_length)
+    if not q.quote:
+        return _orphan(q, "the quote is only spaces or invisible characters", [])
+    if _still_there(anchor, new_text):
+        return _in_place(q)
     radius, nearby = local(q)
     ranked = _distinct(nearby)
     near = _by_position(q, ranked, radius)

@@ -25,13 +25,18 @@ Code                        Severity What it finds
                                      statement.
 ``check.attribution``       warning  A claim a source quotes, paraphrases, reports,
                                      disputes or translates, with no speaker.
-``check.role``              error    An event participant whose role the event type
-                                     (or a broader one) does not allow.
-``check.evidence-moved``    error    With texts: a claim's evidence quote no longer
-                                     stands at its offsets in its source's text.
-``check.derivation-cycle``  error    Records derived from each other in a circle.
+``vocab.role-not-allowed``  error    An event participant whose role the event type
+                                     (or a broader one) does not allow (the code
+                                     validation gives it).
+``anchor.mismatch``         error    With texts: a claim's evidence quote no longer
+                                     stands at its offsets in its source's text;
+                                     ``anchor.out-of-range`` when the offsets run
+                                     past the end of the text.
+``meaning.cycle``           error    Records derived from each other in a circle.
 =========================== ======== =================================================
 
+A defect validation also finds has validation's code (every code is in
+:data:`ddfacts.problems.CODES`, level ``check`` for the first four).
 References that do not resolve and unknown vocabulary terms are left to
 :func:`ddfacts.validate`; a rule skips what it cannot resolve.
 

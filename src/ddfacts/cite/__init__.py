@@ -9,15 +9,9 @@ in the text.
 
 from __future__ import annotations
 
-from ._cite import (
-    Citation,
-    CiteError,
-    Passage,
-    TextDirective,
-    TextDirectiveError,
-    cite,
-    text_fragment,
-)
+from ..errors import CiteError, TextDirectiveError
+from ._cite import Citation, Passage, cite, text_fragment
+from ._fragments import TextDirective
 
 __all__ = [
     "Citation",

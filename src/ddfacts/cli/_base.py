@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
 
 from ..errors import LoadError
 from ..factset import FactSet
-from ..jsonio._files import load
+from ..jsonio._files import dump, load, write_atomic
+from ..jsonio._inputs import expand
+from ..problems import Problem
 from ..records import Record
 
 #: Nothing wrong.
@@ -20,9 +22,6 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 #: Usage error or unreadable input.
 EXIT_USAGE = 2
-
-#: The fact-file suffixes a folder argument expands to.
-FACT_SUFFIXES = (".json", ".jsonl", ".ndjson")
 
 
 class CommandError(Exception):
@@ -77,35 +76,43 @@ def arguments(
 
 
 def expand_paths(paths: list[str]) -> list[Path]:
-    """Files named, and the fact files inside folders named, sorted; ``-`` stays as is."""
+    """Files named, and the fact files inside folders named, sorted; ``-`` stays as is.
+
+    Folders expand as :func:`ddfacts.validate` expands them; one holding no
+    fact file stops the command (exit 2) with validate's message.
+    """
     result: list[Path] = []
     for name in paths:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FACT_SUFFIXES
-            )
-            if not found:
-                raise CommandError(f"{name}: the folder holds no fact files (*.json, *.jsonl)")
-            result.extend(found)
-        else:
-            result.append(path)
+        for entry in [name] if name == "-" else expand(name):
+            if isinstance(entry, Problem):
+                raise CommandError(f"{name}: {entry.message}")
+            result.append(Path(entry))
     return result
 
 
-def load_all(paths: list[str]) -> FactSet:
-    """Load every named fact file (folders expanded) into one FactSet; exit 2 if unreadable."""
-    records: list[Record] = []
-    for path in expand_paths(paths):
+def load_files(files: Sequence[Path]) -> list[FactSet]:
+    """Each fact file (``-`` is stdin) loaded once, in order; exit 2 if one is unreadable."""
+    loaded: list[FactSet] = []
+    for path in files:
         try:
-            facts = load(sys.stdin if str(path) == "-" else path)
+            loaded.append(load(sys.stdin if str(path) == "-" else path))
         except LoadError as error:
             raise CommandError(str(error)) from None
-        records.extend(facts)
+    return loaded
+
+
+def merge(sets: Iterable[FactSet]) -> FactSet:
+    """One FactSet of every record of *sets*, in order; exit 2 if two records share an id."""
+    records: list[Record] = [record for facts in sets for record in facts]
     try:
         return FactSet(records)
     except ValueError as error:
         raise CommandError(str(error)) from None
+
+
+def load_all(paths: list[str]) -> FactSet:
+    """Load every named fact file (folders expanded) into one FactSet; exit 2 if unreadable."""
+    return merge(load_files(expand_paths(paths)))
 
 
 def write_out(text: str, out: str | None) -> None:
@@ -113,9 +120,18 @@ def write_out(text: str, out: str | None) -> None:
     if out is None or out == "-":
         sys.stdout.write(text)
         return
-    from ..jsonio._files import write_atomic
-
     try:
         write_atomic(Path(out), text)
+    except OSError as error:
+        raise CommandError(f"{out}: cannot write: {error.strerror}") from None
+
+
+def write_records(records: Iterable[Record], out: str | None) -> None:
+    """Write *records* as a fact file to *out* atomically, or to stdout for None or ``-``.
+
+    The format follows the name, as :func:`ddfacts.dump` does: JSON Lines for ``.jsonl``.
+    """
+    try:
+        dump(records, sys.stdout if out is None or out == "-" else out)
     except OSError as error:
         raise CommandError(f"{out}: cannot write: {error.strerror}") from None

@@ -17,14 +17,17 @@ from typing import get_args
 
 from ..errors import LoadError
 from ..imports import OffsetUnit, from_webannotation
-from ..jsonio._files import (
-    JSONL_SUFFIXES,
-    decode_bytes,
-    dumps,
-    parse_json,
-)
+from ..jsonio._files import decode_bytes, parse_json
 from ..textstore import TextStore
-from ._base import EXIT_OK, EXIT_PROBLEMS, CommandError, arguments, load_all, register, write_out
+from ._base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CommandError,
+    arguments,
+    load_all,
+    register,
+    write_records,
+)
 
 #: The formats ``ddfacts import`` reads.
 IMPORT_FORMATS = ("webannotation",)
@@ -72,8 +75,7 @@ def run(args: argparse.Namespace) -> int:
     result = from_webannotation(
         document, TextStore(texts), sources=sources, offsets=args.offsets, file=args.file
     )
-    jsonl = args.output is not None and args.output.lower().endswith(JSONL_SUFFIXES)
-    write_out(dumps(result.records, jsonl=jsonl), args.output)
+    write_records(result.records, args.output)
     for problem in result.report:
         sys.stderr.write(f"{problem}\n")
     return EXIT_OK if result.report.ok else EXIT_PROBLEMS

@@ -15,7 +15,7 @@ from ..errors import TimeParseError
 from ..jsonio._files import to_json
 from ..query import query, record_times
 from ..records import Actor, Claim, Event, Record, Review, Source, Statement
-from ..times._span import parse_time
+from ..times._parse import parse_time
 from ._base import EXIT_OK, CommandError, arguments, load_all, register
 
 #: Longest quote shown in the table before it is cut with an ellipsis.

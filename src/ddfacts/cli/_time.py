@@ -15,8 +15,10 @@ from typing import Any
 
 from ..errors import QuantityParseError, TimeParseError
 from ..jsonio._codec import QUANTITY, TIME_SPAN
-from ..quantities._value import Quantity, parse_quantity
-from ..times._span import ResolvedAgainst, TimeSpan, parse_time
+from ..quantities._parse import parse_quantity
+from ..quantities._value import Quantity
+from ..times._parse import parse_time
+from ..times._span import ResolvedAgainst, TimeSpan
 from ._base import EXIT_OK, EXIT_PROBLEMS, arguments, register
 
 

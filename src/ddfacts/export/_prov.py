@@ -40,7 +40,7 @@ from typing import Any
 
 from ..factset import FactSet
 from ..provenance import DerivationKind, Provenance
-from ..records import Actor, Claim, Mode, Record
+from ..records import Actor, Claim, Mode, Record, Review, Source, Statement
 from ._common import claim_sentence, sorted_by_id
 
 __all__ = ["PROV_PREFIXES", "to_prov_json"]
@@ -288,78 +288,99 @@ def _entities(facts: FactSet) -> Iterable[Record]:
     yield from sorted_by_id(facts.reviews)
 
 
+def _actor(graph: _Graph, actor: Actor) -> None:
+    """An actor as an agent, acting for its operator and the organizations of its roles."""
+    agent = _agent_of_actor(graph, actor)
+    if actor.operated_by:
+        graph.relate(
+            "actedOnBehalfOf",
+            **{"prov:delegate": agent, "prov:responsible": actor.operated_by},
+        )
+    for role in actor.roles:
+        if role.organization:
+            graph.relate(
+                "actedOnBehalfOf",
+                **{"prov:delegate": agent, "prov:responsible": role.organization},
+            )
+
+
+def _source(graph: _Graph, source: Source, facts: FactSet) -> None:
+    """A source as an entity, attributed to its authors (for the publisher) and publisher."""
+    graph.node(
+        "entity",
+        source.id,
+        **{
+            "prov:type": _qname("ddfacts:Source"),
+            "prov:label": source.title,
+            "schema:url": {"$": source.url, "type": "xsd:anyURI"} if source.url else None,
+        },
+    )
+    for author in source.authors:
+        graph.relate(
+            "wasAttributedTo",
+            **{"prov:entity": source.id, "prov:agent": _agent_ref(graph, author, facts)},
+        )
+        if source.publisher:
+            graph.relate(
+                "actedOnBehalfOf",
+                **{"prov:delegate": author, "prov:responsible": source.publisher},
+            )
+    if source.publisher:
+        publisher = _agent_ref(graph, source.publisher, facts)
+        graph.relate("wasAttributedTo", **{"prov:entity": source.id, "prov:agent": publisher})
+
+
+def _statement(graph: _Graph, statement: Statement) -> None:
+    """A statement as an entity quoted from its source."""
+    graph.node(
+        "entity",
+        statement.id,
+        **{"prov:type": _qname("ddfacts:Statement"), "prov:value": statement.anchor.exact},
+    )
+    graph.relate(
+        "wasDerivedFrom",
+        **{
+            "prov:generatedEntity": statement.id,
+            "prov:usedEntity": statement.source,
+            "prov:type": _qname("prov:Quotation"),
+        },
+    )
+
+
+def _review(graph: _Graph, review: Review, facts: FactSet) -> None:
+    """A review as an entity attributed to its reviewer, derived from its evidence."""
+    graph.node(
+        "entity",
+        review.id,
+        **{
+            "prov:type": _qname("ddfacts:Review"),
+            "prov:label": review.rating.label,
+            "ddfacts:reviews": _qname(review.claim),
+        },
+    )
+    reviewer = _agent_ref(graph, review.reviewer, facts)
+    graph.relate("wasAttributedTo", **{"prov:entity": review.id, "prov:agent": reviewer})
+    for statement_id in review.evidence:
+        graph.relate(
+            "wasDerivedFrom",
+            **{"prov:generatedEntity": review.id, "prov:usedEntity": statement_id},
+        )
+
+
 def to_prov_json(facts: FactSet) -> dict[str, Any]:
     """The provenance graph of *facts* as a PROV-JSON document (a dict of JSON types)."""
     graph = _Graph()
+    # The order matters: a node's first mention sets its attributes.
     for actor in sorted_by_id(facts.actors):
-        agent = _agent_of_actor(graph, actor)
-        if actor.operated_by:
-            graph.relate(
-                "actedOnBehalfOf",
-                **{"prov:delegate": agent, "prov:responsible": actor.operated_by},
-            )
-        for role in actor.roles:
-            if role.organization:
-                graph.relate(
-                    "actedOnBehalfOf",
-                    **{"prov:delegate": agent, "prov:responsible": role.organization},
-                )
+        _actor(graph, actor)
     for source in sorted_by_id(facts.sources):
-        graph.node(
-            "entity",
-            source.id,
-            **{
-                "prov:type": _qname("ddfacts:Source"),
-                "prov:label": source.title,
-                "schema:url": {"$": source.url, "type": "xsd:anyURI"} if source.url else None,
-            },
-        )
-        for author in source.authors:
-            graph.relate(
-                "wasAttributedTo",
-                **{"prov:entity": source.id, "prov:agent": _agent_ref(graph, author, facts)},
-            )
-            if source.publisher:
-                graph.relate(
-                    "actedOnBehalfOf",
-                    **{"prov:delegate": author, "prov:responsible": source.publisher},
-                )
-        if source.publisher:
-            publisher = _agent_ref(graph, source.publisher, facts)
-            graph.relate("wasAttributedTo", **{"prov:entity": source.id, "prov:agent": publisher})
+        _source(graph, source, facts)
     for statement in sorted_by_id(facts.statements):
-        graph.node(
-            "entity",
-            statement.id,
-            **{"prov:type": _qname("ddfacts:Statement"), "prov:value": statement.anchor.exact},
-        )
-        graph.relate(
-            "wasDerivedFrom",
-            **{
-                "prov:generatedEntity": statement.id,
-                "prov:usedEntity": statement.source,
-                "prov:type": _qname("prov:Quotation"),
-            },
-        )
+        _statement(graph, statement)
     for claim in sorted_by_id(facts.claims):
         _claim(graph, claim, facts)
     for review in sorted_by_id(facts.reviews):
-        graph.node(
-            "entity",
-            review.id,
-            **{
-                "prov:type": _qname("ddfacts:Review"),
-                "prov:label": review.rating.label,
-                "ddfacts:reviews": _qname(review.claim),
-            },
-        )
-        reviewer = _agent_ref(graph, review.reviewer, facts)
-        graph.relate("wasAttributedTo", **{"prov:entity": review.id, "prov:agent": reviewer})
-        for statement_id in review.evidence:
-            graph.relate(
-                "wasDerivedFrom",
-                **{"prov:generatedEntity": review.id, "prov:usedEntity": statement_id},
-            )
+        _review(graph, review, facts)
     for record in _entities(facts):
         if record.provenance is not None:
             _recording(graph, record, record.provenance, facts)

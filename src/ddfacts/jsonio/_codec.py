@@ -1,8 +1,10 @@
 """Records <-> JSON values: one small codec per field kind, assembled per class.
 
-Codecs are plain functions; each class gets a table of its fields built once
-at import, so loading a record is a loop over a short list with no type
-introspection.  Errors carry the JSON pointer of the offending value.
+Codecs are plain functions.  Each class's codec is a table of its members
+(:func:`ddfacts.jsonio._fields.members`, derived from its attrs fields) with
+the load and dump function of each member's kind, built once on first use,
+so loading a record is a loop over a short list with no type introspection.
+Errors carry the JSON pointer of the offending value.
 """
 
 from __future__ import annotations
@@ -12,40 +14,24 @@ import enum
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import attrs
 from dateutil.parser import isoparse
 
-from ..anchors._anchor import Anchor
 from ..errors import StructureError
-from ..provenance import (
-    Activity,
-    Derivation,
-    DerivationKind,
-    Method,
-    Provenance,
-)
-from ..quantities._value import Qualifier, Quantity
-from ..records import (
-    Actor,
-    Attribution,
-    Claim,
-    Event,
-    Identifier,
-    LinkKind,
-    Mode,
-    Name,
-    Participant,
-    Rating,
-    Ref,
-    Review,
-    Role,
-    Source,
-    SourceLink,
-    Statement,
-)
-from ..times._span import Precision, ResolvedAgainst, TimeSpan
+from ..quantities._value import Quantity
+from ..records import RECORD_CLASSES, Ref
+from ..times._span import TimeSpan
+from ._fields import Kind, Member, members
 
-__all__ = ["StructureError", "structure", "unstructure"]
+__all__ = [
+    "QUANTITY",
+    "RECORD_CODECS",
+    "TIME_SPAN",
+    "VALUE_TAGS",
+    "StructureError",
+    "codec_for",
+    "structure",
+    "unstructure",
+]
 
 
 Load = Callable[[Any, str], Any]
@@ -187,19 +173,21 @@ def _dump_map(value: Mapping[str, Any]) -> dict[str, Any]:
 Field = tuple[str, Load, Dump, bool]
 
 
-class _ClassCodec:
-    """Loads and dumps one attrs class from a table of fields."""
+class ClassCodec:
+    """Loads and dumps one attrs class from the table of its members."""
 
-    def __init__(self, cls: type, fields: list[Field], *, record: bool = False) -> None:
+    def __init__(self, cls: type, table: tuple[Member, ...], *, record: bool = False) -> None:
         self.cls = cls
-        self.fields = fields
         self.record = record
-        self.known = {name for name, *_ in fields}
-        self.defaults = _defaults(cls)
+        self.known = {member.name for member in table}
         if record:
             self.known |= {"type"}
+        self.defaults = {member.name: member.default for member in table}
+        # Filled by _fill once every codec this one nests exists (classes may nest each other).
+        self.fields: list[Field] = []
 
     def load(self, value: Any, pointer: str) -> Any:
+        """The instance *value* (a JSON object) describes; raise :class:`StructureError`."""
         if not isinstance(value, dict):
             raise StructureError(f"expected an object, got {_kind(value)}", pointer)
         kwargs: dict[str, Any] = {}
@@ -227,6 +215,7 @@ class _ClassCodec:
             raise StructureError(str(error), pointer) from None
 
     def dump(self, obj: Any) -> dict[str, Any]:
+        """The JSON object of *obj*, members in field order, defaults left out."""
         out: dict[str, Any] = {}
         if self.record:
             out["type"] = obj.type
@@ -243,215 +232,31 @@ class _ClassCodec:
         return out
 
 
-_NO_DEFAULT = object()
+_CODECS: dict[type, ClassCodec] = {}
 
 
-def _defaults(cls: type) -> dict[str, Any]:
-    """Each attrs field's default value (factories called once); required fields have none."""
-    result: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        default = field.default
-        if default is attrs.NOTHING:
-            result[field.name] = _NO_DEFAULT
-        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            result[field.name] = default.factory()
-        else:
-            result[field.name] = default
-    return result
+def codec_for(cls: type) -> ClassCodec:
+    """The codec of attrs class *cls*, made on first use from its members."""
+    codec = _CODECS.get(cls)
+    if codec is None:
+        table = members(cls)
+        codec = _CODECS[cls] = ClassCodec(cls, table, record=cls in RECORD_CLASSES.values())
+        codec.fields = [(m.name, *_functions(m.kind), m.required) for m in table]
+    return codec
 
 
-def _codec(cls: type, fields: list[Field], *, record: bool = False) -> _ClassCodec:
-    return _ClassCodec(cls, fields, record=record)
+def _functions(kind: Kind) -> tuple[Load, Dump]:
+    """The load and dump functions of a member of *kind*."""
+    if kind.tag == "enum":
+        return _enum(kind.of), _dump_enum
+    if kind.tag == "nested":
+        codec = codec_for(kind.of)
+        return codec.load, codec.dump
+    if kind.tag == "list":
+        load, dump = _functions(kind.of)
+        return _list_of(load), list if dump is _identity else _dump_list_of(dump)
+    return _LEAVES[kind.tag]
 
-
-def _f(name: str, load: Load, dump: Dump = _identity, *, required: bool = False) -> Field:
-    return (name, load, dump, required)
-
-
-def _nested(codec: _ClassCodec) -> tuple[Load, Dump]:
-    return codec.load, codec.dump
-
-
-_resolved = _codec(
-    ResolvedAgainst,
-    [_f("date", _load_date, _dump_instant, required=True), _f("basis", _load_str)],
-)
-TIME_SPAN = _codec(
-    TimeSpan,
-    [
-        _f("earliest", _load_instant, _dump_instant),
-        _f("latest", _load_instant, _dump_instant),
-        _f("precision", _enum(Precision), _dump_enum, required=True),
-        _f("edtf", _load_str, required=True),
-        _f("approximate", _load_bool),
-        _f("uncertain", _load_bool),
-        _f("expression", _load_str),
-        _f("resolved_against", *_nested(_resolved)),
-    ],
-)
-QUANTITY = _codec(
-    Quantity,
-    [
-        _f("amount", _load_number),
-        _f("lower", _load_number),
-        _f("upper", _load_number),
-        _f("qualifier", _enum(Qualifier), _dump_enum, required=True),
-        _f("unit", _load_str),
-        _f("expression", _load_str),
-    ],
-)
-ANCHOR = _codec(
-    Anchor,
-    [
-        _f("start", _load_int, required=True),
-        _f("end", _load_int, required=True),
-        _f("exact", _load_str, required=True),
-        _f("prefix", _load_str),
-        _f("suffix", _load_str),
-    ],
-)
-_derivation = _codec(
-    Derivation,
-    [
-        _f("kind", _enum(DerivationKind), _dump_enum, required=True),
-        _f("target", _load_str, required=True),
-    ],
-)
-_activity = _codec(
-    Activity,
-    [
-        _f("activity", _load_str, required=True),
-        _f("at", _load_datetime, _dump_instant),
-        _f("agent", _load_str),
-        _f("note", _load_str),
-    ],
-)
-PROVENANCE = _codec(
-    Provenance,
-    [
-        _f("agent", _load_str),
-        _f("tool", _load_str),
-        _f("tool_version", _load_str),
-        _f("recorded", _load_datetime, _dump_instant),
-        _f("method", _enum(Method), _dump_enum),
-        _f("confidence", _load_number),
-        _f("derived_from", _list_of(_derivation.load), _dump_list_of(_derivation.dump)),
-        _f("history", _list_of(_activity.load), _dump_list_of(_activity.dump)),
-    ],
-)
-_ids = _list_of(_load_str)
-_strs = _list_of(_load_str)
-_provenance_field = _f("provenance", PROVENANCE.load, PROVENANCE.dump)
-
-
-def _ext() -> list[Field]:
-    return [_provenance_field]
-
-
-_link = _codec(
-    SourceLink,
-    [
-        _f("kind", _enum(LinkKind), _dump_enum, required=True),
-        _f("source", _load_str),
-        _f("url", _load_str),
-        _f("evidence", _ids, list),
-    ],
-)
-SOURCE = _codec(
-    Source,
-    [
-        _f("id", _load_str, required=True),
-        _f("title", _load_str),
-        _f("authors", _ids, list),
-        _f("publisher", _load_str),
-        _f("url", _load_str),
-        _f("published", *_nested(TIME_SPAN)),
-        _f("language", _load_str),
-        _f("kind", _load_str),
-        _f("sha256", _load_str),
-        _f("length", _load_int),
-        _f("links", _list_of(_link.load), _dump_list_of(_link.dump)),
-        *_ext(),
-    ],
-    record=True,
-)
-STATEMENT = _codec(
-    Statement,
-    [
-        _f("id", _load_str, required=True),
-        _f("source", _load_str, required=True),
-        _f("anchor", *_nested(ANCHOR), required=True),
-        _f("language", _load_str),
-        _f("note", _load_str),
-        *_ext(),
-    ],
-    record=True,
-)
-_name = _codec(
-    Name, [_f("text", _load_str, required=True), _f("language", _load_str), _f("kind", _load_str)]
-)
-_identifier = _codec(
-    Identifier,
-    [_f("scheme", _load_str, required=True), _f("value", _load_str, required=True)],
-)
-_role = _codec(
-    Role,
-    [
-        _f("position", _load_str, required=True),
-        _f("organization", _load_str),
-        _f("during", *_nested(TIME_SPAN)),
-        _f("evidence", _ids, list),
-    ],
-)
-ACTOR = _codec(
-    Actor,
-    [
-        _f("id", _load_str, required=True),
-        _f("kind", _load_str, required=True),
-        _f("name", _load_str, required=True),
-        _f("names", _list_of(_name.load), _dump_list_of(_name.dump)),
-        _f("aliases", _strs, list),
-        _f("identifiers", _list_of(_identifier.load), _dump_list_of(_identifier.dump)),
-        _f("roles", _list_of(_role.load), _dump_list_of(_role.dump)),
-        _f("platform", _load_str),
-        _f("handle", _load_str),
-        _f("operated_by", _load_str),
-        _f("description", _load_str),
-        _f("evidence", _ids, list),
-        *_ext(),
-    ],
-    record=True,
-)
-_participant = _codec(
-    Participant,
-    [_f("actor", _load_str, required=True), _f("role", _load_str, required=True)],
-)
-EVENT = _codec(
-    Event,
-    [
-        _f("id", _load_str, required=True),
-        _f("event_type", _load_str, required=True),
-        _f("time", *_nested(TIME_SPAN)),
-        _f("place", _load_str),
-        _f("participants", _list_of(_participant.load), _dump_list_of(_participant.dump)),
-        _f("about", _ids, list),
-        _f("description", _load_str),
-        _f("evidence", _ids, list),
-        *_ext(),
-    ],
-    record=True,
-)
-_attribution = _codec(
-    Attribution,
-    [
-        _f("source", _load_str, required=True),
-        _f("mode", _enum(Mode), _dump_enum),
-        _f("via", _load_str),
-        _f("via_source", _load_str),
-        _f("original_language", _load_str),
-        _f("translated_by", _load_str),
-    ],
-)
 
 #: The tags a claim value carries in JSON, by Python type.
 VALUE_TAGS = ("quantity", "time", "entity", "text")
@@ -491,56 +296,24 @@ def _dump_value(value: Any) -> dict[str, Any]:
     return {"text": value}
 
 
-CLAIM = _codec(
-    Claim,
-    [
-        _f("id", _load_str, required=True),
-        _f("subject", _load_str, required=True),
-        _f("property", _load_str, required=True),
-        _f("value", _load_value, _dump_value, required=True),
-        _f("as_of", *_nested(TIME_SPAN)),
-        _f("qualifiers", _string_map, _dump_map),
-        _f("speaker", _load_str),
-        _f("attribution", *_nested(_attribution)),
-        _f("text", _load_str),
-        _f("evidence", _ids, list),
-        *_ext(),
-    ],
-    record=True,
-)
-_rating = _codec(
-    Rating,
-    [
-        _f("value", _load_number, required=True),
-        _f("best", _load_number, required=True),
-        _f("worst", _load_number, required=True),
-        _f("label", _load_str),
-    ],
-)
-REVIEW = _codec(
-    Review,
-    [
-        _f("id", _load_str, required=True),
-        _f("claim", _load_str, required=True),
-        _f("rating", *_nested(_rating), required=True),
-        _f("reviewer", _load_str, required=True),
-        _f("published", _load_date, _dump_instant),
-        _f("explanation", _load_str),
-        _f("url", _load_str),
-        _f("evidence", _ids, list),
-        *_ext(),
-    ],
-    record=True,
-)
+#: Load and dump of each leaf kind (see :class:`ddfacts.jsonio._fields.Kind`).
+_LEAVES: dict[str, tuple[Load, Dump]] = {
+    "str": (_load_str, _identity),
+    "bool": (_load_bool, _identity),
+    "int": (_load_int, _identity),
+    "number": (_load_number, _identity),
+    "date": (_load_date, _dump_instant),
+    "datetime": (_load_datetime, _dump_instant),
+    "instant": (_load_instant, _dump_instant),
+    "map": (_string_map, _dump_map),
+    "value": (_load_value, _dump_value),
+}
 
-#: Record codecs by JSON ``type``.
-RECORD_CODECS: dict[str, _ClassCodec] = {
-    "source": SOURCE,
-    "statement": STATEMENT,
-    "actor": ACTOR,
-    "event": EVENT,
-    "claim": CLAIM,
-    "review": REVIEW,
+TIME_SPAN = codec_for(TimeSpan)
+QUANTITY = codec_for(Quantity)
+#: Record codecs by JSON ``type``, in the order of :data:`ddfacts.records.RECORD_CLASSES`.
+RECORD_CODECS: dict[str, ClassCodec] = {
+    name: codec_for(cls) for name, cls in RECORD_CLASSES.items()
 }
 
 

@@ -1,7 +1,11 @@
-"""The registry of problem codes: every code validation can produce, its level and severity.
+"""The registry of problem codes: every code ddfacts can report, its level and severity.
 
+Validation, :func:`ddfacts.check`, :func:`ddfacts.imports.from_webannotation`
+and :meth:`ddfacts.TextStore.problem` all report from this one table, and a
+defect has one code whoever finds it (``check`` reports a role the event type
+does not allow as ``vocab.role-not-allowed``, as validation does).
 ``docs/problems.md`` documents exactly these codes (a test keeps the two in
-step).  Checks make problems through :func:`problem`, which refuses an
+step).  Problems are made only through :func:`problem`, which refuses an
 unregistered code, so a new rule cannot ship undocumented.
 """
 
@@ -37,12 +41,21 @@ ALL_LEVELS = frozenset(Level)
 class CodeInfo:
     """What a problem code means: the level that reports it, its severity, one line."""
 
-    #: ``input`` (reading the file), ``shape``, ``refs``, ``meaning`` or ``anchors``.
+    #: Validation's ``input`` (reading the file), ``shape``, ``refs``, ``meaning`` or
+    #: ``anchors``; ``check`` (:func:`ddfacts.check` only) or ``import`` (importers).
     level: str
-    #: The severity every problem with this code has.
+    #: The severity problems with this code have.
     severity: Severity
     #: What it means, in one line.
     meaning: str
+    #: The severity of this defect's graver cases, if it has them (else None): a
+    #: contradiction within one voice is an error, between two a warning.
+    graver: Severity | None = None
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        """Every severity a problem with this code may have, the usual one first."""
+        return (self.severity,) if self.graver is None else (self.severity, self.graver)
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -159,6 +172,34 @@ CODES: dict[str, CodeInfo] = {
     ),
     "source.hash-mismatch": CodeInfo("anchors", _E, "A source's sha256 differs from its text's."),
     "source.length-mismatch": CodeInfo("anchors", _E, "A source's length differs from its text's."),
+    # check: what a FactSet says against itself (ddfacts.check only)
+    "check.contradiction": CodeInfo(
+        "check",
+        _W,
+        "Two claims give a single-valued property values that cannot both be true at one time "
+        "(an error when one source says both in one voice).",
+        graver=_E,
+    ),
+    "check.unsupported": CodeInfo(
+        "check", _E, "A claim's figure or date is written in none of its evidence quotes."
+    ),
+    "check.no-evidence": CodeInfo(
+        "check", _E, "A claim put in a speaker's mouth cites no evidence statement."
+    ),
+    "check.attribution": CodeInfo(
+        "check", _W, "A claim a source quotes, reports or disputes names no speaker."
+    ),
+    # import: annotations that cannot become statements
+    "import.not-annotation": CodeInfo("import", _E, "An item is not an annotation object."),
+    "import.no-target": CodeInfo("import", _E, "An annotation has no target source IRI."),
+    "import.no-selector": CodeInfo("import", _E, "An annotation's target has no text selector."),
+    "import.no-text": CodeInfo(
+        "import", _E, "The text store has no usable text for an annotation's source."
+    ),
+    "import.orphaned": CodeInfo(
+        "import", _E, "An annotation's quote cannot be placed in its source's text."
+    ),
+    "import.duplicate-id": CodeInfo("import", _E, "Two annotations name the same statement id."),
 }
 
 
@@ -170,15 +211,25 @@ def problem(
     records: tuple[str, ...] = (),
     context: tuple[Problem, ...] = (),
     excerpt: str | None = None,
+    severity: Severity | None = None,
 ) -> Problem:
     """A problem with a registered *code* and that code's severity.
 
+    *severity*, when given, must be one the code has (:attr:`CodeInfo.severities`):
+    a rule says which case it found, never a severity of its own.
+
     Raises:
         KeyError: *code* is not registered (a bug in a check, never bad input).
+        ValueError: *code* never has *severity* (a bug too).
     """
+    info = CODES[code]
+    if severity is None:
+        severity = info.severity
+    elif severity not in info.severities:
+        raise ValueError(f"{code} is never a {severity.value}")
     return Problem(
         code=code,
-        severity=CODES[code].severity,
+        severity=severity,
         message=message,
         location=location,
         records=records,

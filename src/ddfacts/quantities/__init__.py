@@ -10,17 +10,16 @@ agrees with 9,400 and contradicts 8,000.
 -1..1.  "nearly N" and "almost N" are the lower half of that interval,
 N − 10%..N.  :meth:`Quantity.approximately` builds such a quantity with
 another tolerance when a caller knows better.
+
+:func:`parse_quantity` reads a phrase of text ("more than 9,000 followers").
+The value types live in a leaf module (``_value``) that the parser (``_parse``)
+imports, never the reverse.
 """
 
 from __future__ import annotations
 
-from ._value import (
-    APPROXIMATE_TOLERANCE,
-    Number,
-    Qualifier,
-    Quantity,
-    parse_quantity,
-)
+from ._parse import parse_quantity
+from ._value import APPROXIMATE_TOLERANCE, Number, Qualifier, Quantity
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",

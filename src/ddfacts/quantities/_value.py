@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["APPROXIMATE_TOLERANCE", "Number", "Qualifier", "Quantity", "parse_quantity"]
+__all__ = ["APPROXIMATE_TOLERANCE", "Number", "Qualifier", "Quantity"]
 
 #: A number as JSON carries it.
 Number = int | float
@@ -187,18 +187,3 @@ def _tidy(value: float) -> Number:
     """*value* as an int when it is whole, else with float noise rounded off (12 digits)."""
     rounded = float(f"{value:.12g}")
     return int(rounded) if rounded.is_integer() and abs(rounded) < 2**53 else rounded
-
-
-def parse_quantity(text: str) -> Quantity:
-    """The :class:`Quantity` a phrase of text gives ("more than 9,000 followers").
-
-    See :mod:`ddfacts.quantities._parse` for the forms read.
-
-    Raises:
-        QuantityParseError: *text* holds no number (a ValueError).
-
-    .. versionadded:: 0.1.0
-    """
-    from ._parse import parse_quantity as parse
-
-    return parse(text)

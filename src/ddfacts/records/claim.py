@@ -10,7 +10,6 @@ from typing import Any, Union
 
 import attrs
 
-from ..provenance import Provenance
 from ..quantities._value import Quantity
 from ..times._span import TimeSpan
 from ._fields import (
@@ -25,6 +24,7 @@ from ._fields import (
     optional_str,
     to_tuple,
 )
+from ._provenance import Provenance
 
 __all__ = ["Attribution", "Claim", "ClaimValue", "Mode", "Rating", "Ref", "Review"]
 

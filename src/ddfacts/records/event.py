@@ -7,7 +7,6 @@ from typing import Any
 
 import attrs
 
-from ..provenance import Provenance
 from ..times._span import TimeSpan
 from ._fields import (
     extensions_field,
@@ -18,6 +17,7 @@ from ._fields import (
     optional_str,
     to_tuple,
 )
+from ._provenance import Provenance
 
 __all__ = ["Event", "Participant"]
 

@@ -9,7 +9,6 @@ from typing import Any
 
 import attrs
 
-from ..provenance import Provenance
 from ..times._span import TimeSpan
 from ._fields import (
     extensions_field,
@@ -21,6 +20,7 @@ from ._fields import (
     optional_str,
     to_tuple,
 )
+from ._provenance import Provenance
 
 __all__ = ["LinkKind", "Source", "SourceLink"]
 

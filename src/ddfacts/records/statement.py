@@ -8,13 +8,13 @@ from typing import Any
 import attrs
 
 from ..anchors._anchor import Anchor
-from ..provenance import Provenance
 from ._fields import (
     extensions_field,
     id_of,
     language,
     optional_str,
 )
+from ._provenance import Provenance
 
 __all__ = ["Statement"]
 

@@ -24,18 +24,17 @@ Dates and datetimes mix: a date stands for the whole day, from 00:00 to the
 last microsecond.  A datetime with a time zone is compared in UTC; a naive
 datetime is taken to be UTC already.  The approximate and uncertain flags do
 not widen the bounds: ``earliest``/``latest`` already carry the convention.
+
+:func:`parse_time` reads the time expressions of news text ("Dec. 9", "late
+June 2016", "over the previous two years") into spans.  The value types live in
+a leaf module (``_span``) that the parser (``_parse``) imports, never the reverse.
 """
 
 from __future__ import annotations
 
-from ._span import (
-    EdtfError,
-    EdtfUnsupportedError,
-    Precision,
-    ResolvedAgainst,
-    TimeSpan,
-    parse_time,
-)
+from ..errors import EdtfError, EdtfUnsupportedError
+from ._parse import parse_time
+from ._span import Precision, ResolvedAgainst, TimeSpan
 
 __all__ = [
     "EdtfError",

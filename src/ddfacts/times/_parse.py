@@ -4,7 +4,8 @@
 
 - full dates: "May 2, 1945", "2 May 1945", "November 30, 2016", "2016-11-30"
   (absolute dates are read by :func:`dateutil.parser.parse`, with two
-  defaults so that a field the text leaves out is never filled in silently);
+  defaults so that a field the text leaves out is never filled in silently;
+  single periods are read by :mod:`ddfacts.times._period`);
 - months and days: "December 2014", "in February", "Dec. 9";
 - seasons: "summer 2015", "the summer of 2015";
 - parts of a period: "late June 2016", "early November", "mid-2016",
@@ -56,13 +57,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import attrs
-from dateutil import parser as dateutil_parser
 
 from ..errors import TimeParseError
 from . import _words as words
 from ._edtf import EdtfError, coarser, parse_edtf
+from ._period import NotTime, read_period
 from ._relative import (
     Reference,
     at_precision,
@@ -76,9 +78,6 @@ from ._words import Found
 
 __all__ = ["parse_time"]
 
-_EN_MONTH = "|".join(sorted(words.MONTHS, key=len, reverse=True))
-_RU_MONTH = "|".join(sorted(words.RU_MONTHS, key=len, reverse=True))
-_HAS_MONTH = re.compile(rf"\b(?:{_EN_MONTH})\b\.?")
 _FILLER = re.compile(r"^(?:in|on|at|during|as of|towards|toward|sometime in|some time in|the)\s+")
 _APPROX = re.compile(r"^(?:about|around|circa|approximately|roughly|ca\.?|c\.)\s*")
 _UNCERTAIN = re.compile(r"^(?:possibly|perhaps|maybe|probably)\s+")
@@ -89,20 +88,7 @@ _PART = re.compile(
 _VERY = re.compile(r"^(?:the )?very (end|beginning|start) of (.+)$")
 _ADVERB = re.compile(r"^(?:again|once again|also|and|then|even|just|only)\s+")
 _POSSESSIVE = re.compile(r"^(.*[^\W\d])'s$")
-#: Nouns after a year that make "the 2013 edition" the year 2013.
-_YEAR_NOUNS = (
-    "edition|version|revision|release|issue|update|election|elections|referendum|vote|"
-    "census|budget|summit|conference|congress|forum|meeting|session|olympics|games|"
-    "championship|cup|festival|award|awards|prize|season|campaign|study|survey|report|"
-    "review|index|ranking|doctrine|concept|strategy|law|constitution|treaty|agreement|"
-    "war|crisis|invasion|annexation|coup|protests|attacks|visit"
-)
-_YEAR_NOUN = re.compile(rf"^(?:the )?(\d{{4}}) (?:{_YEAR_NOUNS})$")
 _PARTS = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1}
-_SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
-_YEAR = re.compile(r"^(?:(?:the\s+)?year\s+)?(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})0'?s$")
-_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$")
 _SINCE = re.compile(
     r"^(?:since|from|starting|starting in|beginning in|с)\s+(.+?)(?:\s+on(?:wards?)?)?$"
 )
@@ -110,120 +96,15 @@ _UNTIL = re.compile(r"^(?:until|till|up to|through|by|до)\s+(.+)$")
 _RANGE = re.compile(
     r"^(?:from\s+|between\s+)?(.+?)\s*(?:\s(?:until|till|to|through|and)\s|[–—]|-(?=\d{4}$))\s*(.+)$"
 )
-_EDTF_LIKE = re.compile(r"^[0-9x?~%/.\-t:+z]*\d[0-9x?~%/.\-t:+z]*$")
-_RU_THIS_YEAR = r"(?:\s+(с\.\s?г\.?|сего года|текущего года|этого года|нынешнего года))?"
-_RU_DAY = re.compile(
-    rf"^(\d{{1,2}})\s+({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?{_RU_THIS_YEAR}$"
-)
-_RU_MONTH_YEAR = re.compile(
-    rf"^(?:в\s+)?({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?{_RU_THIS_YEAR}$"
-)
-_RU_YEAR = re.compile(r"^(?:в\s+)?(\d{4})(?:\s+(?:году|год|года|г\.?))?$")
-_DEFAULTS = (dt.datetime(4, 1, 1, 0, 0, 0), dt.datetime(8, 2, 2, 3, 3, 3))
 
-
-class _NotTime(Exception):
-    """Internal: the text is not (or not entirely) a time expression."""
+#: A step of :func:`_read`: what *text* reads as, or None when the step does not apply.
+_Reader = Callable[[str, dt.date | None], Found | None]
 
 
 def _normalize(expression: str) -> str:
     text = expression.strip().lower().replace("’", "'").replace("\u00a0", " ")
     text = re.sub(r"\s+", " ", text)
     return text.rstrip(",;:!").strip()
-
-
-def _bare_month(month: int, reference: dt.date | None) -> Found:
-    if reference is None:
-        return Found(words.month_edtf(None, month))
-    return Found(words.month_edtf(words.most_recent_month(month, reference), month), resolved=True)
-
-
-def _bare_day(month: int, day: int, reference: dt.date | None) -> Found:
-    if reference is None:
-        return Found(words.day_edtf(None, month, day))
-    year = words.most_recent_day(month, day, reference)
-    return Found(words.day_edtf(year, month, day), resolved=True)
-
-
-def _dateutil(text: str, reference: dt.date | None) -> Found:
-    """An absolute date with an English month name, read by dateutil."""
-    if not _HAS_MONTH.search(text):
-        raise _NotTime
-    try:
-        a, b = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
-    except (ValueError, OverflowError):
-        raise _NotTime from None
-    has_year = a.year == b.year
-    has_day = a.day == b.day
-    if a.hour != b.hour:  # no time of day
-        if not has_year:
-            if has_day:
-                return _bare_day(a.month, a.day, reference)
-            return _bare_month(a.month, reference)
-        if has_day:
-            return Found(words.day_edtf(a.year, a.month, a.day))
-        return Found(words.month_edtf(a.year, a.month))
-    if not (has_year and has_day):
-        raise _NotTime
-    precision = "hour" if a.minute != b.minute else "minute" if a.second != b.second else "second"
-    return Found(a.isoformat(timespec="seconds"), precision=precision)
-
-
-def _russian(text: str, reference: dt.date | None) -> Found | None:
-    match = _RU_DAY.fullmatch(text)
-    if match is not None:
-        day, month, year = int(match[1]), words.RU_MONTHS[match[2]], match[3]
-        if year is None and match[4] is not None and reference is not None:
-            # "с.г.", "of this year": the reference's year, even after the reference date.
-            return Found(words.day_edtf(reference.year, month, day), resolved=True)
-        if year is None:
-            return _bare_day(month, day, reference)
-        return Found(words.day_edtf(int(year), month, day))
-    match = _RU_MONTH_YEAR.fullmatch(text)
-    if match is not None:
-        month = words.RU_MONTHS[match[1]]
-        if match[2] is None and match[3] is not None and reference is not None:
-            return Found(words.month_edtf(reference.year, month), resolved=True)
-        if match[2] is None:
-            return _bare_month(month, reference)
-        return Found(words.month_edtf(int(match[2]), month))
-    match = _RU_YEAR.fullmatch(text)
-    if match is not None and text != match[1]:
-        return Found(match[1])
-    return None
-
-
-def _period(text: str, reference: dt.date | None) -> Found:
-    """A single period: a date, month, season, year, decade or century."""
-    match = _YEAR.fullmatch(text) or _YEAR_NOUN.fullmatch(text)
-    if match is not None:
-        return Found(match[1])
-    match = _DECADE.fullmatch(text)
-    if match is not None:
-        return Found(f"{match[1]}X")
-    match = _CENTURY.fullmatch(text)
-    if match is not None and 1 <= int(match[1]) <= 99:
-        return Found(f"{int(match[1]) - 1:02d}XX")
-    match = _SEASON.fullmatch(text)
-    if match is not None:
-        code = words.SEASON_CODES[match[1]]
-        if match[2] is not None:
-            return Found(words.season_edtf(int(match[2]), code))
-        if reference is None:
-            return Found(words.season_edtf(None, code))
-        year = words.most_recent_season(code, reference)
-        return Found(words.season_edtf(year, code), resolved=True)
-    russian = _russian(text, reference)
-    if russian is not None:
-        return russian
-    if _EDTF_LIKE.fullmatch(text):
-        candidate = text.upper()
-        try:
-            parse_edtf(candidate)
-        except EdtfError:
-            raise _NotTime from None
-        return Found(candidate)
-    return _dateutil(text, reference)
 
 
 def _ends(edtf: str) -> tuple[str, str]:
@@ -238,7 +119,7 @@ def _range(first: str, second: str, reference: dt.date | None) -> Found:
     unknown_a = a.edtf == "XXXX" and is_relative(first)
     unknown_b = b.edtf == "XXXX" and is_relative(second)
     if unknown_a and unknown_b:
-        raise _NotTime
+        raise NotTime
     start = "" if unknown_a else _ends(a.edtf)[0]
     end = "" if unknown_b else _ends(b.edtf)[1]
     year = re.match(r"\d{4}", end)
@@ -253,12 +134,12 @@ def _range(first: str, second: str, reference: dt.date | None) -> Found:
             start = dated
             break
         else:
-            raise _NotTime
+            raise NotTime
     elif "XXXX" in start and reference is not None:
         a = _read(first, reference)
         start = _ends(a.edtf)[0]
     if ".." in (start, end) or (not start and not unknown_a) or (not end and not unknown_b):
-        raise _NotTime
+        raise NotTime
     known = [_precision(f) for f, unknown in ((a, unknown_a), (b, unknown_b)) if not unknown]
     precision = coarser(known[0], known[-1])
     return Found(f"{start}/{end}", precision=precision, resolved=a.resolved or b.resolved)
@@ -268,11 +149,8 @@ def _precision(found: Found) -> str:
     return found.precision or parse_edtf(found.edtf).precision
 
 
-def _read(text: str, reference: dt.date | None) -> Found:
-    """*text* (normalized) read as a time expression; raises :class:`_NotTime`."""
-    text = text.strip()
-    if not text:
-        raise _NotTime
+def _qualified(text: str, reference: dt.date | None) -> Found | None:
+    """A trailing "?" (uncertain), a leading "about" (approximate) or "possibly" (uncertain)."""
     if text.endswith("?"):
         found = _read(text[:-1], reference)
         return attrs.evolve(found, edtf=words.qualify(found.edtf, uncertain=True))
@@ -281,61 +159,115 @@ def _read(text: str, reference: dt.date | None) -> Found:
         if match is not None and match.end() < len(text):
             found = _read(text[match.end() :], reference)
             return attrs.evolve(found, edtf=words.qualify(found.edtf, **{flag: True}))
+    return None
+
+
+def _wrapped(text: str, reference: dt.date | None) -> Found | None:
+    """A possessive ("yesterday's") or an adverb that does not move the time ("again")."""
     match = _POSSESSIVE.fullmatch(text)
-    if match is not None:  # "yesterday's"
+    if match is not None:
         return _read(match[1], reference)
     match = _ADVERB.match(text)
-    if match is not None and match.end() < len(text):  # "again this month"
+    if match is not None and match.end() < len(text):
         return _read(text[match.end() :], reference)
-    if is_relative(text):
-        if reference is None:
-            return Found("XXXX")
-        relative = parse_relative(text, reference)
-        if relative is None:  # pragma: no cover - is_relative said it was one
-            raise _NotTime
-        return relative
+    return None
+
+
+def _relative(text: str, reference: dt.date | None) -> Found | None:
+    """A relative expression: unknown without a reference date."""
+    if not is_relative(text):
+        return None
+    if reference is None:
+        return Found("XXXX")
+    relative = parse_relative(text, reference)
+    if relative is None:  # pragma: no cover - is_relative said it was one
+        raise NotTime
+    return relative
+
+
+def _filler(text: str, reference: dt.date | None) -> Found | None:
+    """A leading "in", "on", "the"… that adds nothing."""
     match = _FILLER.match(text)
     if match is not None and match.end() < len(text):
         return _read(text[match.end() :], reference)
+    return None
+
+
+def _part(text: str, reference: dt.date | None) -> Found | None:
+    """A part of a period: "late June 2016", "the very end of 2016"."""
     match = _PART.fullmatch(text)
     if match is not None:
         part = _PARTS.get(match[1], 2)
-        inner = _read(match[2], reference)
-        if inner.edtf == "XXXX":
-            return inner
-        edtf = words.part_of(inner.edtf, part)
-        if edtf is None:
-            raise _NotTime
-        return Found(edtf, precision=_precision(inner), resolved=inner.resolved)
+        return _narrowed(match[2], reference, lambda edtf: words.part_of(edtf, part))
     match = _VERY.fullmatch(text)
     if match is not None:
-        inner = _read(match[2], reference)
-        if inner.edtf == "XXXX":
-            return inner
-        edtf = words.edge_of(inner.edtf, match[1] == "end")
-        if edtf is None:
-            raise _NotTime
-        return Found(edtf, precision=_precision(inner), resolved=inner.resolved)
+        end = match[1] == "end"
+        return _narrowed(match[2], reference, lambda edtf: words.edge_of(edtf, end))
+    return None
+
+
+def _narrowed(text: str, reference: dt.date | None, narrow: Callable[[str], str | None]) -> Found:
+    """The period *text* reads as, narrowed to a part of it (an unknown time stays unknown)."""
+    inner = _read(text, reference)
+    if inner.edtf == "XXXX":
+        return inner
+    edtf = narrow(inner.edtf)
+    if edtf is None:
+        raise NotTime
+    return Found(edtf, precision=_precision(inner), resolved=inner.resolved)
+
+
+def _from_range(text: str, reference: dt.date | None) -> Found | None:
+    """A range opened by "from" or "between"."""
     match = _RANGE.fullmatch(text)
     if match is not None and text.startswith(("from ", "between ")):
         return _range(match[1], match[2], reference)
+    return None
+
+
+def _open(text: str, reference: dt.date | None) -> Found | None:
+    """An open end: "since 1956" (``1956/..``), "until 2010" (``/2010``)."""
     match = _SINCE.fullmatch(text)
     if match is not None:
         inner = _read(match[1], reference)
         start = _ends(inner.edtf)[0]
         if start in ("", ".."):
-            raise _NotTime
+            raise NotTime
         return Found(f"{start}/..", precision=_precision(inner), resolved=inner.resolved)
     match = _UNTIL.fullmatch(text)
     if match is not None:
         inner = _read(match[1], reference)
         end = _ends(inner.edtf)[1]
         if end in ("", ".."):
-            raise _NotTime
+            raise NotTime
         return Found(f"/{end}", precision=_precision(inner), resolved=inner.resolved)
+    return None
+
+
+#: The steps of :func:`_read`, in order: the first that applies reads the text.
+_READERS: tuple[_Reader, ...] = (
+    _qualified,
+    _wrapped,
+    _relative,
+    _filler,
+    _part,
+    _from_range,
+    _open,
+)
+
+
+def _read(text: str, reference: dt.date | None) -> Found:
+    """*text* (normalized) read as a time expression; raises :class:`NotTime`."""
+    text = text.strip()
+    if not text:
+        raise NotTime
+    for reader in _READERS:
+        found = reader(text, reference)
+        if found is not None:
+            return found
     try:
-        return _period(text, reference)
-    except _NotTime:
+        return read_period(text, reference)
+    except NotTime:
         match = _RANGE.fullmatch(text)
         if match is None:
             raise
@@ -381,7 +313,7 @@ def parse_time(
     try:
         found = _resolve(text, reference)
         span = TimeSpan.from_edtf(found.edtf, expression=expression)
-    except (_NotTime, EdtfError, ValueError, OverflowError):
+    except (NotTime, EdtfError, ValueError, OverflowError):
         raise TimeParseError(
             f"{expression!r} is not a time expression ddfacts understands"
         ) from None

@@ -34,16 +34,9 @@ from typing import Any
 
 import attrs
 
-from ._edtf import EdtfError, EdtfUnsupportedError, parse_edtf
+from ._edtf import parse_edtf
 
-__all__ = [
-    "EdtfError",
-    "EdtfUnsupportedError",
-    "Precision",
-    "ResolvedAgainst",
-    "TimeSpan",
-    "parse_time",
-]
+__all__ = ["Instant", "Precision", "ResolvedAgainst", "TimeSpan", "as_date"]
 
 #: A point in time as ddfacts stores it: a date, or a datetime for finer times.
 Instant = dt.date | dt.datetime
@@ -258,20 +251,3 @@ def _upper(span: TimeSpan) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         return _utc_naive(value)
     return dt.datetime.combine(value, dt.time.max)
-
-
-def parse_time(
-    expression: str, relative_to: dt.date | ResolvedAgainst | TimeSpan | None = None
-) -> TimeSpan:
-    """The :class:`TimeSpan` a time expression of news text stands for.
-
-    *relative_to* is the reference date (or, for "that day", the date the text
-    gave earlier); a TimeSpan with both bounds stands for a reference known only
-    as a range.  See :func:`ddfacts.times._parse.parse_time` for the forms and
-    conventions.
-
-    .. versionadded:: 0.1.0
-    """
-    from ._parse import parse_time as parse
-
-    return parse(expression, relative_to)

@@ -24,12 +24,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Union, cast
+from typing import IO, Any, Union
 
 import attrs
 
 from ..errors import LevelError
 from ..factset import FactSet
+from ..jsonio._inputs import FACT_SUFFIXES, RawRecord, iter_raw
+from ..jsonio._inputs import read_inputs as _parsed
+from ..jsonio._reader import Parsed
+from ..jsonio._strict import excerpt_of
 from ..problems import (
     ALL_LEVELS,
     CODES,
@@ -38,11 +42,9 @@ from ..problems import (
     Location,
     Problem,
     Report,
-    problem,
 )
 from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 from ._anchors import anchor_problems
-from ._read import Parsed, RawRecord, excerpt_of, iter_parsed
 from ._record import RecordResult, RecordSummary, check_record, summarize
 from ._set import SetChecker
 from ._stream import Row, RunChecker, Scanner, row_of_result
@@ -67,9 +69,6 @@ __all__ = [
     "validate",
 ]
 
-#: The suffixes of the fact files a folder expands to.
-FACT_SUFFIXES = (".json", ".jsonl", ".ndjson")
-
 #: One input: a path, an open file, or a FactSet.
 Input = Union[str, "os.PathLike[str]", IO[Any], FactSet]
 
@@ -90,62 +89,6 @@ def parse_levels(levels: Iterable[Level | str] | Level | str) -> frozenset[Level
                 known = ", ".join(level.value for level in Level)
                 raise LevelError(f"unknown level {name!r}; expected one of {known}") from None
     return frozenset(wanted)
-
-
-def _expand(source: str | os.PathLike[str]) -> Iterator[str | os.PathLike[str] | Problem]:
-    path = Path(source)
-    if not path.is_dir():
-        yield source
-        return
-    found = sorted(
-        item for item in path.rglob("*") if item.is_file() and item.suffix.lower() in FACT_SUFFIXES
-    )
-    if not found:
-        yield problem(
-            "file.no-fact-files",
-            "the folder holds no fact files (*.json, *.jsonl, *.ndjson)",
-            Location(file=os.fspath(source)),
-        )
-    yield from found
-
-
-def _inputs(source: Input | Iterable[Input]) -> Iterator[Input]:
-    if isinstance(source, (str, os.PathLike, FactSet)) or hasattr(source, "read"):
-        yield cast(Input, source)
-    else:
-        yield from cast(Iterable[Input], source)
-
-
-def _parsed(source: Input | Iterable[Input]) -> Iterator[Parsed | Problem]:
-    """Every record of the inputs as a plain tuple, in order, with every problem met."""
-    from ..jsonio._files import to_json
-
-    for item in _inputs(source):
-        if isinstance(item, FactSet):
-            for index, record in enumerate(item):
-                yield to_json(record), None, None, f"/records/{index}", None
-        elif isinstance(item, (str, os.PathLike)):
-            for entry in _expand(item):
-                if isinstance(entry, Problem):
-                    yield entry
-                else:
-                    yield from iter_parsed(entry)
-        else:
-            yield from iter_parsed(item)
-
-
-def iter_raw(source: Input | Iterable[Input]) -> Iterator[RawRecord | Problem]:
-    """Every raw record of the inputs, in order, with every problem met reading them."""
-    for item in _parsed(source):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            value, file, line, pointer, text = item
-            yield RawRecord(
-                value,
-                Location(file=file, line=line, pointer=pointer),
-                None if text is None else excerpt_of(text),
-            )
 
 
 def _vocabulary(vocab: Vocabulary | str | os.PathLike[str] | Iterable[Any] | None) -> Vocabulary:

@@ -20,9 +20,12 @@ from typing import Any
 
 import attrs
 
+from ..jsonio._reader import BINARY_PROBE as _BINARY_PROBE
+from ..jsonio._reader import BOM as _BOM
+from ..jsonio._reader import parsed_lines as _parsed_lines
+from ..jsonio._strict import excerpt_of
 from ..problems import Level, Problem
 from ..vocabulary import Vocabulary
-from ._read import _BINARY_PROBE, _BOM, _parsed_lines, excerpt_of
 
 __all__ = ["CHUNK_BYTES", "MIN_SPLIT_BYTES", "Chunk", "check_chunk", "checked_parallel", "split"]
 
@@ -153,7 +156,8 @@ def _work(chunk: Chunk) -> list[Any]:
 
 def _entries(source: Any) -> Iterator[Any]:
     """The inputs as the one-process reader sees them: files (folders expanded) or problems."""
-    from . import _expand, _inputs
+    from ..jsonio._inputs import expand as _expand
+    from ..jsonio._inputs import inputs as _inputs
 
     for item in _inputs(source):
         if isinstance(item, (str, os.PathLike)):

@@ -1,51 +1,47 @@
-"""Record builders for the fast loading path: instances made without validators.
+"""Record builders for the fast loading path, generated from the classes' members.
 
-:func:`builder` makes, for one attrs class, a function that takes every field
-positionally and sets the slots directly (``object.__new__`` and the slot
-descriptors, as attrs' own ``__init__`` does), skipping validators and
-converters.  :mod:`ddfacts.jsonio._fast._load` calls them only with values it has
-already checked.
+:func:`builder_for` makes, once per attrs class, a function that takes a JSON
+object the compiled shape check accepted and returns the instance: it sets
+the slots directly (``object.__new__`` and the slot descriptors, as attrs'
+own ``__init__`` does), converting each member by its kind
+(:mod:`ddfacts.jsonio._fields`: the members the codec uses too), and runs
+only what the schemas do not imply: the class's ``__attrs_post_init__``,
+whole integers, finite numbers, the parsing of dates and times, and the
+few field checks in :data:`BEYOND_SCHEMA`.  Anything unexpected raises
+(:class:`GiveUp`, or the error of a failed lookup); the caller then lets the
+codec load the value, which says what is wrong.
+
+The generated source is plain Python, one statement a member, in the spirit
+of cattrs' generated structuring functions; :func:`source_of` shows it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import math
 import re
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 from dateutil import tz
 from dateutil.parser import isoparse
 
-from ...anchors._anchor import Anchor
-from ...provenance import Activity, Derivation, Provenance
 from ...quantities._value import Quantity
-from ...records import (
-    Actor,
-    Attribution,
-    Claim,
-    Event,
-    Identifier,
-    Name,
-    Participant,
-    Rating,
-    Ref,
-    Review,
-    Role,
-    Source,
-    SourceLink,
-    Statement,
-)
-from ...times._span import ResolvedAgainst, TimeSpan
+from ...records import RECORD_CLASSES, Ref
+from ...times._span import TimeSpan
+from .._fields import EXTENSIONS, Kind, Member, members
 
 __all__ = [
-    "STALE",
+    "BEYOND_SCHEMA",
     "GiveUp",
-    "builder",
+    "builder_for",
     "date_fromisoformat",
     "parse_datetime",
     "parse_instant",
+    "source_of",
 ]
 
 
@@ -53,82 +49,18 @@ class GiveUp(Exception):
     """The fast path cannot vouch for this value; the codec must load it."""
 
 
-#: Classes whose fields are no longer those the constructors below were written
-#: for; they always go through the codec (a test keeps this empty).
-STALE: list[str] = []
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise GiveUp
+    return text
 
 
-def _stale(*_args: Any) -> Any:
-    raise GiveUp
-
-
-def builder(cls: type, fields: str) -> Callable[..., Any]:
-    """A function taking the fields of *cls* positionally and returning an instance.
-
-    It sets the slots directly, skipping validators and converters: callers
-    pass values already in their final form.  *fields* names the fields in
-    the order the callers pass them; when the class has changed since, the
-    builder gives up on every value, so a new or reordered field can slow
-    loading down but never put a value in the wrong place.
-    """
-    names = [field.name for field in attrs.fields(cls)]
-    if names != fields.split():
-        STALE.append(cls.__name__)
-        return _stale
-    setters = {f"_set_{name}": cls.__dict__[name].__set__ for name in names}
-    lines = [f"def build({', '.join(names)}):", "    obj = _new(_cls)"]
-    lines += [f"    _set_{name}(obj, {name})" for name in names]
-    lines.append("    return obj")
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
-    exec("\n".join(lines), namespace)  # our own generated source
-    build: Callable[..., Any] = namespace["build"]
-    return build
-
-
-_RECORD = "provenance extensions"
-
-build_anchor = builder(Anchor, "start end exact prefix suffix")
-build_time_span = builder(
-    TimeSpan, "earliest latest precision edtf approximate uncertain expression resolved_against"
-)
-build_resolved = builder(ResolvedAgainst, "date basis")
-build_quantity = builder(Quantity, "amount lower upper qualifier unit expression")
-build_provenance = builder(
-    Provenance, "agent tool tool_version recorded method confidence derived_from history"
-)
-build_derivation = builder(Derivation, "kind target")
-build_activity = builder(Activity, "activity at agent note")
-build_link = builder(SourceLink, "kind source url evidence")
-build_source = builder(
-    Source,
-    f"id title authors publisher url published language kind sha256 length links {_RECORD}",
-)
-build_statement = builder(Statement, f"id source anchor language note {_RECORD}")
-build_name = builder(Name, "text language kind")
-build_identifier = builder(Identifier, "scheme value")
-build_role = builder(Role, "position organization during evidence")
-build_actor = builder(
-    Actor,
-    "id kind name names aliases identifiers roles platform handle operated_by description"
-    f" evidence {_RECORD}",
-)
-build_participant = builder(Participant, "actor role")
-build_event = builder(
-    Event, f"id event_type time place participants about description evidence {_RECORD}"
-)
-build_attribution = builder(
-    Attribution, "source mode via via_source original_language translated_by"
-)
-build_ref = builder(Ref, "id")
-build_claim = builder(
-    Claim,
-    f"id subject property value as_of qualifiers speaker attribution text evidence {_RECORD}",
-)
-build_rating = builder(Rating, "value best worst label")
-build_review = builder(
-    Review, f"id claim rating reviewer published explanation url evidence {_RECORD}"
-)
-
+#: Field checks the schemas do not imply, by (class, field): each returns the
+#: JSON value or raises :class:`GiveUp`.  (The schemas only ask EDTF for one
+#: character; a TimeSpan wants one that is not blank.)
+BEYOND_SCHEMA: dict[tuple[type, str], Callable[[Any], Any]] = {
+    (TimeSpan, "edtf"): _not_blank,
+}
 
 # Date-times that datetime.fromisoformat reads exactly as dateutil's isoparse
 # does (up to the tzinfo class, mapped below); anything else goes to isoparse.
@@ -156,3 +88,176 @@ def parse_datetime(text: str) -> dt.datetime:
 def parse_instant(text: str) -> dt.date:
     """A date, or a date-time when the text has a ``T`` (as the codec reads instants)."""
     return parse_datetime(text) if "T" in text else date_fromisoformat(text)
+
+
+def _whole(value: Any) -> int:
+    if type(value) is not int:  # an integral float passes the schema, not the class
+        raise GiveUp
+    return value
+
+
+def _finite(value: Any) -> Any:
+    if type(value) is float and not math.isfinite(value):
+        raise GiveUp
+    return value
+
+
+_EMPTY: MappingProxyType[str, Any] = MappingProxyType({})
+
+
+def _extensions(value: dict[str, Any], known: frozenset[str]) -> MappingProxyType[str, Any]:
+    return MappingProxyType({key: value[key] for key in value if key not in known})
+
+
+_set_ref_id = Ref.__dict__["id"].__set__
+
+
+def _entity(text: str) -> Ref:
+    ref: Ref = object.__new__(Ref)
+    _set_ref_id(ref, text)
+    return ref
+
+
+def _value(value: dict[str, Any]) -> Any:
+    """A claim's value from its tagged JSON object (one member: the shape check saw to it)."""
+    ((tag, item),) = value.items()
+    if tag == "quantity":
+        return _QUANTITY(item)
+    if tag == "time":
+        return _TIME_SPAN(item)
+    if tag == "entity":
+        return _entity(item)
+    return item
+
+
+#: What a leaf kind's JSON value goes through (a name in every builder's namespace).
+_LEAF_CALLS = {
+    "int": "_whole",
+    "number": "_finite",
+    "date": "_date",
+    "datetime": "_datetime",
+    "instant": "_instant",
+    "map": "_mapping",
+    "value": "_value",
+}
+_COMMON: dict[str, Any] = {
+    "_new": object.__new__,
+    "_whole": _whole,
+    "_finite": _finite,
+    "_date": date_fromisoformat,
+    "_datetime": parse_datetime,
+    "_instant": parse_instant,
+    "_mapping": lambda value: MappingProxyType(dict(value)),
+    "_EMPTY": _EMPTY,
+    "_extensions": _extensions,
+    "_value": _value,
+}
+_LITERALS = (type(None), bool, str)
+
+
+class _Writer:
+    """The source and namespace of one class's builder."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.namespace: dict[str, Any] = {**_COMMON, "_cls": cls}
+        self.lines: list[str] = []
+
+    def name(self, value: Any) -> str:
+        """A name for *value* in the builder's namespace."""
+        name = f"_c{len(self.namespace)}"
+        self.namespace[name] = value
+        return name
+
+    def convert(self, kind: Kind, source: str, depth: int = 0) -> str:
+        """An expression turning the JSON value *source* (not None) into the field's value."""
+        tag = kind.tag
+        if tag in ("str", "bool"):
+            return source
+        if tag in _LEAF_CALLS:
+            return f"{_LEAF_CALLS[tag]}({source})"
+        if tag == "enum":
+            return f"{self.name({member.value: member for member in kind.of})}[{source}]"
+        if tag == "nested":
+            return f"{self.name(builder_for(kind.of))}({source})"
+        item = f"i{depth}"
+        inner = self.convert(kind.of, item, depth + 1)
+        return f"tuple({source})" if inner == item else f"tuple([{inner} for {item} in {source}])"
+
+    def member(self, member: Member) -> None:
+        """The statements that set *member*'s slot."""
+        setter = self.name(self.cls.__dict__[member.name].__set__)
+        check = BEYOND_SCHEMA.get((self.cls, member.name))
+        if member.required:
+            value = self.convert(member.kind, f"v[{member.name!r}]")
+            if check is not None:
+                value = f"{self.name(check)}({value})"
+            self.lines.append(f"    {setter}(obj, {value})")
+            return
+        value = self.convert(member.kind, "x")
+        if check is not None:
+            value = f"{self.name(check)}({value})"
+        default = self._default(member)
+        if value == "x" and not default.endswith("()"):  # taken as it is: one call
+            default = "" if default == "None" else f", {default}"
+            self.lines.append(f"    {setter}(obj, get({member.name!r}{default}))")
+            return
+        self.lines.append(f"    x = get({member.name!r})")
+        self.lines.append(f"    {setter}(obj, {default} if x is None else {value})")
+
+    def _default(self, member: Member) -> str:
+        default = member.default
+        if type(default) in _LITERALS or (type(default) is tuple and not default):
+            return repr(default)
+        if isinstance(default, (enum.Enum, tuple, frozenset, MappingProxyType)):
+            return self.name(default)  # immutable: one value serves every record
+        return f"{self.name(member.factory)}()"  # a factory of mutable values: a fresh one
+
+    def finish(self) -> Callable[[dict[str, Any]], Any]:
+        """Compile the builder."""
+        if self.cls in RECORD_CLASSES.values():
+            known = frozenset(member.name for member in members(self.cls)) | {"type"}
+            setter = self.name(self.cls.__dict__[EXTENSIONS].__set__)
+            names = self.name(known)
+            self.lines.append(
+                f"    {setter}(obj, _EMPTY if {names} >= v.keys() else _extensions(v, {names}))"
+            )
+        if "__attrs_post_init__" in vars(self.cls):
+            self.lines.append("    obj.__attrs_post_init__()")
+        self.lines.append("    return obj")
+        head = ["def build(v):", "    get = v.get", "    obj = _new(_cls)"]
+        if not any("get(" in line for line in self.lines):
+            del head[1]
+        source = "\n".join(head + self.lines)
+        code = compile(source, f"<ddfacts fast builder: {self.cls.__qualname__}>", "exec")
+        exec(code, self.namespace)  # our own generated source
+        build: Callable[[dict[str, Any]], Any] = self.namespace["build"]
+        _SOURCES[self.cls] = source
+        return build
+
+
+_BUILDERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+_SOURCES: dict[type, str] = {}
+
+
+def builder_for(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """The fast builder of attrs class *cls*: JSON object in, instance out; made once."""
+    build = _BUILDERS.get(cls)
+    if build is None:
+        if not attrs.has(cls):
+            raise TypeError(f"{cls!r} is not an attrs class")
+        writer = _Writer(cls)
+        for member in members(cls):
+            writer.member(member)
+        build = _BUILDERS[cls] = writer.finish()
+    return build
+
+
+def source_of(cls: type) -> str:
+    """The generated source of *cls*'s builder (for reading and debugging)."""
+    builder_for(cls)
+    return _SOURCES[cls]
+
+
+_TIME_SPAN = builder_for(TimeSpan)
+_QUANTITY = builder_for(Quantity)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from ...records import RECORD_CLASSES
 from ._schemacompile import Compiler, UnsupportedSchemaError
 
 __all__ = [
@@ -34,9 +35,6 @@ __all__ = [
 
 #: A compiled check: True when the JSON value is valid against the schema.
 Check = Callable[[Any], bool]
-
-#: The record types, in the order of the schemas.
-_RECORD_TYPES = ("source", "statement", "actor", "event", "claim", "review")
 
 
 def compile_check(node: Any, *, base: str | None = None) -> tuple[Check, str]:
@@ -78,7 +76,7 @@ def check_for(name: str) -> Check:
 
 @cache
 def _by_type() -> dict[str, Check]:
-    return {name: check_for(name) for name in _RECORD_TYPES}
+    return {name: check_for(name) for name in RECORD_CLASSES}
 
 
 def is_valid_record(value: Any) -> bool:

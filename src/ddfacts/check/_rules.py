@@ -1,0 +1,108 @@
+"""The per-record rules of :func:`ddfacts.check`, one function per code.
+
+Each rule takes what it needs of one record (and its ordinal in the run) and
+returns the problems it finds; :class:`~ddfacts.check.CheckRun` decides when
+to call it.  Problems are located at ``/records/<ordinal>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .._describe import describe_value
+from ..problems._codes import problem
+from ..problems._report import Location, Problem
+from ..quantities._value import Quantity
+from ..records import Claim, ClaimValue, Event, Mode
+from ..times._span import TimeSpan
+from ..vocabulary import Vocabulary
+from ._support import date_in, figure_in
+
+__all__ = ["at", "attribution", "no_evidence", "roles", "unsupported"]
+
+
+def at(ordinal: int, *tokens: str | int) -> Location:
+    """The location of a record (``/records/<ordinal>``) in the run, deeper by *tokens*."""
+    return Location().child("records", ordinal, *tokens)
+
+
+def _unsupported_what(value: ClaimValue, quotes: list[str]) -> str | None:
+    """The figure or date none of *quotes* writes, described; None when one does."""
+    if isinstance(value, Quantity):
+        if any(figure_in(value, quote) for quote in quotes):
+            return None
+        return f"the figure {describe_value(value)}"
+    if isinstance(value, TimeSpan):
+        found = [date_in(value, quote) for quote in quotes]
+        if True in found or None in found:
+            return None
+        return f"the date {value.expression or value.edtf}"
+    return None
+
+
+def unsupported(
+    ordinal: int, claim_id: str, value: ClaimValue, statements: Sequence[tuple[str, str]]
+) -> Problem | None:
+    """``check.unsupported``: a claim's figure or date is in none of its evidence quotes.
+
+    *statements* are the evidence statements' ids and quotes; with none, nothing is told.
+    """
+    if not statements:
+        return None
+    what = _unsupported_what(value, [quote for _, quote in statements])
+    if what is None:
+        return None
+    names = ", ".join(item for item, _ in statements)
+    return problem(
+        "check.unsupported",
+        f"{claim_id} gives {what}, which its evidence ({names}) does not write",
+        at(ordinal, "value"),
+        records=(claim_id, *(item for item, _ in statements)),
+    )
+
+
+def no_evidence(claim: Claim, ordinal: int) -> Problem | None:
+    """``check.no-evidence``: a claim put in a speaker's mouth cites no evidence."""
+    if claim.speaker is None or claim.evidence:
+        return None
+    return problem(
+        "check.no-evidence",
+        f"{claim.id} is attributed to {claim.speaker} but cites no evidence statement for it",
+        at(ordinal, "evidence"),
+        records=(claim.id, claim.speaker),
+    )
+
+
+def attribution(claim: Claim, ordinal: int) -> Problem | None:
+    """``check.attribution``: a source quotes, reports or disputes a claim of nobody."""
+    carried = claim.attribution
+    if carried is None or carried.mode is Mode.STATES or claim.speaker is not None:
+        return None
+    return problem(
+        "check.attribution",
+        f"{carried.source} {carried.mode.value} {claim.id}, but the claim names no speaker; "
+        "a claim the source makes itself has mode 'states'",
+        at(ordinal, "attribution", "mode"),
+        records=(claim.id, carried.source),
+    )
+
+
+def roles(event: Event, ordinal: int, vocab: Vocabulary) -> Iterator[Problem]:
+    """``vocab.role-not-allowed``: a participant in a role its event type does not allow.
+
+    An event type the vocabulary does not know is left to validation.
+    """
+    allowed = vocab.roles_for(event.event_type)
+    if allowed is None:
+        return
+    for number, participant in enumerate(event.participants):
+        if participant.role in allowed:
+            continue
+        yield problem(
+            "vocab.role-not-allowed",
+            f"{participant.actor} takes part in {event.id} as {participant.role!r}, "
+            f"a role a {event.event_type!r} event does not have "
+            f"(allowed: {', '.join(sorted(allowed))})",
+            at(ordinal, "participants", number, "role"),
+            records=(event.id, participant.actor),
+        )

@@ -1,0 +1,109 @@
+"""With texts: does each claim's evidence quote still stand at its offsets?
+
+A quote the text no longer holds at its offsets is ``anchor.mismatch``, and
+offsets past the end of the text ``anchor.out-of-range``: the codes
+validation gives the statement itself, here reported at the claim that cites
+it.  A source with no text, or one the store refuses, is skipped (validation
+reports it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import NamedTuple
+
+from ..errors import TextStoreError
+from ..problems._codes import problem
+from ..problems._report import Problem
+from ..records import Source
+from ..textstore import TextLookup
+from ._rules import at
+
+__all__ = ["Cited", "Quote", "moved_evidence"]
+
+
+class Quote(NamedTuple):
+    """A statement as the evidence rules need it against texts."""
+
+    #: The quoted text.
+    exact: str
+    #: The source's id.
+    source: str
+    #: Where the quote starts in the source's text, in code points.
+    start: int
+    #: Where it ends.
+    end: int
+
+
+class Cited(NamedTuple):
+    """A claim that cites evidence, as the text rule needs it."""
+
+    #: The claim's ordinal in the run.
+    ordinal: int
+    #: The claim's id.
+    claim: str
+    #: The ids of its evidence statements.
+    evidence: tuple[str, ...]
+
+
+class _Texts:
+    """Each source's text, read once; None when there is none or the store refuses it."""
+
+    def __init__(self, lookup: TextLookup, sources: Mapping[str, Source]) -> None:
+        self._lookup = lookup
+        self._sources = sources
+        self._read: dict[str, str | None] = {}
+
+    def __getitem__(self, source_id: str) -> str | None:
+        if source_id not in self._read:
+            source = self._sources.get(source_id)
+            try:
+                text = self._lookup.text_for(source) if source is not None else None
+            except TextStoreError:
+                text = None
+            self._read[source_id] = text
+        return self._read[source_id]
+
+
+def _moved(cited: Cited, item: str, quote: Quote, text: str) -> Problem | None:
+    """The problem with one evidence quote against its source's text, if any."""
+    if text[quote.start : quote.end] == quote.exact:
+        return None
+    where = f"{quote.start}..{quote.end} of {quote.source}'s text"
+    if quote.end > len(text):
+        code = "anchor.out-of-range"
+        what = f"no longer stands at {where}, which has {len(text)} code points"
+    else:
+        code, what = "anchor.mismatch", f"no longer stands at {where}"
+    return problem(
+        code,
+        f"the evidence {item} of {cited.claim} {what}; re-anchor it before relying on the claim",
+        at(cited.ordinal, "evidence"),
+        records=(cited.claim, item),
+    )
+
+
+def moved_evidence(
+    cited: Iterable[Cited],
+    quotes: Mapping[str, Quote | str],
+    sources: Mapping[str, Source],
+    lookup: TextLookup,
+) -> Iterator[Problem]:
+    """Each cited evidence quote that no longer stands at its offsets in its source's text.
+
+    *quotes* holds the statements by id (kept whole, as :class:`Quote`, when
+    texts are checked), *sources* the Sources by id.
+    """
+    texts = _Texts(lookup, sources)
+    for claim in cited:
+        for item in claim.evidence:
+            quote = quotes.get(item)
+            if quote is None:
+                continue
+            assert not isinstance(quote, str)  # kept whole with texts
+            text = texts[quote.source]
+            if text is None:
+                continue
+            found = _moved(claim, item, quote, text)
+            if found is not None:
+                yield found
