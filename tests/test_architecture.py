@@ -154,6 +154,12 @@ def test_no_import_cycles() -> None:
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
+def test_nothing_imports_the_package_root() -> None:
+    """No module imports ``ddfacts`` itself: the root only re-exports (see ``_version``)."""
+    importers = sorted(module for module in MODULES if "ddfacts" in _edges(module))
+    assert importers == []
+
+
 def _long_functions(tree: ast.AST) -> Iterator[tuple[str, int, int]]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

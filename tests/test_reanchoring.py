@@ -8,13 +8,15 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given
 
-from ddfacts import Activity, Anchor, Provenance, Source, Statement, TextStore
+from ddfacts import Activity, Anchor, Provenance, Record, Source, Statement, TextStore
 from ddfacts._version import __version__
 from ddfacts.reanchoring import (
     AGENT,
     METHODS,
+    ReanchorMethod,
     ReanchorResult,
     ReanchorRow,
     reanchor,
@@ -150,7 +152,7 @@ class TestReanchor:
     def test_rows_and_records(self) -> None:
         """Each statement has a typed row; records keep their order; sources are rehashed."""
         other = Source(id="source:other")
-        records = [
+        records: list[Record] = [
             _statement("press secretary"),
             _source(),
             other,
@@ -183,7 +185,7 @@ class TestReanchor:
 
     def test_orphaned_row(self) -> None:
         """A deleted quote gives an orphaned row with the relocation's reason; not ok."""
-        records = [_source(), _statement("Its press secretary tweets daily.")]
+        records: list[Record] = [_source(), _statement("Its press secretary tweets daily.")]
         result = reanchor(records, {"source:demo": CUT})
         (row,) = result.rows
         assert (row.method, row.new, row.placed, row.orphaned) == ("orphaned", None, False, True)
@@ -193,7 +195,7 @@ class TestReanchor:
 
     def test_unchecked_rows(self) -> None:
         """No Source record, or no text for it: unchecked, with why, and the statement kept."""
-        records = [
+        records: list[Record] = [
             Source(id="source:elsewhere"),
             _statement("press secretary", "statement:demo/a", "source:nobody"),
             _statement("press secretary", "statement:demo/b", "source:elsewhere"),
@@ -210,7 +212,7 @@ class TestReanchor:
         """From a TextStore: the file named after the id, whatever its hash; or why not."""
         (tmp_path / "demo.txt").write_text(MOVED, encoding="utf-8")
         (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
-        records = [
+        records: list[Record] = [
             _source(),
             _source("source:bom"),
             _source("source:absent"),
@@ -232,26 +234,28 @@ class TestReanchor:
         (row,) = result.rows
         assert row.relocation == statement.anchor.relocate(MOVED, old_length=len(TEXT))
 
-    def test_one_time_for_the_run(self) -> None:
-        """Every activity of one run carries the same time."""
-        records = [
+    def test_one_time_for_the_run(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Every activity of one run carries the same time, read from the clock once."""
+        ticks = iter(AT + dt.timedelta(seconds=n) for n in range(100))
+        monkeypatch.setattr("ddfacts.reanchoring._now", lambda: next(ticks))
+        records: list[Record] = [
             _source(),
             _statement("press secretary"),
             _statement("2,400", "statement:demo/n"),
         ]
         result = reanchor(records, {"source:demo": MOVED})
-        times = {
+        times = [
             activity.at
             for record in result.records
             if record.provenance is not None
             for activity in record.provenance.history
-        }
-        assert len(times) == 1
+        ]
+        assert times == [AT, AT, AT]
 
     def test_each_text_once(self) -> None:
         """A text is looked up once, however many statements cite it."""
         texts = _CountingTexts({"source:demo": MOVED})
-        records = [
+        records: list[Record] = [
             _source(),
             _statement("press secretary"),
             _statement("2,400", "statement:demo/n"),
@@ -261,11 +265,12 @@ class TestReanchor:
 
     def test_counts(self) -> None:
         """Counts go in METHODS order, zeros left out."""
+        methods: list[ReanchorMethod] = ["unchecked", "exact", "position", "exact"]
         rows = tuple(
             ReanchorRow(
                 statement=f"statement:x/{i}", method=m, score=None, old=(0, 1), new=None, reason=""
             )
-            for i, m in enumerate(["unchecked", "exact", "position", "exact"])
+            for i, m in enumerate(methods)
         )
         result = ReanchorResult(records=(), rows=rows)
         assert list(result.counts().items()) == [("position", 1), ("exact", 2), ("unchecked", 1)]

@@ -229,6 +229,25 @@ class TestSeeds:
             assert (result.start, result.end) == (start, start + 60)
 
 
+class TestFoldedCharacters:
+    def test_match_inside_a_folded_character(self) -> None:
+        """A quote matching part of a character that folds to several (ß is ss) is no match."""
+        result = Anchor(start=0, end=1, exact="S").relocate("\u00df")
+        assert result.orphaned
+
+    def test_whole_folded_character_matches(self) -> None:
+        """A quote whose normalized form covers the whole folded character is found."""
+        text = "He said: wait... and left."
+        anchor = Anchor.from_quote(text, "wait...")
+        new = text.replace("wait...", "wait\u2026")
+        result = anchor.relocate(new)
+        assert (result.method, _span(result, new), result.distance) == (
+            "normalized",
+            "wait\u2026",
+            0,
+        )
+
+
 class TestRelocationResult:
     def test_new_anchor(self) -> None:
         """anchor() makes the anchor of the new span, with the new text's context."""

@@ -22,8 +22,7 @@ registry), :mod:`ddfacts.export`, :mod:`ddfacts.imports`, :mod:`ddfacts.strategi
 from __future__ import annotations
 
 from ._version import __version__
-from .anchors import Anchor
-from .anchors._relocate import Relocation
+from .anchors import Anchor, Relocation
 from .check import check
 from .cite import Citation, cite
 from .errors import (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ddfacts import Anchor, Source, Statement, dump, load
+from ddfacts import Anchor, Record, Source, Statement, dump, load
 from ddfacts.cli import main
 from ddfacts.textstore import sha256_of
 
@@ -67,7 +67,7 @@ class TestAnchor:
 def _fact_file(tmp_path: Path, quote: str) -> Path:
     start = TEXT.index(quote)
     anchor = Anchor.from_span(TEXT, start, start + len(quote))
-    records = [
+    records: list[Record] = [
         Source(id="source:demo", sha256=sha256_of(TEXT), length=len(TEXT)),
         Statement(id="statement:demo/q", source="source:demo", anchor=anchor),
     ]

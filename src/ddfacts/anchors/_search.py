@@ -94,9 +94,24 @@ def _side(recorded: str, found: str, at_boundary: bool) -> float | None:
     return similarity(recorded, found)
 
 
+def _whole(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The normalized span ``start..end`` widened to whole raw characters.
+
+    One raw character may fold to several (``ß`` to ``ss``, ``…`` to ``...``);
+    a match starting or ending inside those stands for the whole character.
+    """
+    starts = norm.starts
+    while start > 0 and starts[start - 1] == starts[start]:
+        start -= 1
+    while end < len(starts) and starts[end] == starts[end - 1]:
+        end += 1
+    return start, end
+
+
 def candidate(q: Query, start: int, end: int, method: str) -> Candidate | None:
     """Score the normalized span ``start..end``; None when its digits differ from the quote's."""
     n = q.norm.text
+    start, end = _whole(q.norm, start, end)
     span = n[start:end]
     if "".join(DIGITS.findall(span)) != q.digits:
         return None
@@ -114,6 +129,8 @@ def candidate(q: Query, start: int, end: int, method: str) -> Candidate | None:
     position = 1.0 / (1.0 + moved / _POSITION_SCALE)
     if method == "fuzzy" and distance == 0:
         method = "normalized"
+    elif method == "normalized" and distance:
+        method = "fuzzy"  # widened to whole characters, it no longer matches exactly
     if method == "normalized" and q.text[raw_start:raw_end] == q.anchor.exact:
         method = "exact"
     score = W_QUOTE * quote + W_CONTEXT * context + W_POSITION * position

@@ -1,13 +1,13 @@
-"""The per-record rules of :func:`ddfacts.check`, one function per code.
+"""The rules of :func:`ddfacts.check`, one function per code (contradictions and texts aside).
 
-Each rule takes what it needs of one record (and its ordinal in the run) and
-returns the problems it finds; :class:`~ddfacts.check.CheckRun` decides when
-to call it.  Problems are located at ``/records/<ordinal>``.
+Each rule takes what it needs of one record (and its ordinal in the run), or
+of the run, and returns the problems it finds; :class:`~ddfacts.check.CheckRun`
+decides when to call it.  Problems are located at ``/records/<ordinal>``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from .._describe import describe_value
 from ..problems._codes import problem
@@ -15,10 +15,11 @@ from ..problems._report import Location, Problem
 from ..quantities._value import Quantity
 from ..records import Claim, ClaimValue, Event, Mode
 from ..times._span import TimeSpan
+from ..validation._cycles import find_cycles
 from ..vocabulary import Vocabulary
 from ._support import date_in, figure_in
 
-__all__ = ["at", "attribution", "no_evidence", "roles", "unsupported"]
+__all__ = ["at", "attribution", "cycles", "no_evidence", "roles", "unsupported"]
 
 
 def at(ordinal: int, *tokens: str | int) -> Location:
@@ -105,4 +106,18 @@ def roles(event: Event, ordinal: int, vocab: Vocabulary) -> Iterator[Problem]:
             f"(allowed: {', '.join(sorted(allowed))})",
             at(ordinal, "participants", number, "role"),
             records=(event.id, participant.actor),
+        )
+
+
+def cycles(edges: Mapping[str, Sequence[str]], index: Mapping[str, int]) -> Iterator[Problem]:
+    """``meaning.cycle``: records derived, quoted or translated from each other in a circle.
+
+    *edges* maps a record's id to the ids it is derived from; *index* gives ordinals.
+    """
+    for cycle in find_cycles(edges):
+        yield problem(
+            "meaning.cycle",
+            "records are derived from each other in a circle: " + " -> ".join([*cycle, cycle[0]]),
+            at(index[cycle[0]], "provenance", "derived_from"),
+            records=tuple(cycle),
         )

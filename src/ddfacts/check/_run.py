@@ -8,21 +8,18 @@ feeds it a FactSet's records.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from sys import intern
 from typing import NamedTuple
 
 from ..factset import FactSet
-from ..problems._codes import problem
 from ..problems._report import Problem, Report
 from ..quantities._value import Quantity
 from ..records import Claim, ClaimValue, Event, Record, Source, Statement
 from ..textstore import TextLookup
 from ..times._span import TimeSpan
-from ..validation._cycles import find_cycles
 from ..vocabulary import Vocabulary, default_vocabulary
 from ._contradiction import Said, contradictions
-from ._rules import at, attribution, no_evidence, roles, unsupported
+from ._rules import attribution, cycles, no_evidence, roles, unsupported
 from ._texts import Cited, Quote, moved_evidence
 
 __all__ = ["CheckRun", "check"]
@@ -104,11 +101,10 @@ class CheckRun:
             self._groups.setdefault((claim.subject, claim.property), []).append(Said(claim))
         evidence, value = claim.evidence, claim.value
         if evidence and isinstance(value, (Quantity, TimeSpan)):
-            pending = _Pending(ordinal, claim.id, value, evidence)
             if all(item in self._index for item in evidence):
-                self._support(pending)
+                self._support(ordinal, claim.id, value, evidence)
             else:  # evidence still to come: decided when the run ends
-                self._pending.append(pending)
+                self._pending.append(_Pending(ordinal, claim.id, value, evidence))
         missing = no_evidence(claim, ordinal)
         if missing is not None:
             self._no_evidence.append(missing)
@@ -118,29 +114,20 @@ class CheckRun:
         if self._texts is not None and evidence:
             self._cited.append(Cited(ordinal, claim.id, evidence))
 
-    def _support(self, claim: _Pending) -> None:
+    def _support(
+        self, ordinal: int, claim_id: str, value: ClaimValue, evidence: tuple[str, ...]
+    ) -> None:
         """``check.unsupported`` for a claim whose evidence has all been seen."""
         quotes = self._quotes
-        statements = [(item, _exact(quotes[item])) for item in claim.evidence if item in quotes]
-        found = unsupported(claim.ordinal, claim.claim, claim.value, statements)
+        statements = [(item, _exact(quotes[item])) for item in evidence if item in quotes]
+        found = unsupported(ordinal, claim_id, value, statements)
         if found is not None:
-            self._unsupported.append((claim.ordinal, found))
-
-    def _cycles(self) -> Iterator[Problem]:
-        """``meaning.cycle``: records derived, quoted or translated from each other."""
-        for cycle in find_cycles(self._edges):
-            yield problem(
-                "meaning.cycle",
-                "records are derived from each other in a circle: "
-                + " -> ".join([*cycle, cycle[0]]),
-                at(self._index[cycle[0]], "provenance", "derived_from"),
-                records=tuple(cycle),
-            )
+            self._unsupported.append((ordinal, found))
 
     def finish(self) -> list[Problem]:
         """Every problem, rule by rule, each rule's in record order."""
         for pending in self._pending:
-            self._support(pending)
+            self._support(*pending)
         self._pending.clear()
         self._unsupported.sort(key=lambda pair: pair[0])
         problems = list(contradictions(self._groups, self._index))
@@ -150,7 +137,7 @@ class CheckRun:
         problems.extend(self._roles)
         if self._texts is not None:
             problems.extend(moved_evidence(self._cited, self._quotes, self._sources, self._texts))
-        problems.extend(self._cycles())
+        problems.extend(cycles(self._edges, self._index))
         return problems
 
 

@@ -13,6 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from .._version import __version__
 from ._base import COMMANDS, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CommandError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main", "run"]
@@ -40,8 +41,6 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available command."""
-    from .. import __version__
-
     parser = _Parser(
         prog="ddfacts",
         description="Typed, validated, citable records of what documents say.",

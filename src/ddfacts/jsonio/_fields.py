@@ -31,14 +31,14 @@ import datetime as dt
 import enum
 import types
 import typing
-from functools import cache
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from ..records import RECORD_CLASSES, ClaimValue
 
-__all__ = ["EXTENSIONS", "NO_DEFAULT", "Kind", "Member", "members", "record_members"]
+__all__ = ["EXTENSIONS", "NO_DEFAULT", "Kind", "Member", "kind_of", "members"]
 
 #: The field of a record that holds its ``x-…`` members.
 EXTENSIONS = "extensions"
@@ -75,8 +75,10 @@ class Member:
     #: The field's value when the member is absent, converted as the constructor
     #: converts it (a factory is called once); :data:`NO_DEFAULT` when required.
     default: Any
-    #: The attrs field's factory, when the default comes from one.
-    factory: Any = None
+    #: The field's converter (the constructor runs it on the value given).
+    converter: Callable[[Any], Any] | None = None
+    #: Makes a fresh default, converted, when the field's default comes from a factory.
+    fresh: Callable[[], Any] | None = None
 
     @property
     def required(self) -> bool:
@@ -130,30 +132,36 @@ def kind_of(hint: Any, where: str) -> Kind:
 
 def _member(cls: type, field: attrs.Attribute[Any], hint: Any) -> Member:
     kind = kind_of(hint, f"{cls.__name__}.{field.name}")
-    default = field.default
+    converter: Callable[[Any], Any] | None = field.converter  # type: ignore[assignment]
+    default: Any = field.default
     if default is attrs.NOTHING:
-        return Member(field.name, kind, NO_DEFAULT)
-    factory = None
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        factory = default.factory
-        default = factory()
-    if field.converter is not None:
-        default = field.converter(default)  # type: ignore[operator]
-    return Member(field.name, kind, default, factory)
+        return Member(field.name, kind, NO_DEFAULT, converter)
+    convert = converter or _same
+    factory: Callable[[], Any] | None = getattr(default, "factory", None)  # an attrs.Factory
+    if factory is None:
+        return Member(field.name, kind, convert(default), converter)
+    return Member(field.name, kind, convert(factory()), converter, lambda: convert(factory()))
 
 
-@cache
+def _same(value: Any) -> Any:
+    return value
+
+
+_MEMBERS: dict[type, tuple[Member, ...]] = {}
+
+
 def members(cls: type) -> tuple[Member, ...]:
-    """The JSON members of attrs class *cls*, in field order (but a record's ``extensions``)."""
-    hints = typing.get_type_hints(cls)
-    record = cls in RECORD_CLASSES.values()
-    return tuple(
-        _member(cls, field, hints[field.name])
-        for field in attrs.fields(cls)
-        if not (record and field.name == EXTENSIONS)
-    )
+    """The JSON members of attrs class *cls*, in field order (but a record's ``extensions``).
 
-
-def record_members(kind: str) -> tuple[Member, ...]:
-    """The members of the record class of JSON ``type`` *kind*."""
-    return members(RECORD_CLASSES[kind])
+    Derived on first use, then kept.
+    """
+    found = _MEMBERS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        record = cls in RECORD_CLASSES.values()
+        found = _MEMBERS[cls] = tuple(
+            _member(cls, field, hints[field.name])
+            for field in attrs.fields(cls)
+            if not (record and field.name == EXTENSIONS)
+        )
+    return found

@@ -76,14 +76,16 @@ def name_of(source: PathOrFile) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _located(entries: Iterable[Parsed | Problem]) -> Iterator[tuple[Record, int | None]]:
+def _records(entries: Iterable[Parsed | Problem]) -> Iterator[Record]:
     """Records built from raw values read by the load policy (it raises faults, never yields)."""
     fast = Warming()
     for value, file, line, pointer, _text in cast(Iterable[Parsed], entries):
         record = fast(value)
-        if record is None:
-            record = from_json(value, file=file, line=line, pointer=pointer)
-        yield record, line
+        yield (
+            record
+            if record is not None
+            else from_json(value, file=file, line=line, pointer=pointer)
+        )
 
 
 def iter_located(source: PathOrFile) -> Iterator[tuple[Record, int | None]]:
@@ -91,7 +93,14 @@ def iter_located(source: PathOrFile) -> Iterator[tuple[Record, int | None]]:
 
     Reads as :func:`iter_records` does, with the same errors.
     """
-    yield from _located(read(source, LOAD, name=name_of(source)))
+    fast = Warming()
+    for value, file, line, pointer, _text in cast(
+        Iterator[Parsed], read(source, LOAD, name=name_of(source))
+    ):
+        record = fast(value)
+        if record is None:
+            record = from_json(value, file=file, line=line, pointer=pointer)
+        yield record, line
 
 
 def iter_records(source: PathOrFile) -> Iterator[Record]:
@@ -105,8 +114,7 @@ def iter_records(source: PathOrFile) -> Iterator[Record]:
         LoadError: the file cannot be read, is not valid JSON, or holds a
             value that is not a valid record; it names file, line and pointer.
     """
-    for record, _line in iter_located(source):
-        yield record
+    yield from _records(read(source, LOAD, name=name_of(source)))
 
 
 def load(source: PathOrFile) -> FactSet:
@@ -123,7 +131,7 @@ def load(source: PathOrFile) -> FactSet:
     paused = gc.isenabled()
     gc.disable()
     try:
-        records = list(iter_records(source))
+        records = list(_records(read(source, LOAD, name=name_of(source))))
         try:
             return FactSet(records)
         except DuplicateIdError as error:
@@ -140,7 +148,7 @@ def loads(text: str, *, jsonl: bool = False) -> FactSet:
     from ..factset import FactSet
 
     name = "<string>.jsonl" if jsonl else None
-    return FactSet(record for record, _line in _located(read(io.StringIO(text), LOAD, name=name)))
+    return FactSet(_records(read(io.StringIO(text), LOAD, name=name)))
 
 
 def dumps(records: Iterable[Record], *, jsonl: bool = False) -> str:

@@ -152,19 +152,26 @@ def _byte_lines(handle: IO[Any]) -> Iterator[bytes]:
     )
 
 
-def _probe(lines: Iterator[bytes], file: str | None) -> list[bytes | Fault]:
-    """The lines that start in the first :data:`BINARY_PROBE` bytes, up to a NUL's fault."""
+def _probe(lines: Iterator[bytes], file: str | None, *, head: bool = False) -> list[bytes | Fault]:
+    """Lines read off *lines*, those starting in the first :data:`BINARY_PROBE` bytes checked.
+
+    A NUL byte ends them with a ``file.binary`` fault.  With *head*, they are
+    the leading blank lines and the first other one, and a byte-order mark
+    starting the first is a fault before it; else every line the probe sees.
+    """
     taken: list[bytes | Fault] = []
     seen = 0
-    while seen < BINARY_PROBE:
-        raw = next(lines, None)
-        if raw is None:
-            break
-        if b"\x00" in raw:
-            taken.append(_binary(file, len(taken) + 1))
+    for number, raw in enumerate(lines, start=1):
+        if seen < BINARY_PROBE and b"\x00" in raw:
+            taken.append(_binary(file, number))
             break
         seen += len(raw)
+        if head and number == 1 and raw.startswith(BOM):
+            taken.append(bom(file))
+            raw = raw[len(BOM) :]
         taken.append(raw)
+        if raw.strip() if head else seen >= BINARY_PROBE:
+            break
     return taken
 
 
@@ -173,34 +180,16 @@ def _binary(file: str | None, line: int) -> Fault:
     return fault("file.binary", text, Location(file=file, line=line), text, line=line)
 
 
-def _head(lines: Iterator[bytes], file: str | None) -> list[bytes | Fault]:
-    """The leading blank lines and the first other one; a BOM's fault; a NUL's fault, last."""
-    taken: list[bytes | Fault] = []
-    seen = 0
-    for number, raw in enumerate(lines, start=1):
-        if seen < BINARY_PROBE and b"\x00" in raw:
-            taken.append(_binary(file, number))
-            break
-        seen += len(raw)
-        if number == 1 and raw.startswith(BOM):
-            taken.append(bom(file))
-            raw = raw[len(BOM) :]
-        taken.append(raw)
-        if raw.strip():
-            break
-    return taken
-
-
 def _read_handle(handle: IO[Any], file: str | None, policy: Policy) -> Iterator[Parsed | Problem]:
     lines = _byte_lines(handle)
     head: list[bytes] = []
-    for item in _head(lines, file):
-        if isinstance(item, Fault):
-            yield policy.fault(item)
-            if item.problem.code == "file.binary":
-                return
-        else:
+    for item in _probe(lines, file, head=True):
+        if isinstance(item, bytes):
             head.append(item)
+            continue
+        yield policy.fault(item)
+        if item.problem.code == "file.binary":
+            return
     if not any(line.strip() for line in head):
         text = "the file is empty; expected a fact file"
         yield policy.fault(fault("file.empty", text, Location(file=file), text))
@@ -209,8 +198,8 @@ def _read_handle(handle: IO[Any], file: str | None, policy: Policy) -> Iterator[
     # always has (validate's reports say so; see file-binary.facts.json).
     if is_jsonl_name(file) or _is_record_line(head[-1]):
         probed = _probe(lines, file)
-        tail = lines if len(probed) == 0 or not isinstance(probed[-1], Fault) else iter(())
-        yield from parsed_lines(chain(head, probed, tail), file, policy=policy)
+        stopped = bool(probed) and isinstance(probed[-1], Fault)
+        yield from parsed_lines(chain(head, probed, () if stopped else lines), file, policy=policy)
         return
     rest = handle.read()
     data = b"".join(head) + (
@@ -252,6 +241,7 @@ def parsed_lines(
 ) -> Iterator[Parsed | Problem]:
     """The records of JSON Lines (*first* is the first line's number); blank lines skipped."""
     decode = decoder(finite=policy.finite)
+    make = tuple.__new__  # Parsed(...) without the Python-level __new__: this loop is hot
     for number, raw in enumerate(lines, start=first):
         if isinstance(raw, Fault):
             yield policy.fault(raw)
@@ -268,7 +258,7 @@ def parsed_lines(
         # The common case first: a plain line that parses strictly.
         if body.count("[") + body.count("{") <= MAX_DEPTH:
             try:
-                yield Parsed(decode(body), file, number, "", text)
+                yield make(Parsed, (decode(body), file, number, "", text))
                 continue
             except (ValueError, RecursionError):
                 pass
@@ -361,5 +351,6 @@ def _records_of(document: Any, file: str | None, policy: Policy) -> Iterator[Par
             )
         )
         return
+    make = tuple.__new__  # Parsed(...) without the Python-level __new__: this loop is hot
     for index, value in enumerate(records):
-        yield Parsed(value, file, None, f"/records/{index}", None)
+        yield make(Parsed, (value, file, None, f"/records/{index}", None))

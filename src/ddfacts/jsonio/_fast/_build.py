@@ -31,6 +31,7 @@ from dateutil.parser import isoparse
 
 from ...quantities._value import Quantity
 from ...records import RECORD_CLASSES, Ref
+from ...records._fields import frozen_mapping, to_tuple
 from ...times._span import TimeSpan
 from .._fields import EXTENSIONS, Kind, Member, members
 
@@ -137,7 +138,7 @@ _LEAF_CALLS = {
     "date": "_date",
     "datetime": "_datetime",
     "instant": "_instant",
-    "map": "_mapping",
+    "map": "dict",
     "value": "_value",
 }
 _COMMON: dict[str, Any] = {
@@ -147,12 +148,20 @@ _COMMON: dict[str, Any] = {
     "_date": date_fromisoformat,
     "_datetime": parse_datetime,
     "_instant": parse_instant,
-    "_mapping": lambda value: MappingProxyType(dict(value)),
+    "_frozen": MappingProxyType,
     "_EMPTY": _EMPTY,
     "_extensions": _extensions,
     "_value": _value,
 }
-_LITERALS = (type(None), bool, str)
+_LITERALS = (type(None), bool, str, int)
+_IMMUTABLE = (str, int, float, enum.Enum, tuple, frozenset, MappingProxyType, dt.date)
+
+
+def _converted(kind: Kind, converter: Callable[[Any], Any]) -> bool:
+    """Whether a value of *kind* as built is already what *converter* would make of it."""
+    if kind.tag == "list":
+        return converter in (to_tuple, tuple)
+    return kind.tag == "enum" and converter is kind.of
 
 
 class _Writer:
@@ -184,34 +193,42 @@ class _Writer:
         inner = self.convert(kind.of, item, depth + 1)
         return f"tuple({source})" if inner == item else f"tuple([{inner} for {item} in {source}])"
 
+    def value(self, member: Member, source: str) -> str:
+        """An expression giving *member*'s value from its JSON value *source*, as built."""
+        value = self.convert(member.kind, source)
+        check = BEYOND_SCHEMA.get((self.cls, member.name))
+        if check is not None:
+            value = f"{self.name(check)}({value})"
+        converter = member.converter
+        if converter is None or _converted(member.kind, converter):
+            return value
+        if member.kind.tag == "map" and converter is frozen_mapping:
+            return f"_frozen({value})"  # frozen_mapping, knowing the value is a dict
+        return f"{self.name(converter)}({value})"
+
     def member(self, member: Member) -> None:
         """The statements that set *member*'s slot."""
         setter = self.name(self.cls.__dict__[member.name].__set__)
-        check = BEYOND_SCHEMA.get((self.cls, member.name))
         if member.required:
-            value = self.convert(member.kind, f"v[{member.name!r}]")
-            if check is not None:
-                value = f"{self.name(check)}({value})"
-            self.lines.append(f"    {setter}(obj, {value})")
+            self.lines.append(f"    {setter}(obj, {self.value(member, f'v[{member.name!r}]')})")
             return
-        value = self.convert(member.kind, "x")
-        if check is not None:
-            value = f"{self.name(check)}({value})"
-        default = self._default(member)
-        if value == "x" and not default.endswith("()"):  # taken as it is: one call
+        value = self.value(member, "x")
+        default, shared = self._default(member)
+        if value == "x" and shared:  # the JSON value as it is, or the default: one call
             default = "" if default == "None" else f", {default}"
             self.lines.append(f"    {setter}(obj, get({member.name!r}{default}))")
             return
         self.lines.append(f"    x = get({member.name!r})")
         self.lines.append(f"    {setter}(obj, {default} if x is None else {value})")
 
-    def _default(self, member: Member) -> str:
+    def _default(self, member: Member) -> tuple[str, bool]:
+        """An expression giving *member*'s default, and whether it is one value for all."""
         default = member.default
         if type(default) in _LITERALS or (type(default) is tuple and not default):
-            return repr(default)
-        if isinstance(default, (enum.Enum, tuple, frozenset, MappingProxyType)):
-            return self.name(default)  # immutable: one value serves every record
-        return f"{self.name(member.factory)}()"  # a factory of mutable values: a fresh one
+            return repr(default), True
+        if member.fresh is None or isinstance(default, _IMMUTABLE):
+            return self.name(default), True  # as attrs does: one value serves every instance
+        return f"{self.name(member.fresh)}()", False  # a factory of mutable values: a new one
 
     def finish(self) -> Callable[[dict[str, Any]], Any]:
         """Compile the builder."""
