@@ -92,6 +92,24 @@ class TestPolicies:
         codes = [item.code for item in iter_parsed(io.StringIO(text)) if isinstance(item, Problem)]
         assert codes == ["file.version"]
 
+    def test_empty_json_lines(self, tmp_path: Path) -> None:
+        """Load reads an empty JSON Lines file as no records (dump writes one for none)."""
+        path = tmp_path / "none.jsonl"
+        ddfacts.dump([], path)
+        assert len(ddfacts.load(path)) == 0
+        assert len(ddfacts.loads(ddfacts.dumps([], jsonl=True), jsonl=True)) == 0
+        assert [p.code for p in ddfacts.validate(path)] == ["file.empty"]
+        with pytest.raises(ddfacts.LoadError, match="empty"):
+            ddfacts.load(io.BytesIO(b" \n"))
+
+    def test_unicode_blank_document(self, tmp_path: Path) -> None:
+        """A document of Unicode white space is empty, for load and validate alike."""
+        path = tmp_path / "f.json"
+        path.write_bytes(b"\x1c\n")
+        with pytest.raises(ddfacts.LoadError, match="empty"):
+            ddfacts.load(path)
+        assert [p.code for p in ddfacts.validate(path)] == ["file.empty"]
+
     def test_binary_file_is_named_as_such(self, tmp_path: Path) -> None:
         """Load names a file holding NUL bytes as binary, as validate does."""
         path = tmp_path / "f.json"

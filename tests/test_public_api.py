@@ -388,7 +388,7 @@ INTERNAL: dict[str, str] = {
     "ddfacts.jsonio._reader.Parsed": "one document or line as the reader parsed it",
     "ddfacts.jsonio._reader.Policy": "what the reader tolerates, chosen by its callers",
     "ddfacts.jsonio._run.Origins": "where each record of a run came from (file, line)",
-    "ddfacts.jsonio._strict.Fault": "a defect of the JSON text, before it becomes a Problem or a LoadError",
+    "ddfacts.jsonio._strict.Fault": "bad JSON text, before it becomes a Problem or a LoadError",
     "ddfacts.times._edtf.ParsedEdtf": "what TimeSpan.from_edtf builds a TimeSpan from",
     "ddfacts.times._period.NotTime": "control flow inside parse_time; users get TimeParseError",
     "ddfacts.times._words.Found": "a time expression as read, before it becomes a TimeSpan",

@@ -93,14 +93,16 @@ class Policy:
     finite: bool
     #: Accept only versions ``1.<digits>`` (else any ``1`` or ``1.…``).
     exact_version: bool
+    #: A file named as JSON Lines with no line in it holds no records (else: ``file.empty``).
+    empty_lines: bool
     #: What a fault becomes in the stream (a problem), or raises.
     fault: Callable[[Fault], Problem]
 
 
 #: How validation reads: every fault a problem, reading on where it can.
-VALIDATE = Policy(finite=True, exact_version=True, fault=_report)
+VALIDATE = Policy(finite=True, exact_version=True, empty_lines=False, fault=_report)
 #: How load reads: the first fault raised as a LoadError.
-LOAD = Policy(finite=False, exact_version=False, fault=_raise)
+LOAD = Policy(finite=False, exact_version=False, empty_lines=True, fault=_raise)
 
 
 def is_jsonl_name(name: str | None) -> bool:
@@ -191,8 +193,8 @@ def _read_handle(handle: IO[Any], file: str | None, policy: Policy) -> Iterator[
         if item.problem.code == "file.binary":
             return
     if not any(line.strip() for line in head):
-        text = "the file is empty; expected a fact file"
-        yield policy.fault(fault("file.empty", text, Location(file=file), text))
+        if not (policy.empty_lines and is_jsonl_name(file)):
+            yield policy.fault(_empty(file))
         return
     # The NUL probe starts again after the head, counting lines from 1 as it
     # always has (validate's reports say so; see file-binary.facts.json).
@@ -210,11 +212,19 @@ def _read_handle(handle: IO[Any], file: str | None, policy: Policy) -> Iterator[
         yield policy.fault(_binary(file, at))
         return
     try:
-        document = parse(decode_document(data, file), Location(file=file), finite=policy.finite)
+        text = decode_document(data, file)
+        if not text.strip():  # Unicode white space too, such as U+001C
+            raise _empty(file)
+        document = parse(text, Location(file=file), finite=policy.finite)
     except Fault as bad:
         yield policy.fault(bad)
         return
     yield from _records_of(document, file, policy)
+
+
+def _empty(file: str | None) -> Fault:
+    text = "the file is empty; expected a fact file"
+    return fault("file.empty", text, Location(file=file), text)
 
 
 def _nul_line(data: bytes, start: int) -> int | None:
