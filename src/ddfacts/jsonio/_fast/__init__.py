@@ -1,1 +1,1 @@
-"""The fast path: compiled shape checks and record builders derived from the codec."""
+"""The fast path: compiled shape checks, and record builders generated from the classes' members."""
