@@ -15,7 +15,7 @@ import ddfacts
 from ddfacts.cli._base import CommandError, expand_paths
 from ddfacts.errors import DuplicateIdError
 from ddfacts.jsonio._files import iter_located
-from ddfacts.jsonio._inputs import expand, iter_parsed
+from ddfacts.jsonio._inputs import RawRecord, expand, iter_parsed, iter_raw
 from ddfacts.jsonio._reader import BINARY_PROBE, LOAD, VALIDATE, Parsed, _nul_line, _probe, read
 from ddfacts.jsonio._run import stream_files
 from ddfacts.jsonio._strict import Fault, parse
@@ -238,3 +238,22 @@ class TestExpander:
     def test_dash_is_stdin(self) -> None:
         """``-`` stays as it is, even beside a folder named ``-``."""
         assert expand_paths(["-"]) == [Path("-")]
+
+
+class TestIterRaw:
+    """validation.iter_raw: the raw records of every input, located, with reading problems."""
+
+    def test_inputs(self, tmp_path: Path) -> None:
+        """Lines keep an excerpt; a FactSet's records a pointer; an empty folder is a problem."""
+        path = tmp_path / "f.jsonl"
+        path.write_bytes(_line(ACTOR) + b"{broken\n")
+        facts = ddfacts.FactSet([ddfacts.from_json(_actor(2))])
+        (tmp_path / "empty").mkdir()
+        items = list(iter_raw([path, facts, tmp_path / "empty"]))
+        first, broken, from_set, folder = items
+        assert isinstance(first, RawRecord) and first.value == ACTOR
+        assert first.location == Location(file=str(path), line=1)
+        assert first.excerpt == json.dumps(ACTOR)
+        assert isinstance(broken, Problem) and broken.code == "json.syntax"
+        assert isinstance(from_set, RawRecord) and from_set.location.pointer == "/records/0"
+        assert isinstance(folder, Problem) and folder.code == "file.no-fact-files"

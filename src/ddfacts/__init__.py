@@ -12,7 +12,7 @@ Load a fact file, look things up, write it back::
 The root holds what a user's program needs: the records and the values they
 are made of, :class:`FactSet`, reading and writing files, the operations
 (:func:`validate`, :func:`check`, :func:`query`, :func:`timeline`,
-:func:`cite`, :func:`parse_time`, :func:`parse_quantity`), what they return,
+:func:`cite`, :func:`reanchor`, :func:`parse_time`, :func:`parse_quantity`), what they return,
 and the exceptions they raise.  The rest lives in the public module of its
 topic: :mod:`ddfacts.cite` (text fragments), :mod:`ddfacts.timeline`,
 :mod:`ddfacts.errors` (every exception), :mod:`ddfacts.problems` (the code
@@ -51,6 +51,7 @@ from .problems import Location, Problem, Report, Severity
 from .provenance import Activity, Derivation, DerivationKind, Method, Provenance
 from .quantities import Qualifier, Quantity, parse_quantity
 from .query import query
+from .reanchoring import ReanchorResult, ReanchorRow, reanchor
 from .records import (
     Actor,
     Attribution,
@@ -107,6 +108,8 @@ __all__ = [
     "QuantityParseError",
     "QuoteNotFoundError",
     "Rating",
+    "ReanchorResult",
+    "ReanchorRow",
     "Record",
     "Ref",
     "Relocation",
@@ -138,6 +141,7 @@ __all__ = [
     "parse_quantity",
     "parse_time",
     "query",
+    "reanchor",
     "timeline",
     "to_json",
     "validate",

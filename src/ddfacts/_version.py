@@ -1,7 +1,7 @@
 """The version of ddfacts, in one place: modules that need it import it from here.
 
-Keep it equal to ``project.version`` in ``pyproject.toml`` (a test compares the
-two through the installed package's metadata).
+``pyproject.toml`` reads the package's version from here (``dynamic``), and a
+test compares it with the installed package's metadata.
 """
 
 from __future__ import annotations

@@ -17,18 +17,16 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Union, cast
+from typing import IO, Any, Union, cast
 
-from ..errors import LoadError
+from ..errors import DuplicateIdError, LoadError
+from ..factset import FactSet
 from ..problems import Problem
 from ..records import Record
 from ._codec import StructureError, structure, unstructure
 from ._fast._load import Warming
 from ._reader import FORMAT_VERSION, JSONL_SUFFIXES, LOAD, Parsed, is_jsonl_name, read
 from ._strict import MAX_DEPTH, decode_bytes, parse_json
-
-if TYPE_CHECKING:
-    from ..factset import FactSet
 
 __all__ = [
     "FORMAT_VERSION",
@@ -123,9 +121,6 @@ def load(source: PathOrFile) -> FactSet:
     Raises:
         LoadError: as :func:`iter_records`, or when two records share an id.
     """
-    from ..errors import DuplicateIdError
-    from ..factset import FactSet
-
     # The cyclic garbage collector would walk every record made so far, again
     # and again, while nothing here makes cycles: pause it for the bulk load.
     paused = gc.isenabled()
@@ -145,8 +140,6 @@ def load(source: PathOrFile) -> FactSet:
 
 def loads(text: str, *, jsonl: bool = False) -> FactSet:
     """Read a fact file from a string (a document, or JSON Lines when *jsonl*)."""
-    from ..factset import FactSet
-
     name = "<string>.jsonl" if jsonl else None
     return FactSet(_records(read(io.StringIO(text), LOAD, name=name)))
 

@@ -30,7 +30,6 @@ __all__ = [
     "excerpt_of",
     "parse",
     "parse_json",
-    "parse_strict",
 ]
 
 #: Deepest nesting of arrays and objects accepted in a fact file.
@@ -208,17 +207,6 @@ def parse_json(text: str, *, file: str | None = None, line: int | None = None) -
         return parse(text, Location(file=file, line=line), finite=False)
     except Fault as bad:
         raise bad.error from None
-
-
-def parse_strict(text: str, location: Location) -> tuple[Any, Problem | None]:
-    """Parse one JSON value as validation does: the value, or a problem saying what is wrong.
-
-    Strict as :func:`parse_json`, and numbers too large for a float are refused.
-    """
-    try:
-        return parse(text, location, finite=True), None
-    except Fault as bad:
-        return None, bad.problem
 
 
 def bom(file: str | None) -> Fault:
