@@ -310,57 +310,52 @@ def _version_ok(version: Any, exact: bool) -> bool:
 
 def _records_of(document: Any, file: str | None, policy: Policy) -> Iterator[Parsed | Problem]:
     """The records of a parsed JSON document, after its envelope's faults."""
-    where = Location(file=file)
-    if not isinstance(document, dict) or "records" not in document:
-        if not isinstance(document, dict):
-            detail = f"got {_kind(document)}"
-        else:
-            hint = (
-                "; a single record needs the envelope or a .jsonl file"
-                if "type" in document
-                else ""
-            )
-            detail = f"with no 'records'{hint}"
-        message = f"not a fact file: {_EXPECTED}, {detail}"
-        yield policy.fault(
-            fault("file.not-fact-file", message, where, f"not a fact file: {_EXPECTED}")
-        )
-        return
-    version = document.get("ddfacts")
-    if not _version_ok(version, policy.exact_version):
-        got = "no 'ddfacts' member" if "ddfacts" not in document else f"{version!r}"
-        yield policy.fault(
-            fault(
-                "file.version",
-                f"unsupported fact-file format version: expected {FORMAT_VERSION!r}, got {got}",
-                where.child("ddfacts") if "ddfacts" in document else where,
-                f"unsupported format version {version!r}; expected {FORMAT_VERSION!r}",
-                pointer="/ddfacts",
-            )
-        )
-    for key in document:
-        if key not in ("ddfacts", "records") and not key.startswith("x-"):
-            yield policy.fault(
-                fault(
-                    "file.unknown-member",
-                    f"unknown member {key!r} in the fact file; expected only 'ddfacts', "
-                    "'records' and extension members starting with 'x-'",
-                    where.child(key),
-                    f"unknown member {key!r} in the fact file",
-                )
-            )
-    records = document["records"]
+    for bad in _envelope(document, Location(file=file), policy.exact_version):
+        yield policy.fault(bad)
+    records = document.get("records") if isinstance(document, dict) else None
     if not isinstance(records, list):
-        yield policy.fault(
-            fault(
-                "file.not-fact-file",
-                f"'records' must be an array of records, got {_kind(records)}",
-                where.child("records"),
-                "'records' must be an array",
-                pointer="/records",
-            )
-        )
         return
     make = tuple.__new__  # Parsed(...) without the Python-level __new__: this loop is hot
     for index, value in enumerate(records):
         yield make(Parsed, (value, file, None, f"/records/{index}", None))
+
+
+def _envelope(document: Any, where: Location, exact_version: bool) -> Iterator[Fault]:
+    """What is wrong with a document as a fact file's envelope, in order."""
+    if not isinstance(document, dict) or "records" not in document:
+        if not isinstance(document, dict):
+            detail = f"got {_kind(document)}"
+        else:
+            hint = "; a single record needs the envelope or a .jsonl file"
+            detail = f"with no 'records'{hint if 'type' in document else ''}"
+        message = f"not a fact file: {_EXPECTED}, {detail}"
+        yield fault("file.not-fact-file", message, where, f"not a fact file: {_EXPECTED}")
+        return
+    version = document.get("ddfacts")
+    if not _version_ok(version, exact_version):
+        got = "no 'ddfacts' member" if "ddfacts" not in document else f"{version!r}"
+        yield fault(
+            "file.version",
+            f"unsupported fact-file format version: expected {FORMAT_VERSION!r}, got {got}",
+            where.child("ddfacts") if "ddfacts" in document else where,
+            f"unsupported format version {version!r}; expected {FORMAT_VERSION!r}",
+            pointer="/ddfacts",
+        )
+    for key in document:
+        if key not in ("ddfacts", "records") and not key.startswith("x-"):
+            yield fault(
+                "file.unknown-member",
+                f"unknown member {key!r} in the fact file; expected only 'ddfacts', "
+                "'records' and extension members starting with 'x-'",
+                where.child(key),
+                f"unknown member {key!r} in the fact file",
+            )
+    records = document["records"]
+    if not isinstance(records, list):
+        yield fault(
+            "file.not-fact-file",
+            f"'records' must be an array of records, got {_kind(records)}",
+            where.child("records"),
+            "'records' must be an array",
+            pointer="/records",
+        )
