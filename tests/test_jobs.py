@@ -15,6 +15,7 @@ from ddfacts.cli import main
 from ddfacts.cli._progress import Progress, estimate_records, progress_for
 from ddfacts.validation import _parallel
 from ddfacts.validation._parallel import Chunk, split
+from ddfacts.validation._run import vocabulary_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,7 +98,7 @@ class TestValidateJobs:
         """A range checked alone yields what the whole-file pass yields for its lines."""
         chunks = split(corpus)
         assert chunks is not None
-        vocab = validation._vocabulary(None)
+        vocab = vocabulary_of(None)
         levels = frozenset(validation.Level)
         whole = list(validation.checked(corpus, vocab, levels))
         pieces = [item for chunk in chunks for item in _parallel.check_chunk(chunk, vocab, levels)]

@@ -1,7 +1,8 @@
 """The streaming pass: the fast per-record proof and the compact whole-set checker.
 
 The fast pass may only call a record clean when the exact checks find
-nothing; the run checker must give what the summary-based SetChecker gives.
+nothing; the run checker must give what the summary-based oracle
+(``tests/_oracle.py``) gives.
 Both are checked here against the exact path, on the fixtures and on
 mutated records.
 """
@@ -17,9 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ddfacts.problems import Location, Problem, Report
-from ddfacts.validation import SetChecker, check_record, validate
-from ddfacts.validation._stream import RunChecker, Scanner, facts_of_summary
+from ddfacts.validation import check_record, validate
+from ddfacts.validation._checker import RunChecker
+from ddfacts.validation._record import _meaning_of, meaning_text
+from ddfacts.validation._rows import Facts, facts_of_summary
+from ddfacts.validation._scan import Scanner
 from ddfacts.vocabulary import default_vocabulary
+
+from ._oracle import SetChecker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VOCAB = default_vocabulary()
@@ -49,23 +55,25 @@ RECORDS = _records()
 VALID = [value for value in RECORDS if SCANNER.facts(value) is not None]
 
 
-def _comparable(facts: Any, location: Location) -> Any:
-    record_id, record_type, kind, refs, derived, operator, claim = facts
+def _comparable(facts: Facts, location: Location) -> Any:
+    """The facts with every reference's place as a pointer and the claim's value as text."""
     refs = [
         (
             target,
-            expected,
-            role,
-            where.pointer if isinstance(where, Location) else location.child(*where).pointer,
+            site.expected,
+            site.role,
+            site.where.pointer
+            if isinstance(site.where, Location)
+            else location.child(*site.where).pointer,
         )
-        for target, expected, role, where in refs
+        for target, site in zip(facts.targets, facts.sites, strict=True)
     ]
-    if claim is not None and not claim[-1]:
-        from ddfacts.validation._record import _meaning_of
-
-        text = json.dumps(_meaning_of(claim[2]), sort_keys=True, ensure_ascii=False)
-        claim = (*claim[:2], text, *claim[3:-1], True)
-    return (record_id, record_type, kind, refs, tuple(derived), operator, claim)
+    claim = facts.claim
+    if claim is not None and not claim.ready:
+        text = json.dumps(_meaning_of(claim.value), sort_keys=True, ensure_ascii=False)
+        assert meaning_text(claim.value) == text
+        claim = claim._replace(value=text, ready=True)
+    return (*facts._replace(targets=[], sites=[], claim=claim), refs)
 
 
 def _agrees(value: Any) -> None:

@@ -16,6 +16,7 @@ import attrs
 
 from ..errors import QuoteNotFoundError
 from ._relocate import Relocation, relocate
+from ._rules import anchor_span
 
 __all__ = ["CONTEXT_LENGTH", "Anchor", "occurrence_of", "statement_id"]
 
@@ -53,13 +54,9 @@ class Anchor:
     def __attrs_post_init__(self) -> None:
         if isinstance(self.start, bool) or isinstance(self.end, bool):
             raise TypeError("start and end must be integers")
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        if self.end - self.start != len(self.exact):
-            raise ValueError(
-                f"the quote has {len(self.exact)} code points but the span "
-                f"{self.start}..{self.end} has {self.end - self.start}"
-            )
+        message = anchor_span(self.start, self.end, self.exact)
+        if message is not None:
+            raise ValueError(message)
         if not self.exact:
             raise ValueError("the quote must not be empty")
 

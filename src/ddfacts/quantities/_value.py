@@ -20,6 +20,8 @@ from typing import Any
 
 import attrs
 
+from ._rules import quantity_amount, quantity_order, quantity_qualifier
+
 __all__ = ["APPROXIMATE_TOLERANCE", "Number", "Qualifier", "Quantity"]
 
 #: A number as JSON carries it.
@@ -79,23 +81,14 @@ class Quantity:
     )
 
     def __attrs_post_init__(self) -> None:
-        lo, hi, amount, q = self.lower, self.upper, self.amount, self.qualifier
-        if lo is not None and hi is not None and lo > hi:
-            raise ValueError(f"lower bound {lo!r} is above upper bound {hi!r}")
-        if q is Qualifier.EXACT:
-            if amount is None or lo != amount or hi != amount:
-                raise ValueError("an exact quantity needs lower == upper == amount")
-        elif q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
-            if amount is None or lo != amount or hi is not None:
-                raise ValueError(f"a {q.value} quantity needs lower == amount and no upper bound")
-        elif q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
-            if amount is None or hi != amount:
-                raise ValueError(f"a {q.value} quantity needs upper == amount")
-        elif q is Qualifier.APPROXIMATELY:
-            if amount is None or lo is None or hi is None or not lo <= amount <= hi:
-                raise ValueError("an approximate quantity needs lower <= amount <= upper")
-        elif q is Qualifier.BETWEEN and (lo is None or hi is None):
-            raise ValueError("a between quantity needs both bounds")
+        amount, lower, upper = self.amount, self.lower, self.upper
+        message = (
+            quantity_order(lower, upper)
+            or quantity_qualifier(self.qualifier.value, amount, lower, upper)
+            or quantity_amount(amount, lower, upper)
+        )
+        if message is not None:
+            raise ValueError(message)
 
     @property
     def lower_inclusive(self) -> bool:

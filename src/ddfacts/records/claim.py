@@ -25,6 +25,7 @@ from ._fields import (
     to_tuple,
 )
 from ._provenance import Provenance
+from ._rules import rating_scale, rating_value
 
 __all__ = ["Attribution", "Claim", "ClaimValue", "Mode", "Rating", "Ref", "Review"]
 
@@ -161,13 +162,11 @@ class Rating:
     label: str | None = attrs.field(default=None, validator=optional_str)
 
     def __attrs_post_init__(self) -> None:
-        low, high = sorted((self.worst, self.best))
-        if self.best == self.worst:
-            raise ValueError("a rating scale needs best != worst")
-        if not low <= self.value <= high:
-            raise ValueError(
-                f"rating {self.value!r} is outside the scale {self.worst!r}..{self.best!r}"
-            )
+        message = rating_scale(self.best, self.worst) or rating_value(
+            self.value, self.best, self.worst
+        )
+        if message is not None:
+            raise ValueError(message)
 
 
 @attrs.frozen(kw_only=True)

@@ -23,21 +23,19 @@ from typing import Any
 from ..problems import ALL_LEVELS, Level, Problem, Report
 from ..vocabulary import Vocabulary
 from ._parallel import Chunk, _compact, _entries, check_chunk, split
+from ._pass import Checked, checked
+from ._run import parse_levels, report_of, vocabulary_of
 
 __all__ = ["validate_dask"]
 
 
 @cache
 def _worker_vocabulary(files: tuple[str, ...]) -> Vocabulary:
-    from . import _vocabulary
-
-    return _vocabulary(files or None)
+    return vocabulary_of(files or None)
 
 
-def _run(task: Chunk | str, files: tuple[str, ...], levels: frozenset[Level]) -> list[Any]:
+def _run(task: Chunk | str, files: tuple[str, ...], levels: frozenset[Level]) -> list[Checked]:
     """One partition on a worker: a range of lines, or a whole file."""
-    from . import checked
-
     vocab = _worker_vocabulary(files)
     if isinstance(task, Chunk):
         return _compact(check_chunk(task, vocab, levels))
@@ -67,8 +65,6 @@ def validate_dask(
     """
     import dask.bag as db
 
-    from . import _vocabulary, parse_levels, report_of
-
     wanted = parse_levels(levels)
     files = tuple(os.fspath(name) for name in vocab)
     sources = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
@@ -96,7 +92,7 @@ def validate_dask(
             results.append(task)
         else:
             results.extend(next(done))
-    return report_of(results, _vocabulary(files or None), wanted)
+    return report_of(results, vocabulary_of(files or None), wanted)
 
 
 def _partitions(computed: Any) -> list[Any]:

@@ -2,10 +2,11 @@
 
 A JSON Lines file is cut into ranges of about :data:`CHUNK_BYTES`, each
 ending at a line end and knowing the number of its first line.  Worker
-processes read their range and run :func:`~ddfacts.validation.check_record`
-on each line, exactly as the single-process reader does; the results come
-back in file order and go through the same whole-set pass, so the report
-is identical to a one-process run.  Files that are small, not JSON Lines,
+processes read their range and run the per-record pass
+(:func:`~ddfacts.validation._pass.rows`) on each line, exactly as the
+single-process reader does; the results come back in file order and go
+through the same whole-set pass, so the report is identical to a
+one-process run.  Files that are small, not JSON Lines,
 or start oddly (a byte-order mark, NUL bytes, a blank first line) are read
 in this process as usual.  The same ranges are the partitions of the Dask
 mode (:mod:`ddfacts.validation._dask`).
@@ -20,12 +21,12 @@ from typing import Any
 
 import attrs
 
-from ..jsonio._reader import BINARY_PROBE as _BINARY_PROBE
-from ..jsonio._reader import BOM as _BOM
-from ..jsonio._reader import parsed_lines as _parsed_lines
+from ..jsonio._inputs import expand, inputs
+from ..jsonio._reader import BINARY_PROBE, BOM, parsed_lines
 from ..jsonio._strict import excerpt_of
 from ..problems import Level, Problem
 from ..vocabulary import Vocabulary
+from ._pass import Checked, checked, rows
 
 __all__ = ["CHUNK_BYTES", "MIN_SPLIT_BYTES", "Chunk", "check_chunk", "checked_parallel", "split"]
 
@@ -52,9 +53,9 @@ class Chunk:
 
 def _plain_start(handle: Any) -> bool:
     """Whether the file starts as the line reader expects: no BOM, no NUL, a record first."""
-    head = handle.read(_BINARY_PROBE)
+    head = handle.read(BINARY_PROBE)
     first = head.split(b"\n", 1)[0]
-    if head.startswith(_BOM) or not first.strip():
+    if head.startswith(BOM) or not first.strip():
         return False
     # The reader looks for NUL in every line that starts within the probe.
     end = head.rfind(b"\n")
@@ -111,30 +112,28 @@ def _lines_of(chunk: Chunk) -> list[bytes]:
 
 def check_chunk(
     chunk: Chunk, vocab: Vocabulary, levels: frozenset[Level], *, summaries: bool = False
-) -> list[Any]:
+) -> list[Checked]:
     """The per-record results of one range, in order (what :func:`checked` yields for it)."""
-    from . import _rows
-
-    lines = _parsed_lines(_lines_of(chunk), chunk.file, chunk.first_line)
-    return list(_rows(lines, vocab, levels, summaries))
+    lines = parsed_lines(_lines_of(chunk), chunk.file, chunk.first_line)
+    return list(rows(lines, vocab, levels, summaries))
 
 
-def _compact(results: list[Any]) -> list[Any]:
+def _compact(results: list[Checked]) -> list[Checked]:
     """Rows to send to the parent: excerpts on the rows' own problems, no line texts.
 
     The parent finds the excerpt of a problem it makes itself (a duplicate
     id) by reading the line again, as it does for references.
     """
-    out: list[Any] = []
+    out: list[Checked] = []
     for item in results:
         if isinstance(item, Problem):
             out.append(item)
             continue
-        problems, facts, file, line, pointer, text, summary = item
-        if problems and text is not None:
-            excerpt = excerpt_of(text)
+        problems = item.problems
+        if problems and item.text is not None:
+            excerpt = excerpt_of(item.text)
             problems = tuple(attrs.evolve(p, excerpt=excerpt) for p in problems)
-        out.append((problems, facts, file, line, pointer, None, summary))
+        out.append(item._replace(problems=problems, text=None))
     return out
 
 
@@ -148,7 +147,7 @@ def _start_worker(vocab: Vocabulary, levels: frozenset[Level], summaries: bool) 
     _WORKER["summaries"] = summaries
 
 
-def _work(chunk: Chunk) -> list[Any]:
+def _work(chunk: Chunk) -> list[Checked]:
     return _compact(
         check_chunk(chunk, _WORKER["vocab"], _WORKER["levels"], summaries=_WORKER["summaries"])
     )
@@ -156,26 +155,21 @@ def _work(chunk: Chunk) -> list[Any]:
 
 def _entries(source: Any) -> Iterator[Any]:
     """The inputs as the one-process reader sees them: files (folders expanded) or problems."""
-    from ..jsonio._inputs import expand as _expand
-    from ..jsonio._inputs import inputs as _inputs
-
-    for item in _inputs(source):
+    for item in inputs(source):
         if isinstance(item, (str, os.PathLike)):
-            yield from _expand(item)
+            yield from expand(item)
         else:
             yield item
 
 
 def checked_parallel(
     source: Any, vocab: Vocabulary, levels: frozenset[Level], jobs: int, *, summaries: bool = False
-) -> Iterator[Any]:
+) -> Iterator[Checked]:
     """What :func:`checked` yields, with big JSON Lines files spread over *jobs* processes.
 
     Needs the ``fork`` start method (Linux, macOS) to hand the vocabulary to
     the workers; without it, everything runs in this process.
     """
-    from . import checked
-
     if "fork" not in multiprocessing.get_all_start_methods():
         yield from checked(source, vocab, levels, summaries=summaries)
         return

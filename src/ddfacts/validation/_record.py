@@ -20,17 +20,21 @@ import attrs
 from ..jsonio._codec import StructureError, structure
 from ..jsonio._fast._load import structure_fast
 from ..problems import ALL_LEVELS, Level, Location, Problem, problem
-from ..records._fields import RECORD_TYPES, is_id
 from ..vocabulary import Vocabulary
 from ._meaning import meaning_problems
+from ._refwalks import walk
 from ._shape import shape_problems
-from ._walk import as_dict, as_list
+from ._walk import as_dict
 
-__all__ = ["AnchorFacts", "ClaimKey", "RecordResult", "RecordSummary", "Reference", "check_record"]
-
-_ANY = RECORD_TYPES
-#: Source links that derive one text from another (followed for cycles).
-_DERIVING_LINKS = ("syndicates", "wire_copy_of", "translation_of", "revision_of")
+__all__ = [
+    "AnchorFacts",
+    "ClaimKey",
+    "RecordResult",
+    "RecordSummary",
+    "Reference",
+    "check_record",
+    "meaning_text",
+]
 
 
 @attrs.frozen
@@ -117,110 +121,27 @@ class RecordResult:
     summary: RecordSummary
 
 
-def _refs(value: dict[str, Any], location: Location) -> list[Reference]:
-    found: list[Reference] = []
-
-    def add(item: Any, expected: Iterable[str], role: str, *path: str | int) -> None:
-        if isinstance(item, str) and is_id(item):
-            # Interned: a run keeps every reference until the end, and most name
-            # ids that other records name too.
-            found.append(Reference(intern(item), tuple(expected), location.child(*path), role))
-
-    def many(items: Any, expected: Iterable[str], role: str, *path: str | int) -> None:
-        for index, item in enumerate(as_list(items)):
-            add(item, expected, role, *path, index)
-
-    kind = value.get("type")
-    many(value.get("evidence"), ("statement",), "evidence", "evidence")
-    provenance = as_dict(value.get("provenance"))
-    for index, item in enumerate(as_list(provenance.get("derived_from"))):
-        add(
-            as_dict(item).get("target"),
-            _ANY,
-            "a derivation",
-            "provenance",
-            "derived_from",
-            index,
-            "target",
-        )
-    if kind == "source":
-        many(value.get("authors"), ("actor",), "an author", "authors")
-        add(value.get("publisher"), ("actor",), "the publisher", "publisher")
-        for index, link in enumerate(as_list(value.get("links"))):
-            link = as_dict(link)
-            add(link.get("source"), ("source",), "a linked source", "links", index, "source")
-            many(link.get("evidence"), ("statement",), "evidence", "links", index, "evidence")
-    elif kind == "statement":
-        add(value.get("source"), ("source",), "the source", "source")
-    elif kind == "actor":
-        add(value.get("operated_by"), ("actor",), "the operator", "operated_by")
-        for index, role in enumerate(as_list(value.get("roles"))):
-            role = as_dict(role)
-            add(
-                role.get("organization"),
-                ("actor",),
-                "the organization",
-                "roles",
-                index,
-                "organization",
-            )
-            many(role.get("evidence"), ("statement",), "evidence", "roles", index, "evidence")
-    elif kind == "event":
-        for index, participant in enumerate(as_list(value.get("participants"))):
-            add(
-                as_dict(participant).get("actor"),
-                ("actor",),
-                "a participant",
-                "participants",
-                index,
-                "actor",
-            )
-        many(value.get("about"), _ANY, "what the event is about", "about")
-    elif kind == "claim":
-        add(value.get("subject"), _ANY, "the subject", "subject")
-        add(value.get("speaker"), ("actor",), "the speaker", "speaker")
-        add(as_dict(value.get("value")).get("entity"), _ANY, "the value", "value", "entity")
-        attribution = as_dict(value.get("attribution"))
-        add(
-            attribution.get("source"), ("source",), "the attributed source", "attribution", "source"
-        )
-        add(attribution.get("via"), ("actor",), "the relaying outlet", "attribution", "via")
-        add(
-            attribution.get("via_source"),
-            ("source",),
-            "the relayed source",
-            "attribution",
-            "via_source",
-        )
-        add(
-            attribution.get("translated_by"),
-            ("actor",),
-            "the translator",
-            "attribution",
-            "translated_by",
-        )
-    elif kind == "review":
-        add(value.get("claim"), ("claim",), "the reviewed claim", "claim")
-        add(value.get("reviewer"), ("actor",), "the reviewer", "reviewer")
-    return found
-
-
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _derived_from(value: dict[str, Any]) -> tuple[str, ...]:
-    targets = [
-        as_dict(item).get("target")
-        for item in as_list(as_dict(value.get("provenance")).get("derived_from"))
-    ]
-    if value.get("type") == "source":
-        targets += [
-            as_dict(link).get("source")
-            for link in as_list(value.get("links"))
-            if as_dict(link).get("kind") in _DERIVING_LINKS
-        ]
-    return tuple(target for target in targets if isinstance(target, str))
+def _references(
+    value: dict[str, Any], kind: str | None, location: Location
+) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+    """The references a record makes (located) and the ids it derives from."""
+    targets, sites, derived = walk(value, kind)
+    located = tuple(
+        # Interned: a run keeps every reference until the end, and most name
+        # ids that other records name too.
+        Reference(
+            intern(target),
+            site.expected,
+            site.where if isinstance(site.where, Location) else location.child(*site.where),
+            site.role,
+        )
+        for target, site in zip(targets, sites, strict=True)
+    )
+    return located, derived
 
 
 def _claim_key(value: dict[str, Any]) -> ClaimKey | None:
@@ -230,7 +151,7 @@ def _claim_key(value: dict[str, Any]) -> ClaimKey | None:
     return ClaimKey(
         subject=subject,
         property=prop,
-        value=json.dumps(_meaning_of(claim_value), sort_keys=True, ensure_ascii=False),
+        value=meaning_text(claim_value),
         entity=_str(as_dict(claim_value).get("entity")),
         as_of=_str(as_dict(value.get("as_of")).get("edtf")) or "",
         source=_str(as_dict(value.get("attribution")).get("source")) or "",
@@ -240,6 +161,8 @@ def _claim_key(value: dict[str, Any]) -> ClaimKey | None:
 
 #: Members that say how a value was written, not what it is.
 _WORDING = ("expression", "resolved_against")
+#: Canonical JSON text (made once: ``json.dumps`` with options makes an encoder each call).
+_canonical = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
 
 
 def _meaning_of(value: Any) -> Any:
@@ -247,6 +170,11 @@ def _meaning_of(value: Any) -> Any:
     if not isinstance(value, dict):
         return value
     return {key: _meaning_of(item) for key, item in value.items() if key not in _WORDING}
+
+
+def meaning_text(value: Any) -> str:
+    """A claim value's meaning as canonical JSON text: two values mean the same when equal."""
+    return _canonical(_meaning_of(value))
 
 
 def _anchor_facts(value: dict[str, Any]) -> AnchorFacts | None:
@@ -281,13 +209,14 @@ def summarize(value: Any, location: Location) -> RecordSummary:
     kind = _str(value.get("type"))
     length = value.get("length")
     record_id = _str(value.get("id"))
+    refs, derived = _references(value, kind, location)
     return RecordSummary(
         id=None if record_id is None else intern(record_id),
         type=kind,
         kind=_str(value.get("kind")) if kind == "actor" else None,
         location=location,
-        refs=tuple(_refs(value, location)),
-        derived_from=_derived_from(value),
+        refs=refs,
+        derived_from=derived,
         operated_by=_str(value.get("operated_by")) if kind == "actor" else None,
         claim=_claim_key(value) if kind == "claim" else None,
         anchor=_anchor_facts(value) if kind == "statement" else None,

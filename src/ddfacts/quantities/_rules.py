@@ -1,0 +1,68 @@
+"""The rules a quantity keeps on its own: bounds in order around the amount, as its qualifier needs.
+
+A rule is a plain function of raw values (numbers or None, the qualifier's
+name) that returns what is wrong, as a sentence, or None when the rule
+holds.  :class:`~ddfacts.quantities.Quantity` raises ValueError with the
+first that does not hold (order, qualifier, amount); validation reports it
+as a located problem (``meaning.quantity-bounds`` for the order and the
+amount, then ``meaning.quantity-qualifier``); the fast validation pass only
+asks whether they hold.  This module imports nothing of
+ddfacts, so the value type and validation can both import it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["quantity_amount", "quantity_order", "quantity_qualifier"]
+
+#: What each qualifier needs of the amount and the bounds, in words.
+_NEEDS = {
+    "exact": "lower == upper == amount",
+    "more_than": "lower == amount and no upper bound",
+    "at_least": "lower == amount and no upper bound",
+    "less_than": "upper == amount",
+    "at_most": "upper == amount",
+    "approximately": "an amount and both bounds around it",
+    "between": "both bounds",
+}
+
+
+def quantity_order(lower: float | None, upper: float | None) -> str | None:
+    """The lower bound is not above the upper one (None: the rule holds)."""
+    if lower is not None and upper is not None and lower > upper:
+        return f"lower bound {lower} is above upper bound {upper}; expected lower <= upper"
+    return None
+
+
+def quantity_amount(amount: float | None, lower: float | None, upper: float | None) -> str | None:
+    """The amount lies between the bounds it has (None: the rule holds)."""
+    if amount is not None and (
+        (lower is not None and amount < lower) or (upper is not None and amount > upper)
+    ):
+        return f"amount {amount} lies outside its bounds {lower}..{upper}"
+    return None
+
+
+def _fits(qualifier: str, amount: float | None, lower: float | None, upper: float | None) -> bool:
+    if qualifier == "exact":
+        return amount is not None and lower == amount and upper == amount
+    if qualifier in ("more_than", "at_least"):
+        return amount is not None and lower == amount and upper is None
+    if qualifier in ("less_than", "at_most"):
+        return amount is not None and upper == amount
+    if qualifier == "approximately":
+        return amount is not None and lower is not None and upper is not None
+    if qualifier == "between":
+        return lower is not None and upper is not None
+    return True  # not a qualifier: the shape level says so
+
+
+def quantity_qualifier(
+    qualifier: str, amount: float | None, lower: float | None, upper: float | None
+) -> str | None:
+    """The amount and bounds are what the qualifier (its JSON name) needs (None: it holds)."""
+    if _fits(qualifier, amount, lower, upper):
+        return None
+    return (
+        f"the qualifier {qualifier!r} needs {_NEEDS[qualifier]}; "
+        f"got amount {amount}, lower {lower}, upper {upper}"
+    )

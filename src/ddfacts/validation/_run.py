@@ -1,0 +1,192 @@
+"""One validation run: the per-record pass (here or spread out), then the whole-set pass.
+
+:func:`validate` reads the inputs, runs the per-record pass
+(:func:`~ddfacts.validation._pass.checked`, or over processes with
+``jobs``), and hands its rows to :func:`report_of`: the whole-set pass
+(:class:`~ddfacts.validation._checker.RunChecker`), then the anchors level
+when a text store is given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Union
+
+import attrs
+
+from ..errors import LevelError
+from ..jsonio._inputs import Input
+from ..jsonio._strict import excerpt_of
+from ..problems import ALL_LEVELS, Level, Problem, Report
+from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
+from ._anchors import anchor_problems
+from ._checker import RunChecker
+from ._pass import checked
+from ._record import RecordResult, RecordSummary
+from ._rows import Row, row_of_result
+
+__all__ = ["parse_levels", "report_of", "validate", "vocabulary_of"]
+
+#: What the whole-set pass takes: reading problems, rows, or records' results
+#: (from :func:`~ddfacts.validation.check_record`, in another process or on another machine).
+Result = Union[Problem, Row, RecordResult]  # noqa: UP007 - a runtime alias
+
+
+def parse_levels(levels: Iterable[Level | str] | Level | str) -> frozenset[Level]:
+    """The levels named (a name, a comma-separated list, or an iterable of names).
+
+    Raises:
+        LevelError: a name is not a level.
+    """
+    items = [levels] if isinstance(levels, (str, Level)) else list(levels)
+    wanted: set[Level] = set()
+    for item in items:
+        for name in [item] if isinstance(item, Level) else item.split(","):
+            try:
+                wanted.add(Level(name.strip() if isinstance(name, str) else name))
+            except ValueError:
+                known = ", ".join(level.value for level in Level)
+                raise LevelError(f"unknown level {name!r}; expected one of {known}") from None
+    return frozenset(wanted)
+
+
+def vocabulary_of(
+    vocab: Vocabulary | str | os.PathLike[str] | Iterable[Any] | None,
+) -> Vocabulary:
+    """The vocabulary a run uses: the shipped one, or it extended by vocabulary files."""
+    if vocab is None:
+        return default_vocabulary()
+    if isinstance(vocab, Vocabulary):
+        return vocab
+    if isinstance(vocab, (str, os.PathLike)):
+        return load_vocabulary(vocab)
+    return load_vocabulary(*vocab)
+
+
+def _store(texts: Any) -> Any:
+    if texts is None or not isinstance(texts, (str, os.PathLike)):
+        return texts
+    from ..textstore import TextStore
+
+    return TextStore(texts)
+
+
+def validate(
+    source: Input | Iterable[Input],
+    *,
+    texts: Any = None,
+    vocab: Vocabulary | str | os.PathLike[str] | Iterable[Any] | None = None,
+    levels: Iterable[Level | str] | Level | str = ALL_LEVELS,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Validate fact files and return every problem found, in file order.
+
+    Args:
+        source: a path (a folder means every fact file in it), an open file,
+            a FactSet, or a list of these; references resolve across all of
+            them.
+        texts: a text-store folder or an object with ``get(source)`` (such
+            as :class:`ddfacts.TextStore`); level ``anchors`` runs only with one.
+        vocab: a :class:`~ddfacts.vocabulary.Vocabulary`, or vocabulary files
+            extending the shipped one.
+        levels: the levels to check (default: all).
+        jobs: processes to spread big JSON Lines files over (the report is
+            the same as with one).
+        progress: called with the number of records checked so far, now
+            and then (see :mod:`ddfacts.cli._progress`).
+
+    Raises:
+        LevelError: a level name is unknown.
+        VocabularyError: a vocabulary file is unusable.
+
+    .. versionadded:: 0.1.0
+    """
+    wanted = parse_levels(levels)
+    vocabulary = vocabulary_of(vocab)
+    store = _store(texts)
+    summaries = store is not None and Level.ANCHORS in wanted
+    if jobs > 1:
+        from ._parallel import checked_parallel
+
+        results = checked_parallel(source, vocabulary, wanted, jobs, summaries=summaries)
+    else:
+        results = checked(source, vocabulary, wanted, summaries=summaries)
+    return report_of(results, vocabulary, wanted, store=store, progress=progress)
+
+
+def report_of(
+    results: Iterable[Result],
+    vocab: Vocabulary,
+    levels: frozenset[Level],
+    *,
+    store: Any = None,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """The report of a run from its per-record results, in input order: the whole-set pass.
+
+    *results* may come from :func:`checked` in this process, or from other
+    processes or machines (``--jobs``, Dask, or :func:`check_record` run
+    anywhere): given the same results in the same order, the report is the
+    same.
+    """
+    checker = RunChecker(vocab, levels)
+    add = checker.add
+    found: list[Problem] = []
+    anchored: list[RecordSummary] = []
+    done = 0
+    for item in results:
+        if isinstance(item, Problem):
+            found.append(item)
+            continue
+        row = row_of_result(item, None) if isinstance(item, RecordResult) else item
+        problems, facts, file, line, pointer, text, summary = row
+        duplicate = add(facts, file, line, pointer)
+        if summary is not None:
+            anchored.append(summary)
+        if problems or duplicate:
+            own = [*problems, *duplicate]
+            if text is not None:
+                excerpt = excerpt_of(text)
+                own = [attrs.evolve(one, excerpt=excerpt) for one in own]
+            found.extend(own)
+        done += 1
+        if progress is not None and not done & 1023:
+            progress(done)
+    found.extend(checker.finish())
+    if store is not None and Level.ANCHORS in levels:
+        found.extend(anchor_problems(anchored, store))
+    return Report(_with_excerpts(found))
+
+
+def _with_excerpts(problems: list[Problem]) -> list[Problem]:
+    """Fill in the line of JSON Lines input for problems found after the line was read."""
+    wanted: dict[str, set[int]] = {}
+    for item in problems:
+        where = item.location
+        if item.excerpt is None and where.file and where.line is not None and where.column is None:
+            wanted.setdefault(where.file, set()).add(where.line)
+    lines: dict[tuple[str, int], str] = {}
+    for file, numbers in wanted.items():
+        if not file.lower().endswith((".jsonl", ".ndjson")) or not Path(file).is_file():
+            continue
+        try:
+            with open(file, "rb") as handle:
+                for number, raw in enumerate(handle, start=1):
+                    if number in numbers:
+                        lines[file, number] = excerpt_of(raw.decode("utf-8", "replace"))
+        except OSError:
+            continue
+    if not lines:
+        return problems
+    return [
+        attrs.evolve(item, excerpt=lines[key])
+        if item.location.file is not None
+        and item.location.line is not None
+        and (key := (item.location.file, item.location.line)) in lines
+        and item.excerpt is None
+        else item
+        for item in problems
+    ]
