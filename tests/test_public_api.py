@@ -348,7 +348,6 @@ SURFACE: dict[str, list[str]] = {
         "RawRecord",
         "RecordResult",
         "RecordSummary",
-        "SetChecker",
         "anchor_problems",
         "check_record",
         "checked",
@@ -399,8 +398,14 @@ INTERNAL: dict[str, str] = {
     "ddfacts.validation._record.AnchorFacts": "the anchors level's view of a statement",
     "ddfacts.validation._record.ClaimKey": "the set pass's view of a claim",
     "ddfacts.validation._record.Reference": "one reference of a record, for the reference walk",
-    "ddfacts.validation._stream.RunChecker": "validate()'s whole-set pass",
-    "ddfacts.validation._stream.Scanner": "validate()'s fast per-record pass",
+    "ddfacts.validation._checker.RunChecker": "validate()'s whole-set pass",
+    "ddfacts.validation._scan.Scanner": "validate()'s fast per-record pass",
+    "ddfacts.validation._places.Places": "where each record of a run is",
+    "ddfacts.validation._refs.Place": "one row of the reference table",
+    "ddfacts.validation._refs.Site": "where and how a record refers to another",
+    "ddfacts.validation._rows.Facts": "what the whole-set pass needs of a record",
+    "ddfacts.validation._rows.ClaimFacts": "what the claim checks need",
+    "ddfacts.validation._rows.Row": "one record's result in the per-record pass",
 }
 
 

@@ -13,9 +13,8 @@ def find_cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
     *edges* maps a node to the nodes it links to, in order; a node with no
     entry has no links.  A cycle is the path from the node a back edge returns
     to, to the node it leaves (``["a", "b"]`` for a -> b -> a); of cycles with
-    the same nodes, only the first found is given.  Both the validator
-    (``meaning.cycle``) and :func:`ddfacts.check` (``check.derivation-cycle``)
-    find cycles with it.
+    the same nodes, only the first found is given.  Both the validator and
+    :func:`ddfacts.check` find cycles with it; both report ``meaning.cycle``.
     """
     state: dict[str, int] = {}  # 1 on the stack, 2 done
     found: set[frozenset[str]] = set()
