@@ -1,10 +1,6 @@
 """Citations: where a Statement or a Claim's evidence stands, and a link that opens it.
 
-:func:`cite` gathers, for each quote, the source's title, authors, publisher,
-date and URL, and a URL with a text fragment (``#:~:text=``, WICG Text
-Fragments) that opens the page at the quote.  With a text store, context
-words are added to the fragment until it matches the quote and nothing else
-in the text.
+The public names are re-exported by :mod:`ddfacts.cite`, whose docstring explains them.
 """
 
 from __future__ import annotations

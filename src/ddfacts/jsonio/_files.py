@@ -1,10 +1,6 @@
 """Fact files: read and write records as JSON documents and JSON Lines.
 
-A fact file is either one JSON document ``{"ddfacts": "1.0", "records": [...]}``
-(``.json``) or JSON Lines, one record a line (``.jsonl``).  Output is
-canonical: members in a fixed order, two-space indent for documents, UTF-8,
-a newline at the end, so ``dump(load(f))`` reproduces a file written by
-``dump`` byte for byte.  Writes are atomic.
+The public names are re-exported by :mod:`ddfacts.jsonio`, whose docstring explains them.
 """
 
 from __future__ import annotations

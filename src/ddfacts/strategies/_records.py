@@ -1,18 +1,6 @@
 """Hypothesis strategies for ddfacts records, for testing tools built on ddfacts.
 
-Every strategy yields valid values: records that construct, round-trip
-through JSON and pass their schema; :func:`fact_sets` yields whole FactSets
-whose references all resolve.  Install with ``pip install ddfacts[strategies]``.
-
-    from hypothesis import given
-    from ddfacts import strategies as dst
-
-    @given(dst.fact_sets())
-    def test_my_exporter(facts):
-        my_exporter(facts)
-
-Examples shrink towards short ids, few records and empty optional fields.
-The core library never imports this module.
+The public names are re-exported by :mod:`ddfacts.strategies`, whose docstring explains them.
 """
 
 from __future__ import annotations
