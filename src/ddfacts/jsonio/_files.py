@@ -70,16 +70,19 @@ def name_of(source: PathOrFile) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _records(entries: Iterable[Parsed | Problem]) -> Iterator[Record]:
-    """Records built from raw values read by the load policy (it raises faults, never yields)."""
+def _located(entries: Iterable[Parsed | Problem]) -> Iterator[tuple[Record, int | None]]:
+    """Records built from raw values read by the load policy (it raises faults, never
+    yields them), each with its line."""
     fast = Warming()
     for value, file, line, pointer, _text in cast(Iterable[Parsed], entries):
         record = fast(value)
-        yield (
-            record
-            if record is not None
-            else from_json(value, file=file, line=line, pointer=pointer)
-        )
+        if record is None:
+            record = from_json(value, file=file, line=line, pointer=pointer)
+        yield record, line
+
+
+def _records(entries: Iterable[Parsed | Problem]) -> Iterator[Record]:
+    return (record for record, _line in _located(entries))
 
 
 def iter_located(source: PathOrFile) -> Iterator[tuple[Record, int | None]]:
@@ -87,14 +90,7 @@ def iter_located(source: PathOrFile) -> Iterator[tuple[Record, int | None]]:
 
     Reads as :func:`iter_records` does, with the same errors.
     """
-    fast = Warming()
-    for value, file, line, pointer, _text in cast(
-        Iterator[Parsed], read(source, LOAD, name=name_of(source))
-    ):
-        record = fast(value)
-        if record is None:
-            record = from_json(value, file=file, line=line, pointer=pointer)
-        yield record, line
+    return _located(read(source, LOAD, name=name_of(source)))
 
 
 def iter_records(source: PathOrFile) -> Iterator[Record]:

@@ -16,7 +16,6 @@ RECORD_TYPES = ("source", "statement", "actor", "event", "claim", "review")
 #: digits and ``-._/``, starting and ending with a letter or digit.
 ID_PATTERN = r"^(source|statement|actor|event|claim|review):[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?$"
 _ID_RE = re.compile(ID_PATTERN)
-_ANY_ID_RE = re.compile(r"^[a-z]+:[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?$")
 
 #: Language tags (BCP 47, loosely): ``en``, ``ru``, ``en-CA``, ``ru-Latn``.
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"

@@ -2,9 +2,10 @@
 
 A rule is a plain function of raw values (the span's JSON object, its bounds
 read as dates) that returns what is wrong, as a sentence, or None when the
-rule holds.  Validation reports it as a located problem
-(``meaning.time-order``, ``meaning.time-precision``); the fast validation
-pass only asks whether it holds.  This module imports nothing of ddfacts.
+rule holds.  :class:`~ddfacts.TimeSpan` raises with :func:`time_edtf` and the
+fast loader gives up on a span that breaks it; validation reports the rules
+as located problems (``meaning.time-order``, ``meaning.time-precision``); the
+fast validation pass only asks whether they hold.  This module imports nothing of ddfacts.
 """
 
 from __future__ import annotations

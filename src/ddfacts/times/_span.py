@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from ._edtf import parse_edtf
+from ._rules import time_edtf
 
 __all__ = ["Instant", "Precision", "ResolvedAgainst", "TimeSpan", "as_date"]
 
@@ -91,8 +92,9 @@ class TimeSpan:
 
     @edtf.validator
     def _check_edtf(self, _attribute: attrs.Attribute[str], value: str) -> None:
-        if not value.strip():
-            raise ValueError("edtf must not be empty")
+        message = time_edtf(value)
+        if message is not None:
+            raise ValueError(message)
 
     def __attrs_post_init__(self) -> None:
         if (

@@ -32,6 +32,7 @@ from dateutil.parser import isoparse
 from ...quantities._value import Quantity
 from ...records import RECORD_CLASSES, Ref
 from ...records._fields import frozen_mapping, to_tuple
+from ...times._rules import time_edtf
 from ...times._span import TimeSpan
 from .._fields import EXTENSIONS, Kind, Member, members
 
@@ -51,7 +52,7 @@ class GiveUp(Exception):
 
 
 def _not_blank(text: str) -> str:
-    if not text.strip():
+    if time_edtf(text) is not None:
         raise GiveUp
     return text
 
