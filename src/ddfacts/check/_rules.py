@@ -16,6 +16,7 @@ from ..quantities._value import Quantity
 from ..records import Claim, ClaimValue, Event, Mode
 from ..times._span import TimeSpan
 from ..validation._cycles import find_cycles
+from ..validation._rules import role_allowed
 from ..vocabulary import Vocabulary
 from ._support import date_in, figure_in
 
@@ -97,7 +98,7 @@ def roles(event: Event, ordinal: int, vocab: Vocabulary) -> Iterator[Problem]:
     if allowed is None:
         return
     for number, participant in enumerate(event.participants):
-        if participant.role in allowed:
+        if role_allowed(participant.role, event.event_type, allowed) is None:
             continue
         yield problem(
             "vocab.role-not-allowed",

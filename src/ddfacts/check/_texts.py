@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
+from ..anchors._rules import anchor_in_text
 from ..errors import TextStoreError
 from ..problems._codes import problem
 from ..problems._report import Problem
@@ -67,14 +68,13 @@ class _Texts:
 
 def _moved(cited: Cited, item: str, quote: Quote, text: str) -> Problem | None:
     """The problem with one evidence quote against its source's text, if any."""
-    if text[quote.start : quote.end] == quote.exact:
+    code = anchor_in_text(quote.start, quote.end, quote.exact, text)
+    if code is None:
         return None
     where = f"{quote.start}..{quote.end} of {quote.source}'s text"
-    if quote.end > len(text):
-        code = "anchor.out-of-range"
-        what = f"no longer stands at {where}, which has {len(text)} code points"
-    else:
-        code, what = "anchor.mismatch", f"no longer stands at {where}"
+    what = f"no longer stands at {where}"
+    if code == "anchor.out-of-range":
+        what += f", which has {len(text)} code points"
     return problem(
         code,
         f"the evidence {item} of {cited.claim} {what}; re-anchor it before relying on the claim",

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ..anchors._rules import anchor_in_text
 from ..errors import TextStoreError
 from ..problems import Location, Problem, problem
 from ..records import Source
@@ -73,15 +74,16 @@ def _text(store: Any, source: Source, where: Location) -> tuple[str | None, str,
 def _anchor(facts: AnchorFacts, text: str, where: Location) -> Iterator[Problem]:
     at = where.child("anchor")
     start, end, exact = facts.start, facts.end, facts.exact
-    if end > len(text) or start > len(text):
+    fault = anchor_in_text(start, end, exact, text)
+    if fault == "anchor.out-of-range":
         yield problem(
-            "anchor.out-of-range",
+            fault,
             f"the span {start}..{end} runs past the end of the text ({len(text)} code points)",
             at,
         )
         return
-    found = text[start:end]
-    if found != exact:
+    if fault == "anchor.mismatch":
+        found = text[start:end]
         elsewhere = text.find(exact)
         hint = (
             f"; the quote stands at {elsewhere}..{elsewhere + len(exact)} (run ddfacts anchor)"
@@ -89,7 +91,7 @@ def _anchor(facts: AnchorFacts, text: str, where: Location) -> Iterator[Problem]
             else "; the quote is nowhere in the text"
         )
         yield problem(
-            "anchor.mismatch",
+            fault,
             f"the text at {start}..{end} reads {_short(found)}, not the quote {_short(exact)}"
             f"{hint}",
             at,
