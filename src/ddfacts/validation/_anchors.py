@@ -19,6 +19,7 @@ from ..errors import TextStoreError
 from ..problems import Location, Problem, problem
 from ..records import Source
 from ..records._fields import is_id
+from ..textstore import decode_text
 from ._record import AnchorFacts, RecordSummary
 
 __all__ = ["anchor_problems"]
@@ -38,8 +39,6 @@ def _text(store: Any, source: Source, where: Location) -> tuple[str | None, str,
         if hasattr(store, "find"):
             path = store.find(source)
             if path is not None:
-                from ..textstore import decode_text
-
                 data = Path(path).read_bytes()
                 return decode_text(data, str(path)), hashlib.sha256(data).hexdigest(), None
             text = None

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from ..jsonio._fast._shape import is_valid_record
 from ..jsonio._inputs import expand, inputs
 from ..jsonio._reader import BINARY_PROBE, BOM, parsed_lines
 from ..jsonio._strict import excerpt_of
@@ -185,8 +186,6 @@ def checked_parallel(
                 yield from checked(entry, vocab, levels, summaries=summaries)
                 continue
             if pool is None:
-                from ..jsonio._fast._shape import is_valid_record
-
                 is_valid_record({"type": "source"})  # compile once, before forking
                 pool = context.Pool(
                     jobs, initializer=_start_worker, initargs=(vocab, levels, summaries)

@@ -20,9 +20,11 @@ from ..errors import LevelError
 from ..jsonio._inputs import Input
 from ..jsonio._strict import excerpt_of
 from ..problems import ALL_LEVELS, Level, Problem, Report
+from ..textstore import TextStore
 from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 from ._anchors import anchor_problems
 from ._checker import RunChecker
+from ._parallel import checked_parallel
 from ._pass import checked
 from ._record import RecordResult, RecordSummary
 from ._rows import Row, row_of_result
@@ -68,8 +70,6 @@ def vocabulary_of(
 def _store(texts: Any) -> Any:
     if texts is None or not isinstance(texts, (str, os.PathLike)):
         return texts
-    from ..textstore import TextStore
-
     return TextStore(texts)
 
 
@@ -109,8 +109,6 @@ def validate(
     store = _store(texts)
     summaries = store is not None and Level.ANCHORS in wanted
     if jobs > 1:
-        from ._parallel import checked_parallel
-
         results = checked_parallel(source, vocabulary, wanted, jobs, summaries=summaries)
     else:
         results = checked(source, vocabulary, wanted, summaries=summaries)
