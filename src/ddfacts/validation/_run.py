@@ -24,7 +24,6 @@ from ..textstore import TextStore
 from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 from ._anchors import anchor_problems
 from ._checker import RunChecker
-from ._parallel import checked_parallel
 from ._pass import checked
 from ._record import RecordResult, RecordSummary
 from ._rows import Row, row_of_result
@@ -109,6 +108,9 @@ def validate(
     store = _store(texts)
     summaries = store is not None and Level.ANCHORS in wanted
     if jobs > 1:
+        # Deferred: multiprocessing costs every import of ddfacts, and only --jobs needs it.
+        from ._parallel import checked_parallel
+
         results = checked_parallel(source, vocabulary, wanted, jobs, summaries=summaries)
     else:
         results = checked(source, vocabulary, wanted, summaries=summaries)
