@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import ddfacts as d
+from ddfacts._escape import json_text
 from ddfacts.export import FORMATS, ExportError, export, to_webannotation
 from ddfacts.imports import from_webannotation
 from ddfacts.textstore import TextStore
@@ -52,7 +53,9 @@ def _check(fmt: str, facts: d.FactSet, folder: Path) -> None:
         return
     assert text.endswith("\n")
     value = json.loads(text)
-    assert text == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    # Canonical, and safe inside an HTML <script> block: <, >, & are \u escapes.
+    assert text == json_text(value, indent=2) + "\n"
+    assert not {"<", ">", "&", "\u2028", "\u2029"} & set(text)
     {
         "webannotation": check_webannotation,
         "prov-json": check_prov_json,

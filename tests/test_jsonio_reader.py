@@ -86,9 +86,11 @@ class TestPolicies:
             ddfacts.load(io.BytesIO(data))
 
     def test_versions(self) -> None:
-        """Load accepts any 1.x version as it always has; validation wants 1.<digits>."""
+        """Load and validation both want 1.<digits> (load used to accept any 1.x: issue 14)."""
         text = json.dumps({"ddfacts": "1.0.1", "records": [ACTOR]})
-        assert len(ddfacts.loads(text)) == 1
+        with pytest.raises(ddfacts.LoadError, match="format version"):
+            ddfacts.loads(text)
+        assert len(ddfacts.loads(json.dumps({"ddfacts": "1.7", "records": [ACTOR]}))) == 1
         codes = [item.code for item in iter_parsed(io.StringIO(text)) if isinstance(item, Problem)]
         assert codes == ["file.version"]
 

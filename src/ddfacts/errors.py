@@ -86,10 +86,12 @@ def _rebuild_load_error(
 class DuplicateIdError(DdfactsError, ValueError):
     """Two records in one FactSet share an id."""
 
-    def __init__(self, record_id: str) -> None:
+    def __init__(self, record_id: str, *, where: str | None = None) -> None:
         #: The id that occurs more than once.
         self.record_id = record_id
-        super().__init__(f"duplicate record id {record_id!r}")
+        #: Where it occurs (files, lines or pointers), when known.
+        self.where = where
+        super().__init__(f"duplicate record id {record_id!r}" + (f" {where}" if where else ""))
 
 
 class QuoteNotFoundError(DdfactsError, ValueError):

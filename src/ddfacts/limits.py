@@ -12,10 +12,10 @@ message and an exit code, never a traceback.
 ========================  ===========  =============================================
 limit                     value        what happens beyond it
 ========================  ===========  =============================================
-:data:`MAX_DEPTH`         64           ``file.depth``: arrays/objects nest too deep
+:data:`MAX_DEPTH`         64           ``json.depth``: arrays/objects nest too deep
 :data:`MAX_LINE_BYTES`    16 MiB       ``file.line-too-long``: one JSON Lines line
 :data:`MAX_FILE_BYTES`    4 GiB        ``file.too-large``: a whole JSON document
-:data:`MAX_NUMBER_CHARS`  64           ``file.number``: a JSON number literal
+:data:`MAX_NUMBER_CHARS`  64           ``json.number``: a JSON number literal
 :data:`MAX_ID_LENGTH`     200          ``id.too-long``: a record id (and its file name)
 :data:`MAX_PHRASE_CHARS`  500          ``TimeParseError`` / ``QuantityParseError``
 ========================  ===========  =============================================

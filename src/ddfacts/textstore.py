@@ -91,7 +91,10 @@ class TextStore:
 
     def _inside(self, path: Path) -> Path:
         """*path* resolved (symlinks followed); refuse it when it leaves the folder."""
-        resolved = path.resolve()
+        try:
+            resolved = path.resolve()
+        except OSError as error:
+            raise _unreadable(path, error) from None
         if resolved != self._root and self._root not in resolved.parents:
             raise TextStoreError(
                 f"{path}: refusing a path that leads outside the text folder {self._folder}"
@@ -117,16 +120,19 @@ class TextStore:
     def _index(self) -> dict[str, Path]:
         if self._by_hash is None:
             index: dict[str, Path] = {}
-            if self._folder.is_dir():
-                for path in sorted(self._folder.rglob("*")):
-                    try:
-                        if not path.is_file():
-                            continue
-                        resolved = self._inside(path)
-                        digest = hashlib.sha256(resolved.read_bytes()).hexdigest()
-                    except (OSError, TextStoreError):
-                        continue  # unreadable files and escaping links are not served
-                    index.setdefault(digest, path)
+            try:
+                paths = sorted(self._folder.rglob("*")) if self._folder.is_dir() else []
+            except OSError:
+                paths = []  # a folder the system will not list serves nothing by hash
+            for path in paths:
+                try:
+                    if not path.is_file():
+                        continue
+                    resolved = self._inside(path)
+                    digest = hashlib.sha256(resolved.read_bytes()).hexdigest()
+                except (OSError, TextStoreError):
+                    continue  # unreadable files and escaping links are not served
+                index.setdefault(digest, path)
             self._by_hash = index
         return self._by_hash
 
@@ -142,7 +148,7 @@ class TextStore:
         if source.sha256 is not None:
             candidates.append(self._folder / (source.sha256 + TEXT_SUFFIX))
         for path in candidates:
-            if path.is_file():
+            if _is_file(path):
                 self._inside(path)
                 return path
         if source.sha256 is not None:
@@ -154,7 +160,7 @@ class TextStore:
         try:
             return self._inside(path).read_bytes()
         except OSError as error:
-            raise TextStoreError(f"{path}: cannot read the text: {error.strerror}") from None
+            raise _unreadable(path, error) from None
 
     def _read(self, source: Source, path: Path) -> str:
         data = self._bytes(path)
@@ -178,7 +184,7 @@ class TextStore:
             TextStoreError: the path leaves the folder, or the file is not UTF-8.
         """
         path = self.path_for_id(source.id)
-        if path.is_file():
+        if _is_file(path):
             return decode_text(self._bytes(path), str(path))
         return self.get(source)
 
@@ -242,6 +248,23 @@ class TextStore:
         code, message, field = why
         where = location if location is not None else Location()
         return problem(code, message, where.child(*field), records=(source.id,))
+
+
+def _unreadable(path: Path, error: OSError) -> TextStoreError:
+    """The refusal of a text file the system cannot open (name too long, no permission…)."""
+    return TextStoreError(f"{path}: cannot read the text: {error.strerror or error}")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether *path* is a file; an error the system gives (e.g. a name too long) is a refusal.
+
+    Raises:
+        TextStoreError: the system cannot tell.
+    """
+    try:
+        return path.is_file()
+    except OSError as error:
+        raise _unreadable(path, error) from None
 
 
 def _wrong_hash(source: Source, data: bytes, path: Path) -> str | None:

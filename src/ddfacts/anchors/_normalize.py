@@ -11,6 +11,7 @@ raw offsets of the text as stored.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -64,27 +65,70 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
+#: Runs that normalize to themselves lowercased: printable ASCII but for dashes, backticks
+#: and spaces, with single spaces between.  Most of a text is such runs, copied at once.
+_PLAIN = re.compile(r"[!-,.-_a-~]+(?: [!-,.-_a-~]+)*")
+
+
+class _Builder:
+    """A normalized text being built, with its map back to raw offsets."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.last = ""
+
+    def plain(self, text: str, start: int, end: int) -> None:
+        """Copy the :data:`_PLAIN` run ``text[start:end]``, lowercased (ASCII: one for one)."""
+        self.out.append(text[start:end].lower())
+        self.starts.extend(range(start, end))
+        self.ends.extend(range(start + 1, end + 1))
+        self.last = "x"  # a run ends with a character that nothing merges with
+
+    def chars(self, text: str, start: int, end: int) -> None:
+        """Fold ``text[start:end]`` character by character."""
+        out, starts, ends = self.out, self.starts, self.ends
+        last = self.last
+        for index in range(start, end):
+            char = text[index]
+            folded = _TABLE.get(char)
+            if folded is None:
+                folded = _fold(char)
+            if not folded:
+                continue
+            if (folded == " " or folded == "-") and last == folded:
+                ends[-1] = index + 1  # a run of spaces or dashes is one character
+                continue
+            for piece in folded:
+                out.append(piece)
+                starts.append(index)
+                ends.append(index + 1)
+            last = folded[-1]
+        self.last = last
+
+    def done(self) -> Normalized:
+        return Normalized("".join(self.out), self.starts, self.ends)
+
+
+def _by_character(text: str) -> Normalized:
+    """:func:`normalize` without the fast path for plain runs (what it must equal)."""
+    builder = _Builder()
+    builder.chars(text, 0, len(text))
+    return builder.done()
+
+
 def normalize(text: str) -> Normalized:
-    """*text* normalized, with the map back to raw offsets."""
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    last = ""
-    for index, char in enumerate(text):
-        folded = _TABLE.get(char)
-        if folded is None:
-            folded = _fold(char)
-        if not folded:
-            continue
-        if (folded == " " or folded == "-") and last == folded:
-            ends[-1] = index + 1  # a run of spaces or dashes is one character
-            continue
-        for piece in folded:
-            out.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
-        last = folded[-1]
-    return Normalized("".join(out), starts, ends)
+    """*text* normalized, with the map back to raw offsets; linear in its length."""
+    builder = _Builder()
+    at = 0
+    for match in _PLAIN.finditer(text):
+        start, end = match.span()
+        builder.chars(text, at, start)
+        builder.plain(text, start, end)
+        at = end
+    builder.chars(text, at, len(text))
+    return builder.done()
 
 
 def normalized_text(text: str) -> str:

@@ -14,6 +14,7 @@ citation of "12,400 followers" onto "2,400 followers" would change what it says.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -26,6 +27,7 @@ from ._search import (
     W_CONTEXT,
     W_QUOTE,
     Candidate,
+    Occurrences,
     Query,
     candidate,
     fuzzy,
@@ -109,11 +111,21 @@ class Relocation:
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
-    """Best first, dropping any candidate that overlaps a better one."""
+    """Best first, dropping any candidate that overlaps a better one.
+
+    O(k log k) for k candidates: the spans kept are disjoint, so they are kept
+    sorted by start, and only the two neighbours of a new span can overlap it.
+    """
     kept: list[Candidate] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(candidates, key=lambda c: (-c.score, c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
-            kept.append(c)
+        i = bisect_right(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.append(c)
     return kept
 
 
@@ -288,6 +300,49 @@ def _in_place(q: Query) -> Relocation:
     )
 
 
+def _edited_in_place(q: Query, old_length: int | None) -> Relocation | None:
+    """The answer for a quote edited where it stood (or None): the recorded prefix and
+    suffix stand exactly at its offsets (the suffix moved by the text's change in length,
+    when known) and the passage between them fits the quote.  In a text of near-copies
+    nothing else tells them apart.  When the old quote still stands elsewhere, the two
+    kinds of evidence disagree: orphaned."""
+    anchor, text = q.anchor, q.text
+    if not (anchor.prefix or anchor.suffix):
+        return None
+    end = anchor.end + (len(text) - old_length if old_length else 0)
+    before = text[max(0, anchor.start - len(anchor.prefix)) : anchor.start]
+    after = text[end : end + len(anchor.suffix)]
+    if end <= anchor.start or before != anchor.prefix or after != anchor.suffix:
+        return None
+    low = normalized_index(q.norm, anchor.start)
+    high = normalized_index(q.norm, end)
+    found = candidate(q, low, high, "fuzzy") if high > low else None
+    if found is None or not _fits(q, found) or (found.start, found.end) != (anchor.start, end):
+        return None
+    if q.norm.text.find(q.quote) != -1:
+        reason = "the quote was edited where it stood, yet stands unchanged elsewhere too"
+        return _orphan(q, reason, [found])
+    reason = "edited in place: the recorded context stands unchanged at the quote's offsets"
+    return _answer(q, found, [found], reason)
+
+
+def _many(q: Query, found: Occurrences) -> Relocation:
+    """When the quote occurs too often to score: by place, by unique context, or orphaned."""
+    ranked = _distinct(found.scored)
+    near = _by_position(q, ranked, None)
+    if near is not None:
+        return _answer(q, near, ranked, _BY_POSITION)
+    framed = [c for c in ranked if c.context == 1.0]
+    if found.framed == 1 and len(framed) == 1:
+        return _answer(q, framed[0], ranked, "the only occurrence with the recorded context")
+    return _orphan(
+        q,
+        f"the quote occurs {found.total} times, {found.framed} of them with the recorded "
+        "context; nothing tells them apart",
+        ranked,
+    )
+
+
 def _query(anchor: Anchor, new_text: str, old_length: int | None) -> Query:
     quote = normalized_text(anchor.exact)
     return Query(
@@ -308,21 +363,36 @@ def relocate(anchor: Anchor, new_text: str, *, old_length: int | None = None) ->
 
     With *old_length* (the length of the anchor's text), the quote is expected at
     its old offset scaled by the change in length; otherwise at its old offset.
+
+    Time: linear in the text's length n (normalizing it, one ``str.find`` scan
+    per quote and seed piece, a bounded number of occurrences scored), and
+    O(w * ceil(m / 64)) word operations to align a quote of m code points in
+    the windows examined, whose total length w is O(m + 1000) per window for a
+    bounded number of windows.
     """
     q = _query(anchor, new_text, old_length)
     if not q.quote:
         return _orphan(q, "the quote is only spaces or invisible characters", [])
     if _still_there(anchor, new_text):
         return _in_place(q)
+    edited = _edited_in_place(q, old_length)
+    if edited is not None:
+        return edited
     radius, nearby = local(q)
     ranked = _distinct(nearby)
     near = _by_position(q, ranked, radius)
     if near is not None:
         return _answer(q, near, ranked, _BY_POSITION)
-    exact = occurrences(q)
+    found = occurrences(q)
+    if found.total > len(found.scored):
+        return _many(q, found)
+    exact = found.scored
     ranked = _distinct(exact)
     if ranked and ranked[0].context_ok and abs(ranked[0].start - q.expected) <= _NEAR:
         runner = ranked[1] if len(ranked) > 1 else None
+        # An exact match comes first, unless a passage nearby that the quote was edited
+        # into fits better (its context, its place).
+        better = [c for c in nearby if c.score > ranked[0].score]
         if runner is None or ranked[0].score - runner.score >= MARGIN:
-            return _decide(q, exact)
+            return _decide(q, exact + better)
     return _decide(q, exact + fuzzy(q))

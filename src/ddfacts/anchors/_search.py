@@ -42,10 +42,17 @@ _MAX_SEED_HITS = 400
 #: How many seed clusters are aligned: the best seeded, and the nearest well seeded.
 _MAX_CLUSTERS = 12
 _MAX_NEAREST = 6
-#: Code points either side of the expected place (plus twice the quote) scanned first.
+#: Code points either side of the expected place (plus twice the quote, up to
+#: :data:`_LONG_QUOTE`) scanned first.
 _LOCAL_RADIUS = 1000
+#: Beyond this length (code points) a quote widens the first scan no further, and adds no
+#: further seed pieces: each piece costs a scan of the text.
+_LONG_QUOTE = 500
+_MAX_PIECES = 64
 #: How many passages one window scan yields at most.
 _MAX_PER_WINDOW = 8
+#: How many exact occurrences of the quote are scored at most (the rest are only counted).
+MAX_SCORED = 32
 DIGITS = re.compile(r"\d")
 
 
@@ -88,8 +95,15 @@ class Query:
     scaled: bool
 
 
-def _side(recorded: str, found: str, at_boundary: bool) -> float | None:
+def _side(recorded: str, found: str, at_boundary: bool, was_boundary: bool) -> float | None:
+    """How well one side's context fits; None when nothing was recorded on that side.
+
+    No context recorded at the text's edge (a quote that began the text) is evidence too:
+    a passage at the edge fits it, any other does not.
+    """
     if not recorded:
+        if was_boundary:
+            return 1.0 if at_boundary else 0.0
         return 1.0 if at_boundary else None
     return similarity(recorded, found)
 
@@ -118,8 +132,8 @@ def candidate(q: Query, start: int, end: int, method: str) -> Candidate | None:
     distance = levenshtein(q.quote, span)
     quote = max(0.0, 1.0 - distance / max(len(q.quote), 1))
     sides = [
-        _side(q.prefix, n[max(0, start - len(q.prefix)) : start], start == 0),
-        _side(q.suffix, n[end : end + len(q.suffix)], end == len(n)),
+        _side(q.prefix, n[max(0, start - len(q.prefix)) : start], start == 0, q.anchor.start == 0),
+        _side(q.suffix, n[end : end + len(q.suffix)], end == len(n), False),
     ]
     known = [side for side in sides if side is not None]
     context = sum(known) / len(known) if known else 0.5
@@ -147,16 +161,59 @@ def candidate(q: Query, start: int, end: int, method: str) -> Candidate | None:
     )
 
 
-def occurrences(q: Query) -> list[Candidate]:
-    found: list[Candidate] = []
+@attrs.frozen(kw_only=True)
+class Occurrences:
+    """The exact (normalized) occurrences of the quote: the few scored, and how many in all."""
+
+    #: The scored occurrences: those with their recorded context, then the nearest.
+    scored: list[Candidate]
+    #: How many occurrences the text holds.
+    total: int
+    #: How many of them stand between their whole recorded prefix and suffix.
+    framed: int
+
+
+def _sides(q: Query, at: int) -> int:
+    """How many context sides (0..2) stand exactly as recorded around the occurrence at *at*."""
     n = q.norm.text
+    end = at + len(q.quote)
+    before = n[at - len(q.prefix) : at] == q.prefix if q.prefix else at == 0
+    after = n[end : end + len(q.suffix)] == q.suffix if q.suffix else end == len(n)
+    return int(before) + int(after)
+
+
+def _nearest(starts: list[int], target: int) -> list[int]:
+    """The :data:`MAX_SCORED` entries of sorted *starts* around *target* (half each side)."""
+    middle = bisect_left(starts, target)
+    half = MAX_SCORED // 2
+    return starts[max(0, middle - half) : middle + half]
+
+
+def occurrences(q: Query) -> Occurrences:
+    """The quote's exact occurrences in the normalized text, a bounded number of them scored.
+
+    Finding and counting them is one linear scan (``str.find``, and two slice
+    comparisons per occurrence).  Scored are only the occurrences nearest the
+    expected place among those framed by their whole recorded context, among
+    those with one side of it, and among all (at most :data:`MAX_SCORED` of
+    each), so that a text repeating the quote a million times costs one scan.
+    """
+    n = q.norm.text
+    by_sides: tuple[list[int], list[int], list[int]] = ([], [], [])
     at = n.find(q.quote)
     while at != -1:
+        by_sides[_sides(q, at)].append(at)
+        at = n.find(q.quote, at + 1)
+    expected = normalized_index(q.norm, q.expected)
+    # The nearest of each group include the nearest of all.
+    chosen = {at for group in by_sides for at in _nearest(group, expected)}
+    scored: list[Candidate] = []
+    for at in sorted(chosen):
         c = candidate(q, at, at + len(q.quote), "normalized")
         if c is not None:
-            found.append(c)
-        at = n.find(q.quote, at + 1)
-    return found
+            scored.append(c)
+    total = sum(len(group) for group in by_sides)
+    return Occurrences(scored=scored, total=total, framed=len(by_sides[2]))
 
 
 def _clusters(q: Query) -> list[tuple[int, int]]:
@@ -165,7 +222,8 @@ def _clusters(q: Query) -> list[tuple[int, int]]:
     size = max(3, min(16, m // 6))
     n = q.norm.text
     hits: list[tuple[int, int]] = []
-    for piece_no, offset in enumerate(range(0, m - size + 1, size)):
+    step = max(size, (m - size) // (_MAX_PIECES - 1))
+    for piece_no, offset in enumerate(range(0, m - size + 1, step)):
         piece = q.quote[offset : offset + size]
         found: list[int] = []
         at = n.find(piece)
@@ -192,7 +250,8 @@ def _clusters(q: Query) -> list[tuple[int, int]]:
     slack = m // 4 + 8
     chosen = {(g[0], g[1]) for g in groups[:_MAX_CLUSTERS] + nearest}
     windows = [(max(0, low - slack), high + m + slack) for low, high in sorted(chosen)]
-    windows.append((max(0, old - 4 * m - 400), old + 5 * m + 400))
+    margin = 4 * min(m, _LONG_QUOTE) + 400
+    windows.append((max(0, old - margin), old + m + margin))
     return windows
 
 
@@ -209,23 +268,30 @@ def _best_boundary(distances: list[int], key: Callable[[int], int]) -> int:
     return min(tied, key=lambda i: (key(i), i))
 
 
-def _align_end(q: Query, lo: int, end: int) -> tuple[int, int] | None:
-    """The best approximate match of the quote ending near normalized *end*, as a span."""
+def _align_end(q: Query, lo: int, end: int, distance: int) -> tuple[int, int] | None:
+    """The best approximate match of the quote ending near normalized *end*, as a span.
+
+    *distance* is the match's edit distance: it is at most ``len(quote) + distance``
+    long, which bounds the text aligned.
+    """
     n = q.norm.text
+    longest = len(q.quote) + distance + 8
     # Fix the start: align the reversed quote against the text before ``end``;
     # among equally good starts, the one whose preceding text fits the prefix.
-    before = n[max(lo, end - 2 * len(q.quote) - 8) : end][::-1]
+    before = n[max(lo, end - longest) : end][::-1]
     if not before:
         return None
     tail = q.prefix[-6:]
 
+    edge = not q.prefix and q.anchor.start == 0  # the quote began the text
+
     def start_key(j: int) -> int:
         at = end - j - 1
-        return levenshtein(tail, n[max(0, at - len(tail)) : at])
+        return levenshtein(tail, n[max(0, at - len(tail)) : at]) + (edge and at > 0)
 
     start = end - _best_boundary(prefix_distances(q.quote[::-1], before), start_key) - 1
     # Then refine the end from that start, with the suffix to break ties.
-    after = n[start : start + 2 * len(q.quote) + 8]
+    after = n[start : start + longest]
     head = q.suffix[:6]
 
     def end_key(j: int) -> int:
@@ -246,24 +312,26 @@ def _align(q: Query, lo: int, hi: int, most: int = 1) -> tuple[list[tuple[int, i
     if not window:
         return [], True
     ends = search_distances(q.quote, window)
+    # Among equally good ends, the nearest to where the quote would end at the expected place.
+    target = normalized_index(q.norm, q.expected) + len(q.quote) - 1 - lo
     low = min(ends)
-    picked = [ends.index(low)]
+    picked = [min((j for j, d in enumerate(ends) if d == low), key=lambda j: abs(j - target))]
     if most > 1:
         bound = int((1 - MIN_RIVAL) * len(q.quote))
         gap = max(1, len(q.quote) // 2)
-        ranked = sorted((d, j) for j, d in enumerate(ends) if d <= bound)
-        for _, j in ranked:
+        ranked = sorted((d, abs(j - target), j) for j, d in enumerate(ends) if d <= bound)
+        for _, _, j in ranked:
             if all(abs(j - k) > gap for k in picked):
                 if len(picked) >= most:
-                    return _spans(q, lo, picked), False
+                    return _spans(q, lo, picked, ends), False
                 picked.append(j)
-    return _spans(q, lo, picked), True
+    return _spans(q, lo, picked, ends), True
 
 
-def _spans(q: Query, lo: int, ends: list[int]) -> list[tuple[int, int]]:
+def _spans(q: Query, lo: int, picked: list[int], ends: list[int]) -> list[tuple[int, int]]:
     spans = []
-    for j in ends:
-        span = _align_end(q, lo, lo + j + 1)
+    for j in picked:
+        span = _align_end(q, lo, lo + j + 1, ends[j])
         if span is not None:
             spans.append(span)
     return spans
@@ -272,15 +340,22 @@ def _spans(q: Query, lo: int, ends: list[int]) -> list[tuple[int, int]]:
 def local(q: Query) -> tuple[int, list[Candidate]]:
     """Every passage resembling the quote near the expected place, and how near (radius)."""
     m = len(q.quote)
-    radius = _LOCAL_RADIUS + 2 * m
+    radius = _LOCAL_RADIUS + 2 * min(m, _LONG_QUOTE)
     at = normalized_index(q.norm, q.expected)
     # An exact occurrence near the expected place needs only a small window to rule
     # out rivals (see _by_position: four times its move, plus 64).
-    after = q.norm.text.find(q.quote, at, at + radius)
+    after = q.norm.text.find(q.quote, at, at + radius + m)
     before = q.norm.text.rfind(q.quote, max(0, at - radius), at + m)
     moves = [abs(i - at) for i in (after, before) if i != -1]
     if moves:
         radius = min(radius, 6 * min(moves) + 120 + m)
+        if 5 * min(moves) + 64 < m // 2:
+            # Any rival within reach would overlap this occurrence: no window to align
+            # (which would cost O(m * m / 64) for a long quote).
+            nearest = after if after != -1 and abs(after - at) == min(moves) else before
+            only = candidate(q, nearest, nearest + m, "normalized")
+            if only is not None:
+                return radius, [only]
     lo = max(0, at - radius)
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -295,15 +370,19 @@ def local(q: Query) -> tuple[int, list[Candidate]]:
 
 
 def fuzzy(q: Query) -> list[Candidate]:
+    """Approximate matches: the best two in each seed cluster, and the best few near the
+    expected place (rivals included, so that a passage repeated nearby is seen as one)."""
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    for lo, hi in _clusters(q):
-        spans, _ = _align(q, lo, hi)
-        if not spans or spans[0] in seen:
-            continue
-        span = spans[0]
-        seen.add(span)
-        c = candidate(q, span[0], span[1], "fuzzy")
-        if c is not None:
-            found.append(c)
+    windows = _clusters(q)
+    for number, (lo, hi) in enumerate(windows):
+        most = _MAX_PER_WINDOW if number == len(windows) - 1 else 2
+        spans, _ = _align(q, lo, hi, most)
+        for span in spans:
+            if span in seen:
+                continue
+            seen.add(span)
+            c = candidate(q, span[0], span[1], "fuzzy")
+            if c is not None:
+                found.append(c)
     return found

@@ -136,7 +136,9 @@ class CheckRun:
         problems.extend(self._attribution)
         problems.extend(self._roles)
         if self._texts is not None:
-            problems.extend(moved_evidence(self._cited, self._quotes, self._sources, self._texts))
+            problems.extend(
+                moved_evidence(self._cited, self._quotes, self._sources, self._texts, self._index)
+            )
         problems.extend(cycles(self._edges, self._index))
         return problems
 

@@ -3,8 +3,10 @@
 A quote the text no longer holds at its offsets is ``anchor.mismatch``, and
 offsets past the end of the text ``anchor.out-of-range``: the codes
 validation gives the statement itself, here reported at the claim that cites
-it.  A source with no text, or one the store refuses, is skipped (validation
-reports it).
+it.  A source with no text is skipped (validation reports it); a text the
+store refuses (wrong hash or length, not UTF-8, a path leaving the folder or
+one the system cannot open) is ``anchor.text-refused``, once per source, at
+the Source with the store's reason, and its quotes are not checked.
 """
 
 from __future__ import annotations
@@ -48,20 +50,37 @@ class Cited(NamedTuple):
 
 
 class _Texts:
-    """Each source's text, read once; None when there is none or the store refuses it."""
+    """Each source's text, read once; None when there is none or the store refuses it.
 
-    def __init__(self, lookup: TextLookup, sources: Mapping[str, Source]) -> None:
+    Each refusal is kept as a problem (:attr:`refused`), located at the Source.
+    """
+
+    def __init__(
+        self, lookup: TextLookup, sources: Mapping[str, Source], index: Mapping[str, int]
+    ) -> None:
         self._lookup = lookup
         self._sources = sources
+        self._index = index
         self._read: dict[str, str | None] = {}
+        #: Why the store refused a text, one problem per source, in the order met.
+        self.refused: list[Problem] = []
 
     def __getitem__(self, source_id: str) -> str | None:
         if source_id not in self._read:
             source = self._sources.get(source_id)
+            text = None
             try:
-                text = self._lookup.text_for(source) if source is not None else None
-            except TextStoreError:
-                text = None
+                text = self._lookup.get(source) if source is not None else None
+            except TextStoreError as error:
+                self.refused.append(
+                    problem(
+                        "anchor.text-refused",
+                        f"the text of {source_id} is refused, so its quotes are not checked: "
+                        f"{error}",
+                        at(self._index.get(source_id, 0)),
+                        records=(source_id,),
+                    )
+                )
             self._read[source_id] = text
         return self._read[source_id]
 
@@ -88,13 +107,15 @@ def moved_evidence(
     quotes: Mapping[str, Quote | str],
     sources: Mapping[str, Source],
     lookup: TextLookup,
+    index: Mapping[str, int],
 ) -> Iterator[Problem]:
     """Each cited evidence quote that no longer stands at its offsets in its source's text.
 
     *quotes* holds the statements by id (kept whole, as :class:`Quote`, when
-    texts are checked), *sources* the Sources by id.
+    texts are checked), *sources* the Sources by id, *index* every record's
+    ordinal by id.  Then each text the store refuses, once per source.
     """
-    texts = _Texts(lookup, sources)
+    texts = _Texts(lookup, sources, index)
     for claim in cited:
         for item in claim.evidence:
             quote = quotes.get(item)
@@ -107,3 +128,4 @@ def moved_evidence(
             found = _moved(claim, item, quote, text)
             if found is not None:
                 yield found
+    yield from texts.refused

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from .._describe import describe_value
+from .._escape import for_terminal, markdown_text, markdown_url
 from ..errors import CiteError, TextStoreError
 from ..factset import FactSet
 from ..records import (
@@ -138,41 +139,56 @@ class Citation:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
 
     def render_text(self) -> str:
-        """The citation for people: the claim, then each quote with its source and link."""
-        lines = self._claim_lines(lambda text: text)
+        """The citation for people: the claim, then each quote with its source and link.
+
+        Every value is made safe for a terminal (:func:`~ddfacts._escape.for_terminal`):
+        a line break or a control character in a quote or a title is shown as an
+        escape (``\\n``, ``\\x1b``), so each value stays on its own line.
+        """
+        lines = self._claim_lines(for_terminal, for_terminal)
         for number, passage in enumerate(self.passages):
             if number:
                 lines.append("")
-            lines += [f"“{passage.quote}”", f"  {_byline(passage, '“', '”')}"]
+            quote = for_terminal(passage.quote)
+            lines += [f"“{quote}”", f"  {_byline(passage, for_terminal, '“', '”')}"]
             if passage.url:
-                lines.append(f"  {passage.url}")
-            lines.append(f"  {passage.link or '#:~:' + str(passage.fragment)}")
+                lines.append(f"  {for_terminal(passage.url)}")
+            lines.append(f"  {for_terminal(passage.link or '#:~:' + str(passage.fragment))}")
         return "\n".join(lines) + "\n"
 
     def render_markdown(self) -> str:
-        """The citation as Markdown: block quotes with a source line and a link to the quote."""
-        lines = self._claim_lines(lambda text: f"**{text}**")
+        """The citation as Markdown: block quotes with a source line and a link to the quote.
+
+        Text is escaped so that it renders as written, never as markup, HTML
+        or a link (:func:`~ddfacts._escape.markdown_text`); only an ``http`` or
+        ``https`` URL becomes a link, any other is shown as text.
+        """
+        lines = self._claim_lines(lambda text: f"**{markdown_text(text)}**", markdown_text)
         if lines:
             lines.append("")
         for passage in self.passages:
-            lines += [*(f"> {line}" for line in passage.quote.splitlines()), ">"]
-            byline = _byline(passage, "*", "*")
-            if passage.link:
-                byline += f" [Open at the quote]({passage.link})"
+            lines += [*(f"> {markdown_text(line)}" for line in passage.quote.splitlines()), ">"]
+            byline = _byline(passage, markdown_text, "*", "*")
+            link = markdown_url(passage.link) if passage.link else None
+            if link is not None:
+                byline += f" [Open at the quote]({link})"
+            elif passage.link:
+                byline += f" {markdown_text(passage.link)}"
             else:
                 byline += f" `#:~:{passage.fragment}`"
             lines += [f"> — {byline}", ""]
         return "\n".join(lines).rstrip("\n") + "\n"
 
-    def _claim_lines(self, strong: Callable[[str], str]) -> list[str]:
+    def _claim_lines(self, strong: Callable[[str], str], escape: Callable[[str], str]) -> list[str]:
+        """The claim (through *strong*) and who said it (each name through *escape*)."""
         if self.type != "claim":
             return []
         lines = [strong(self.claim or self.id)]
-        said = [f"said by {self.speaker}"] if self.speaker else []
+        said = [f"said by {escape(self.speaker)}"] if self.speaker else []
         if self.mode:
-            said.append(f"the source {self.mode} it")
+            said.append(f"the source {escape(self.mode)} it")
         if self.via:
-            said.append(f"via {self.via}")
+            said.append(f"via {escape(self.via)}")
         if said:
             lines.append(f"({'; '.join(said)})")
         if not self.passages:
@@ -180,17 +196,20 @@ class Citation:
         return lines
 
 
-def _byline(passage: Passage, open_title: str, close_title: str) -> str:
+def _byline(
+    passage: Passage, escape: Callable[[str], str], open_title: str, close_title: str
+) -> str:
+    """Authors, title, publisher and date, each through *escape*; else the source id."""
     parts = []
     if passage.authors:
-        parts.append(", ".join(passage.authors))
+        parts.append(", ".join(escape(author) for author in passage.authors))
     if passage.title:
-        parts.append(f"{open_title}{passage.title}{close_title}")
+        parts.append(f"{open_title}{escape(passage.title)}{close_title}")
     if passage.publisher:
-        parts.append(passage.publisher)
+        parts.append(escape(passage.publisher))
     if passage.published:
-        parts.append(passage.published)
-    return ", ".join(parts) or passage.source
+        parts.append(escape(passage.published))
+    return ", ".join(parts) or escape(passage.source)
 
 
 def _name(factset: FactSet, actor_id: str | None) -> str | None:

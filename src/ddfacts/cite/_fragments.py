@@ -17,12 +17,13 @@ the text store holds.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from urllib.parse import quote, unquote
 
 import attrs
 
 from ..errors import TextDirectiveError
+from ._match import Folded, Search, Term
 
 __all__ = ["TextDirective", "TextDirectiveError", "build_directive", "link_with"]
 
@@ -36,14 +37,6 @@ RANGE_WORDS = 4
 
 def _encode(term: str) -> str:
     return quote(term, safe="").replace("-", "%2D").replace("~", "%7E")
-
-
-def _pattern(term: str) -> str:
-    words = term.split()
-    body = r"\s+".join(re.escape(word) for word in words)
-    head = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
-    tail = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
-    return head + body + tail
 
 
 def _normal(term: str) -> str:
@@ -111,34 +104,58 @@ class TextDirective:
         except TextDirectiveError:
             raise TextDirectiveError(f"malformed text directive {texts[0]!r}") from None
 
-    def _regex(self) -> re.Pattern[str]:
-        hit = _pattern(self.start)
-        if self.end is not None:
-            hit += r".*?" + _pattern(self.end)
-        pattern = f"(?P<hit>{hit})"
-        if self.prefix is not None:
-            pattern = _pattern(self.prefix) + r"\s*" + pattern
-        if self.suffix is not None:
-            pattern += r"\s*" + _pattern(self.suffix)
-        return re.compile(f"(?={pattern})", re.IGNORECASE | re.DOTALL)
-
     def matches(self, text: str) -> list[tuple[int, int]]:
-        """Every span of *text* the directive can highlight, as ``(start, end)`` offsets."""
+        """Every span of *text* the directive can highlight, as ``(start, end)`` offsets.
+
+        Linear in the text and the terms, up to a logarithmic factor per
+        occurrence of the start term: no search is retried from each occurrence.
+        """
+        folded = Folded(text)
+        start = Term.of(self.start)
+        prefix = None if self.prefix is None else Term.of(self.prefix)
+        suffix = None if self.suffix is None else Term.of(self.suffix)
+        end = None if self.end is None else Term.of(self.end)
+        ends = None if end is None else end.valid(folded, suffix)
         spans: list[tuple[int, int]] = []
-        for match in self._regex().finditer(text):
-            span = match.span("hit")
-            if span not in spans:
-                spans.append(span)
+        for at in start.occurrences(folded):
+            stop = at + len(start.needle)
+            if prefix is not None and not prefix.ending_at(folded, at):
+                continue
+            if end is not None and ends is not None:
+                # The first end term after the start, as ``start.*?end`` finds it.
+                index = bisect_left(ends, stop)
+                if index == len(ends):
+                    break
+                stop = ends[index] + len(end.needle)
+            elif suffix is not None and not suffix.starting_at(folded, stop):
+                continue
+            spans.append((folded.raw(at), folded.raw(stop - 1) + 1))
         return spans
 
 
 def _words_before(text: str, position: int, count: int) -> str | None:
-    words = text[:position].split()
+    """The last *count* words before *position* (reading back only as far as needed)."""
+    width = 64
+    while True:
+        window = text[max(0, position - width) : position]
+        words = window.split()
+        if len(words) > count or width >= position:
+            break
+        width *= 4
+    if width < position and window[:1].split():
+        words = words[1:]  # the window may have cut the first word
     return " ".join(words[-count:]) if count and words[-count:] else None
 
 
 def _words_after(text: str, position: int, count: int) -> str | None:
-    words = text[position:].split()
+    """The first *count* words after *position* (reading on only as far as needed)."""
+    width = 64
+    while True:
+        window = text[position : position + width]
+        words = window.split()
+        if len(words) > count or position + width >= len(text):
+            break
+        width *= 4
     return " ".join(words[:count]) if count and words[:count] else None
 
 
@@ -179,17 +196,17 @@ def build_directive(
     lead = len(quote_) - len(quote_.lstrip())
     target = (position + lead, position + len(quote_.rstrip()))
     best = forms[-1]
+    folded = Folded(text)
     for form in forms:
+        search = Search(folded, form.start, form.end, target)
         for step in range(2 * MAX_CONTEXT_WORDS + 1):
-            candidate = attrs.evolve(
-                form,
-                prefix=_words_before(text, target[0], (step + 1) // 2),
-                suffix=_words_after(text, target[1], step // 2),
-            )
-            spans = candidate.matches(text)
-            if spans == [target]:
+            prefix = _words_before(text, target[0], (step + 1) // 2)
+            suffix = _words_after(text, target[1], step // 2)
+            verdict = search.verdict(prefix, suffix)
+            candidate = attrs.evolve(form, prefix=prefix, suffix=suffix)
+            if verdict:
                 return candidate, True
-            if target not in spans:
+            if verdict is False:
                 break
             best = candidate
     return best, False

@@ -13,6 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from .._escape import for_terminal
 from .._version import __version__
 from ._base import COMMANDS, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CommandError
 
@@ -70,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command.run(args)
     except CommandError as error:
-        sys.stderr.write(f"ddfacts {args.command}: {error}\n")
+        sys.stderr.write(f"ddfacts {args.command}: {for_terminal(str(error))}\n")
         return error.exit_code
     except BrokenPipeError:
         return EXIT_OK

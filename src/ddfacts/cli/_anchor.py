@@ -13,14 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._escape import for_terminal
 from ..anchors import Anchor, statement_id
 from ..errors import QuoteNotFoundError, TextStoreError
-from ..factset import FactSet
 from ..jsonio import to_json
 from ..reanchoring import ReanchorResult, ReanchorRow, reanchor
 from ..records import Record, Statement
@@ -32,8 +31,9 @@ from ._base import (
     arguments,
     expand_paths,
     load_files,
-    merge,
+    output_path,
     register,
+    write_out,
     write_records,
 )
 
@@ -86,7 +86,7 @@ def run_anchor(args: argparse.Namespace) -> int:
         statement = Statement(id=statement_id(source, text, anchor), source=source, anchor=anchor)
     except ValueError as error:
         raise CommandError(f"--source: {error}") from None
-    sys.stdout.write(json.dumps(to_json(statement), ensure_ascii=False, indent=2) + "\n")
+    write_out(json.dumps(to_json(statement), ensure_ascii=False, indent=2) + "\n", None)
     return EXIT_OK
 
 
@@ -94,7 +94,13 @@ def _configure_reanchor(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="FACTS", help="fact files or folders")
     parser.add_argument("--texts", required=True, metavar="DIR", help="the folder of texts")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", metavar="OUT", help="write the updated fact file here")
+    where.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        type=output_path,
+        help="write the updated fact file here",
+    )
     where.add_argument(
         "--in-place", action="store_true", help="rewrite each fact file that changed"
     )
@@ -104,10 +110,10 @@ def _configure_reanchor(parser: argparse.ArgumentParser) -> None:
 def _line(row: ReanchorRow) -> str:
     old = f"{row.old[0]}..{row.old[1]}"
     if row.score is None:
-        return f"{row.statement}  unchecked  -  {old}  ({row.reason})"
+        return for_terminal(f"{row.statement}  unchecked  -  {old}  ({row.reason})")
     new = "-" if row.new is None else f"{row.new[0]}..{row.new[1]}"
     tail = f"  orphaned: {row.reason}" if row.orphaned else ""
-    return f"{row.statement}  {row.method}  {row.score:.2f}  {old} -> {new}{tail}"
+    return for_terminal(f"{row.statement}  {row.method}  {row.score:.2f}  {old} -> {new}{tail}")
 
 
 def _json(row: ReanchorRow) -> dict[str, Any]:
@@ -141,7 +147,10 @@ FORMATS: dict[str, Callable[[ReanchorResult], str]] = {"text": _text, "json": _j
 
 
 def _write_back(
-    args: argparse.Namespace, files: list[Path], loaded: list[FactSet], records: tuple[Record, ...]
+    args: argparse.Namespace,
+    files: list[Path],
+    loaded: list[tuple[Record, ...]],
+    records: tuple[Record, ...],
 ) -> None:
     """Write each file's share of *records*: to ``-o``, or over the file if it changed."""
     at = 0
@@ -150,7 +159,7 @@ def _write_back(
         at += len(before)
         if args.output:
             write_records(after, args.output)
-        elif args.in_place and list(after) != list(before):
+        elif args.in_place and after != before:
             write_records(after, str(path))
 
 
@@ -162,12 +171,11 @@ def run_reanchor(args: argparse.Namespace) -> int:
         raise CommandError("-o needs exactly one fact file; use --in-place for several")
     if args.in_place and any(str(path) == "-" for path in files):
         raise CommandError("--in-place cannot rewrite standard input")
-    loaded = load_files(files)
-    facts = merge(loaded)
+    facts, loaded = load_files(files)
     store = TextStore(args.texts)
     if not store.folder.is_dir():
         raise CommandError(f"{args.texts}: not a folder")
     result = reanchor(facts, store)
-    sys.stdout.write(FORMATS[args.format](result))
+    write_out(FORMATS[args.format](result), None)
     _write_back(args, files, loaded, result.records)
     return EXIT_OK if result.ok else EXIT_PROBLEMS

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import itertools
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
 
-from ..errors import LoadError
+from .._escape import utf8_text
+from ..errors import DuplicateIdError, LoadError
 from ..factset import FactSet
-from ..jsonio._files import dump, load, write_atomic
+from ..jsonio._files import PathOrFile, dumps, write_atomic
 from ..jsonio._inputs import expand
+from ..jsonio._reader import is_jsonl_name
+from ..jsonio._run import stream_files
 from ..problems import Problem
 from ..records import Record
 
@@ -75,6 +80,16 @@ def arguments(
     return decorate
 
 
+def output_path(value: str) -> str:
+    """The ``-o``/``--output`` argument of every command: a path, or ``-`` for stdout.
+
+    An empty name is a usage error (exit 2), not a request to write nothing.
+    """
+    if not value:
+        raise argparse.ArgumentTypeError("the output path is empty; name a file, or - for stdout")
+    return value
+
+
 def expand_paths(paths: list[str]) -> list[Path]:
     """Files named, and the fact files inside folders named, sorted; ``-`` stays as is.
 
@@ -90,38 +105,62 @@ def expand_paths(paths: list[str]) -> list[Path]:
     return result
 
 
-def load_files(files: Sequence[Path]) -> list[FactSet]:
-    """Each fact file (``-`` is stdin) loaded once, in order; exit 2 if one is unreadable."""
-    loaded: list[FactSet] = []
-    for path in files:
-        try:
-            loaded.append(load(sys.stdin if str(path) == "-" else path))
-        except LoadError as error:
-            raise CommandError(str(error)) from None
-    return loaded
+def load_files(files: Sequence[Path]) -> tuple[FactSet, list[tuple[Record, ...]]]:
+    """Every record of the fact files (``-`` is stdin) in one FactSet, and each file's share.
 
+    Each file is read once, streamed as ``check`` streams it
+    (:func:`ddfacts.jsonio._run.stream_files`), so an id in two places is
+    refused by one rule that names both places (file and line, or JSON
+    pointer).  Exit 2 if a file is unreadable or an id repeats.
+    """
+    records: list[Record] = []
+    index: dict[str, int] = {}
+    starts: list[int] = []
 
-def merge(sets: Iterable[FactSet]) -> FactSet:
-    """One FactSet of every record of *sets*, in order; exit 2 if two records share an id."""
-    records: list[Record] = [record for facts in sets for record in facts]
+    def sources() -> Iterator[PathOrFile]:
+        stdin = getattr(sys.stdin, "buffer", sys.stdin)
+        for path in files:
+            starts.append(len(records))
+            yield stdin if str(path) == "-" else path
+
+    def consume(record: Record) -> int | None:
+        earlier = index.setdefault(record.id, len(records))
+        records.append(record)
+        return None if earlier == len(records) - 1 else earlier
+
     try:
-        return FactSet(records)
-    except ValueError as error:
+        stream_files(sources(), consume)
+    except (LoadError, DuplicateIdError) as error:
         raise CommandError(str(error)) from None
+    bounds = [*starts, len(records)]
+    shares = [tuple(records[a:b]) for a, b in itertools.pairwise(bounds)]
+    return FactSet(records), shares
 
 
 def load_all(paths: list[str]) -> FactSet:
     """Load every named fact file (folders expanded) into one FactSet; exit 2 if unreadable."""
-    return merge(load_files(expand_paths(paths)))
+    return load_files(expand_paths(paths))[0]
 
 
 def write_out(text: str, out: str | None) -> None:
-    """Write *text* to the file *out* atomically, or to stdout when *out* is None or ``-``."""
+    """Write *text* to the file *out* atomically, or to stdout when *out* is None or ``-``.
+
+    Any string can be written: surrogate code points, which UTF-8 cannot
+    carry, are joined into the character a pair stands for or written as
+    U+FFFD (:func:`~ddfacts._escape.utf8_text`, with a warning on stderr),
+    and a character stdout's encoding lacks is written as a backslash escape.
+    """
+    safe = utf8_text(text)
+    if safe is not text:
+        sys.stderr.write("ddfacts: warning: the output held lone surrogates, written as U+FFFD\n")
     if out is None or out == "-":
-        sys.stdout.write(text)
+        encoding = sys.stdout.encoding or "utf-8"
+        if codecs.lookup(encoding).name != "utf-8":
+            safe = safe.encode(encoding, "backslashreplace").decode(encoding)
+        sys.stdout.write(safe)
         return
     try:
-        write_atomic(Path(out), text)
+        write_atomic(Path(out), safe)
     except OSError as error:
         raise CommandError(f"{out}: cannot write: {error.strerror}") from None
 
@@ -131,7 +170,5 @@ def write_records(records: Iterable[Record], out: str | None) -> None:
 
     The format follows the name, as :func:`ddfacts.dump` does: JSON Lines for ``.jsonl``.
     """
-    try:
-        dump(records, sys.stdout if out is None or out == "-" else out)
-    except OSError as error:
-        raise CommandError(f"{out}: cannot write: {error.strerror}") from None
+    jsonl = out is not None and out != "-" and is_jsonl_name(out)
+    write_out(dumps(records, jsonl=jsonl), out)

@@ -25,7 +25,15 @@ from ..jsonio._run import Origins, stream_files
 from ..problems import Report
 from ..textstore import TextStore
 from ..vocabulary import VocabularyError, load_vocabulary
-from ._base import EXIT_OK, EXIT_PROBLEMS, CommandError, arguments, expand_paths, register
+from ._base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CommandError,
+    arguments,
+    expand_paths,
+    register,
+    write_out,
+)
 from ._reporters import REPORTERS
 
 
@@ -74,6 +82,6 @@ def run(args: argparse.Namespace) -> int:
     run = CheckRun(texts, vocab)
     origins = _check_files(args.paths, run)
     report = Report([origins.relocate(problem) for problem in run.finish()])
-    sys.stdout.write(REPORTERS[args.format](report))
+    write_out(REPORTERS[args.format](report), None)
     failed = not report.ok or (args.strict and bool(report.problems))
     return EXIT_PROBLEMS if failed else EXIT_OK

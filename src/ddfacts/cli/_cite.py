@@ -14,7 +14,15 @@ from pathlib import Path
 
 from ..cite._cite import Citation, CiteError, cite
 from ..textstore import TextStore
-from ._base import EXIT_OK, EXIT_PROBLEMS, CommandError, arguments, load_all, register
+from ._base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CommandError,
+    arguments,
+    load_all,
+    register,
+    write_out,
+)
 
 #: Renderers by ``--format`` name.
 FORMATS = {
@@ -46,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         citation = cite(facts, args.record, texts=texts)
     except CiteError as error:
         raise CommandError(str(error)) from None
-    sys.stdout.write(FORMATS[args.format](citation))
+    write_out(FORMATS[args.format](citation), None)
     for passage in citation.passages:
         if passage.unique is False:
             sys.stderr.write(

@@ -11,7 +11,15 @@ import argparse
 from pathlib import Path
 
 from ..export import FORMATS
-from ._base import EXIT_OK, CommandError, arguments, load_all, register, write_out
+from ._base import (
+    EXIT_OK,
+    CommandError,
+    arguments,
+    load_all,
+    output_path,
+    register,
+    write_out,
+)
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +35,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="OUT",
+        type=output_path,
         help="the file to write (a folder for csv); default stdout",
     )
 

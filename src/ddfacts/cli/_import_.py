@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import get_args
 
+from .._escape import for_terminal
 from ..errors import LoadError
 from ..imports import OffsetUnit, from_webannotation
 from ..jsonio._files import decode_bytes, parse_json
@@ -25,6 +26,7 @@ from ._base import (
     CommandError,
     arguments,
     load_all,
+    output_path,
     register,
     write_records,
 )
@@ -50,7 +52,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="how TextPositionSelector offsets count (default auto: try both)",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="the fact file to write")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", type=output_path, help="the fact file to write"
+    )
 
 
 def _read(name: str) -> object:
@@ -77,5 +81,5 @@ def run(args: argparse.Namespace) -> int:
     )
     write_records(result.records, args.output)
     for problem in result.report:
-        sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{for_terminal(str(problem))}\n")
     return EXIT_OK if result.report.ok else EXIT_PROBLEMS

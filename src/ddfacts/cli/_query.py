@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from .._describe import describe_value
+from .._escape import for_terminal
 from ..errors import TimeParseError
 from ..jsonio._files import to_json
 from ..query import query, record_times
 from ..records import Actor, Claim, Event, Record, Review, Source, Statement
 from ..times._parse import parse_time
-from ._base import EXIT_OK, CommandError, arguments, load_all, register
+from ._base import EXIT_OK, CommandError, arguments, load_all, register, write_out
 
 #: Longest quote shown in the table before it is cut with an ellipsis.
 QUOTE_WIDTH = 60
@@ -73,7 +73,8 @@ def render_table(records: tuple[Record, ...]) -> str:
     rows = [("ID", "TYPE", "WHEN", "WHAT")]
     for record in records:
         times = record_times(record)
-        rows.append((record.id, record.type, times[0].edtf if times else "-", describe(record)))
+        when = times[0].edtf if times else "-"
+        rows.append((for_terminal(record.id), record.type, when, for_terminal(describe(record))))
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     lines = []
     for row in rows:
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         text = json.dumps([to_json(r) for r in found], ensure_ascii=False, indent=2) + "\n"
-        sys.stdout.write(text)
+        write_out(text, None)
     else:
-        sys.stdout.write(render_table(found))
+        write_out(render_table(found), None)
     return EXIT_OK

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .._escape import for_terminal, github_data, github_property
 from ..problems import Problem, Report
 
 __all__ = ["REPORTERS", "render"]
@@ -19,10 +20,19 @@ def _where(problem: Problem) -> str:
     return where
 
 
+def _said(problem: Problem) -> str:
+    """``/pointer: message [code]``, safe for a terminal."""
+    said = f"{problem.location.pointer or '/'}: {problem.message} [{problem.code}]"
+    return for_terminal(said)
+
+
 def _text(report: Report) -> str:
     """For people: grouped by file, then by line, each JSON Lines line shown once.
 
     ``file`` / ``  line N: <the line>`` / ``    error: /pointer: message [code]``.
+    Every value from the input (file name, line, pointer, message) is made
+    safe for a terminal or log (:func:`~ddfacts._escape.for_terminal`): one
+    line each, no control characters.
     """
     if not report.problems:
         return "no problems\n"
@@ -30,7 +40,7 @@ def _text(report: Report) -> str:
     current_file: str | None = None
     current_line: tuple[int | None, int | None] | None = None
     for problem in report:
-        file = problem.location.file or "<input>"
+        file = for_terminal(problem.location.file or "<input>")
         if file != current_file:
             lines.append(file)
             current_file, current_line = file, None
@@ -38,18 +48,15 @@ def _text(report: Report) -> str:
         if problem.location.line is not None:
             key = (problem.location.line, problem.location.column)
             if key != current_line:
-                shown = f" {problem.excerpt}" if problem.excerpt else ""
+                shown = f" {for_terminal(problem.excerpt)}" if problem.excerpt else ""
                 lines.append(f"  {_where(problem)}:{shown}")
                 current_line = key
             indent = "    "
         else:
             current_line = None
-        pointer = problem.location.pointer or "/"
-        lines.append(
-            f"{indent}{problem.severity.value}: {pointer}: {problem.message} [{problem.code}]"
-        )
+        lines.append(f"{indent}{problem.severity.value}: {_said(problem)}")
         for sub in problem.context:
-            lines.append(f"{indent}  - {sub.location.pointer or '/'}: {sub.message} [{sub.code}]")
+            lines.append(f"{indent}  - {_said(sub)}")
     files = len({problem.location.file for problem in report})
     errors, warnings = len(report.errors), len(report.warnings)
     lines.append(
@@ -63,26 +70,18 @@ def _json(report: Report) -> str:
     return report.render_json()
 
 
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def _github_line(problem: Problem) -> str:
     level = "error" if problem.is_error else "warning"
     props = []
     if problem.location.file:
-        props.append(f"file={_escape_property(problem.location.file)}")
+        props.append(f"file={github_property(problem.location.file)}")
     if problem.location.line is not None:
         props.append(f"line={problem.location.line}")
     if problem.location.column is not None:
         props.append(f"col={problem.location.column}")
-    props.append(f"title={_escape_property(problem.code)}")
+    props.append(f"title={github_property(problem.code)}")
     message = f"{problem.location.pointer or '/'}: {problem.message}"
-    return f"::{level} {','.join(props)}::{_escape_data(message)}"
+    return f"::{level} {','.join(props)}::{github_data(message)}"
 
 
 def _github(report: Report) -> str:

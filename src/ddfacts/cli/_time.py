@@ -13,13 +13,14 @@ import json
 import sys
 from typing import Any
 
+from .._escape import for_terminal
 from ..errors import QuantityParseError, TimeParseError
 from ..jsonio._codec import QUANTITY, TIME_SPAN
 from ..quantities._parse import parse_quantity
 from ..quantities._value import Quantity
 from ..times._parse import parse_time
 from ..times._span import ResolvedAgainst, TimeSpan
-from ._base import EXIT_OK, EXIT_PROBLEMS, arguments, register
+from ._base import EXIT_OK, EXIT_PROBLEMS, arguments, register, write_out
 
 
 def _date(text: str) -> dt.date:
@@ -67,7 +68,8 @@ def _span_text(span: TimeSpan) -> str:
         if span.resolved_against.basis:
             against += f" ({span.resolved_against.basis})"
         rows.append(("resolved", f"against {against}"))
-    return f"{span.expression}\n" + "".join(f"  {key:<10} {value}\n" for key, value in rows)
+    head = for_terminal(str(span.expression))
+    return f"{head}\n" + "".join(f"  {key:<10} {value}\n" for key, value in rows)
 
 
 def _bound(value: float | None) -> str:
@@ -82,7 +84,8 @@ def _quantity_text(quantity: Quantity) -> str:
         ("upper", _bound(quantity.upper) + ("" if quantity.upper_inclusive else " (excluded)")),
         ("unit", quantity.unit or "-"),
     ]
-    return f"{quantity.expression}\n" + "".join(f"  {key:<10} {value}\n" for key, value in rows)
+    head = for_terminal(str(quantity.expression))
+    return f"{head}\n" + "".join(f"  {key:<10} {value}\n" for key, value in rows)
 
 
 @register("time", "Read time expressions into intervals with a precision and EDTF.")
@@ -96,11 +99,11 @@ def run_time(args: argparse.Namespace) -> int:
         try:
             span = parse_time(expression, reference)
         except TimeParseError as error:
-            sys.stderr.write(f"ddfacts time: {error}\n")
+            sys.stderr.write(f"ddfacts time: {for_terminal(str(error))}\n")
             code = EXIT_PROBLEMS
             continue
         text = _span_text(span) if args.format == "text" else _json_line(TIME_SPAN.dump(span))
-        sys.stdout.write(text)
+        write_out(text, None)
     return code
 
 
@@ -112,7 +115,7 @@ def run_quantity(args: argparse.Namespace) -> int:
         try:
             quantity = parse_quantity(text)
         except QuantityParseError as error:
-            sys.stderr.write(f"ddfacts quantity: {error}\n")
+            sys.stderr.write(f"ddfacts quantity: {for_terminal(str(error))}\n")
             code = EXIT_PROBLEMS
             continue
         out = (
@@ -120,5 +123,5 @@ def run_quantity(args: argparse.Namespace) -> int:
             if args.format == "text"
             else _json_line(QUANTITY.dump(quantity))
         )
-        sys.stdout.write(out)
+        write_out(out, None)
     return code

@@ -13,7 +13,15 @@ from typing import IO, Any
 
 from ..validation import Level, LevelError, parse_levels, validate
 from ..vocabulary import VocabularyError
-from ._base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CommandError, arguments, register
+from ._base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    CommandError,
+    arguments,
+    register,
+    write_out,
+)
 from ._progress import progress_for
 from ._reporters import REPORTERS, render
 
@@ -52,11 +60,6 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _safe(text: str) -> str:
-    """*text* with lone surrogates (from JSON escapes) made printable."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 @register("validate", "Check fact files: shape, references, meaning, anchors.")
 @arguments(_configure)
 def run(args: argparse.Namespace) -> int:
@@ -87,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
-    sys.stdout.write(_safe(render(report, args.format)))
+    write_out(render(report, args.format), None)
     if any(problem.code in UNREADABLE for problem in report):
         return EXIT_USAGE
     return EXIT_OK if report.ok else EXIT_PROBLEMS

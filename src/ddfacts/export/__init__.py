@@ -8,6 +8,15 @@
 ``csv``            a folder of CSV tables, one per record type
 =================  ==========================================================
 
+Every export is safe for the program that reads it.  JSON text (JSON-LD,
+FEVER) writes ``<``, ``>``, ``&``, U+2028, U+2029 and the C1 controls as
+``\\u`` escapes, so it can sit inside an HTML ``<script>`` block: still JSON,
+the same data.  A CSV text cell that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or CR), or that starts with
+``'``, gets a leading ``'``: drop it to get the value back (see
+:func:`write_csv`).  Lone surrogates, which UTF-8 cannot carry, are written
+as U+FFFD.
+
 Every export is deterministic: the same facts give the same bytes.  Records
 are named outside ddfacts by an IRI: a Source's ``url`` when it has one,
 else ``urn:ddfacts:`` followed by the record's id
@@ -20,13 +29,13 @@ else ``urn:ddfacts:`` followed by the record's id
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 
+from .._escape import json_text
 from ..errors import ExportError
 from ..factset import FactSet
 from ..jsonio._files import write_atomic
@@ -78,7 +87,7 @@ class Format:
 
 
 def _jsonl(rows: list[dict[str, object]]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(json_text(row) + "\n" for row in rows)
 
 
 #: The export formats by name, in the order ``--help`` lists them.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from .._escape import json_text
 from ..factset import FactSet
 from ..quantities._value import Qualifier, Quantity
 from ..records import Actor, Claim, Event, Ref, Review, Source, Statement
@@ -127,8 +127,12 @@ def claim_sentence(claim: Claim, facts: FactSet) -> str:
 
 
 def canonical_json(value: Any) -> str:
-    """JSON text as every exporter writes it: 2-space indent, UTF-8, a final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    """JSON text as every exporter writes it: 2-space indent, UTF-8, a final newline.
+
+    Safe to embed in an HTML ``<script>`` block: ``<``, ``>``, ``&``, U+2028 and
+    U+2029 are written as ``\\u003c``… (:func:`~ddfacts._escape.json_text`).
+    """
+    return json_text(value, indent=2) + "\n"
 
 
 def sorted_by_id(records: Iterable[R]) -> list[R]:

@@ -11,6 +11,20 @@ objects, in flattened columns.  Lists inside those items are written as JSON
 text.  Every table has a header; an empty cell is a missing value; text is
 UTF-8 without byte-order mark, comma-separated, rows ended by ``\\n``, so
 pandas (``read_csv``) and DuckDB (``read_csv_auto``) load them as they are.
+
+Text is protected against formula injection, so that a spreadsheet never
+runs a cell: a text cell that starts with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return (``=HYPERLINK(…)``, ``@VeloriaInOstr``), or with ``'``, is
+written with a ``'`` in front (OWASP's advice).  To get the original value
+back, drop the first character of every text cell that starts with ``'``
+(:func:`ddfacts._escape.csv_original`; in pandas,
+``df[col].str.replace(r"^'", "", regex=True)``).  Numbers, ``true`` and
+``false`` are written bare: ``-5`` stays a number.  Lone surrogates, which
+UTF-8 cannot hold, are written as U+FFFD.
+
+A folder is written all or nothing: every table goes to a new folder beside
+it, which then takes the folder's place, so a failed export leaves the
+previous one as it was.
 """
 
 from __future__ import annotations
@@ -22,10 +36,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .._escape import csv_cell
 from ..factset import FactSet
-from ..jsonio._files import to_json, write_atomic
+from ..jsonio._files import to_json
 from ..records import Record
 from ._common import sorted_by_id
+from ._swap import replace_folder
 
 __all__ = ["TABLES", "csv_tables", "write_csv"]
 
@@ -46,7 +62,9 @@ def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return csv_cell(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    if isinstance(value, str):
+        return csv_cell(value)
     return value
 
 
@@ -77,12 +95,22 @@ class _Table:
         self.rows.append(row)
 
     def render(self) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(self.columns)
+        lines = [_csv_line([csv_cell(name) for name in self.columns])]
         for row in self.rows:
-            writer.writerow([_cell(row.get(name)) for name in self.columns])
-        return buffer.getvalue()
+            lines.append(_csv_line([_cell(row.get(name)) for name in self.columns]))
+        return "".join(lines)
+
+
+def _csv_line(cells: list[Any]) -> str:
+    """One CSV row ended by ``\\n``; a cell holding CR or LF is quoted.
+
+    The csv module quotes only the characters of its line terminator, so the
+    row is written with ``\\r\\n`` (a lone CR in a cell is quoted too, and
+    cannot end the row for a reader) and the terminator then shortened.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def _add_record(record: Record, table: str, tables: dict[str, _Table]) -> None:
@@ -119,14 +147,14 @@ def csv_tables(facts: FactSet) -> dict[str, str]:
 def write_csv(facts: FactSet, folder: str | Path) -> list[Path]:
     """Write the CSV tables of *facts* into *folder* (made if missing); return the paths.
 
-    Each file is written atomically; files of an earlier export that this
-    one does not write are left as they are.
+    All or nothing: the tables are written into a new folder beside *folder*,
+    which then takes its place (:func:`~ddfacts.export._swap.replace_folder`).
+    Files of an earlier export that this one does not write, and any other
+    file in *folder*, are kept.  If anything fails, *folder* is left as it was.
+
+    Raises:
+        OSError: *folder* is not a folder, or cannot be written.
     """
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in csv_tables(facts).items():
-        path = target / name
-        write_atomic(path, text)
-        written.append(path)
-    return written
+    tables = csv_tables(facts)
+    target = replace_folder(Path(folder), tables)
+    return [target / name for name in tables]

@@ -46,6 +46,7 @@ def annotations_in(document: Any) -> Iterator[tuple[str, Any]]:
             yield f"/{index}", item
         return
     if not isinstance(document, dict):
+        yield "", document  # not an annotation: the importer says so
         return
     types = document.get("type")
     types = set(types) if isinstance(types, list) else {types}

@@ -7,6 +7,7 @@ source and the source's text, anchor it in the text, give it an id.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -16,16 +17,26 @@ import attrs
 from .._version import __version__
 from ..anchors import Anchor, statement_id
 from ..errors import TextStoreError
+from ..limits import MAX_ID_LENGTH
 from ..problems._codes import problem
 from ..problems._report import Location, Problem, Report
 from ..provenance import Activity, Method, Provenance
 from ..records import Record, Source, Statement
 from ..textstore import TextLookup, sha256_of
 from . import _annotation as read
-from ._anchoring import Anchoring, OffsetUnit, readings
+from ._anchoring import Anchoring, OffsetUnit, Utf16Index, readings
 
 __all__ = ["ImportResult", "from_webannotation", "source_id_for_iri"]
 
+#: How a problem names a JSON value that is not an object.
+_KINDS = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    type(None): "null",
+}
 _NOT_SLUG = re.compile(r"[^a-z0-9._-]+")
 #: The selectors an annotation is anchored by; a target needs one of them.
 _TEXT_SELECTORS = frozenset({"TextQuoteSelector", "TextPositionSelector"})
@@ -45,7 +56,9 @@ def source_id_for_iri(iri: str) -> str:
     """The id a source named only by *iri* gets: ``source:<host>/<path>``, lower-cased.
 
     ``urn:ddfacts:source:x`` gives ``source:x``.  Characters outside
-    ``a-z0-9._-`` become ``-`` in each path segment; empty segments go.
+    ``a-z0-9._-`` become ``-`` in each path segment; empty segments go.  An
+    id that would be longer than :data:`~ddfacts.limits.MAX_ID_LENGTH` is cut
+    and ends with ``-`` and 12 hex digits of the IRI's SHA-256 instead.
     """
     match = read.URN.match(iri)
     if match and match.group(1).startswith("source:"):
@@ -53,8 +66,12 @@ def source_id_for_iri(iri: str) -> str:
     rest = re.sub(r"^[a-z][a-z0-9+.-]*:(//)?", "", iri.lower())
     rest = rest.split("#", 1)[0]
     segments = [_NOT_SLUG.sub("-", part).strip("-._") for part in re.split(r"[/?&=]", rest)]
-    slug = "/".join(segment for segment in segments if segment)
-    return f"source:{slug or 'unnamed'}"
+    slug = "/".join(segment for segment in segments if segment) or "unnamed"
+    room = MAX_ID_LENGTH - len("source:")
+    if len(slug) > room:
+        digest = hashlib.sha256(iri.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        slug = slug[: room - 13].rstrip("-._/") + "-" + digest
+    return f"source:{slug}"
 
 
 def _known(sources: Iterable[Source]) -> dict[str, Source]:
@@ -98,6 +115,9 @@ class _Importer:
         self._offsets = offsets
         self._file = file
         self._made: dict[str, Source] = {}
+        #: Each IRI's source and text (with its UTF-16 index), or why there is none:
+        #: a text is read, hashed and indexed once per import, not once per annotation.
+        self._read: dict[str, tuple[Source, str, Utf16Index] | str] = {}
         self._statements: dict[str, Statement] = {}
         self._problems: list[Problem] = []
 
@@ -107,7 +127,11 @@ class _Importer:
     def _target(self, pointer: str, annotation: Any) -> tuple[str, dict[str, Any]] | None:
         """Step 1: the annotation's target with a source IRI and a text selector."""
         if not isinstance(annotation, dict):
-            self._problem("import.not-annotation", pointer, "expected an annotation object")
+            message = "expected an annotation object"
+            if not pointer:  # the whole document: say what it is instead
+                got = _KINDS.get(type(annotation), type(annotation).__name__)
+                message += f" (or a list, collection or page of them), got {got}"
+            self._problem("import.not-annotation", pointer, message)
             return None
         target = read.target(annotation)
         if target is None or not isinstance(target.get("source"), str):
@@ -120,26 +144,43 @@ class _Importer:
             return None
         return target["source"], target
 
-    def _text(self, pointer: str, iri: str) -> tuple[Source, str] | None:
+    def _text(self, pointer: str, iri: str) -> tuple[Source, str, Utf16Index] | None:
         """Step 2: the source *iri* names (given, made before, or new) and its text."""
-        source = self._known.get(iri) or self._made.get(iri)
-        if source is None:
-            source = Source(id=source_id_for_iri(iri), url=None if iri.startswith("urn:") else iri)
+        if iri not in self._read:
+            self._read[iri] = self._lookup(iri)
+        found = self._read[iri]
+        if isinstance(found, str):
+            self._problem("import.no-text", f"{pointer}/target", found)
+            return None
+        return found
+
+    def _lookup(self, iri: str) -> tuple[Source, str, Utf16Index] | str:
+        """The source *iri* names and its text, read once; or why there is none."""
+        source = self._known.get(iri)
+        try:
+            if source is None:
+                url = None if iri.startswith("urn:") else iri
+                source = Source(id=source_id_for_iri(iri), url=url)
+        except ValueError as error:
+            return f"no source can be named for {iri}: {error}"
         try:
             text = self._texts.text_for(source)
         except TextStoreError as error:
-            self._problem("import.no-text", f"{pointer}/target", f"no text for {iri}: {error}")
-            return None
-        if iri not in self._known and iri not in self._made:
+            return f"no text for {iri}: {error}"
+        if iri not in self._known:
             self._made[iri] = attrs.evolve(source, sha256=sha256_of(text), length=len(text))
-        return source, text
+        return source, text, Utf16Index(text)
 
     def _anchor(
-        self, pointer: str, annotation: dict[str, Any], text: str, target: dict[str, Any]
+        self,
+        pointer: str,
+        annotation: dict[str, Any],
+        text: tuple[str, Utf16Index],
+        target: dict[str, Any],
     ) -> tuple[Anchor, str] | None:
         """Step 3: the anchor in the text, and how it was found."""
         hypothesis = "user" in annotation or "uri" in annotation
-        anchoring = Anchoring(text, read.selectors(target))
+        anchoring = Anchoring(text[0], read.selectors(target), text[1])
         anchor, how = anchoring.anchor(readings(hypothesis, self._offsets))
         if anchor is None:
             self._problem("import.orphaned", pointer, how)
@@ -170,8 +211,8 @@ class _Importer:
         sourced = self._text(pointer, iri)
         if sourced is None:
             return
-        source, text = sourced
-        anchored = self._anchor(pointer, annotation, text, target)
+        source, text, utf16 = sourced
+        anchored = self._anchor(pointer, annotation, (text, utf16), target)
         if anchored is None:
             return
         anchor, how = anchored

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -23,12 +24,19 @@ from ..times._span import TimeSpan
 from ._fields import Kind, Member, members
 
 __all__ = [
+    "DATETIME_PATTERN",
+    "DATE_PATTERN",
     "QUANTITY",
     "RECORD_CODECS",
     "TIME_SPAN",
     "VALUE_TAGS",
     "StructureError",
     "codec_for",
+    "is_date_form",
+    "is_datetime_form",
+    "load_date",
+    "load_datetime",
+    "load_instant",
     "structure",
     "unstructure",
 ]
@@ -85,21 +93,25 @@ def _load_bool(value: Any, pointer: str) -> bool:
     return value
 
 
-def _load_instant(value: Any, pointer: str) -> dt.date:
-    text = _load_str(value, pointer)
-    try:
-        if "T" in text:
-            return isoparse(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise StructureError(
-            f"expected an ISO 8601 date or date-time, got {value!r}", pointer
-        ) from None
+#: The forms of a date and a date-time: the schemas' ``date`` and ``datetime``
+#: patterns (``common.schema.json``; a test keeps them the same), matched whole
+#: and with ASCII digits, as ECMA-262 reads them.  A value must have its form
+#: before it is parsed: ``isoparse`` and ``fromisoformat`` also read forms the
+#: schemas refuse (``20141201``, ``2014-W49``, a date where a date-time is due).
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATETIME_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
+is_date_form = re.compile(DATE_PATTERN, re.ASCII).fullmatch
+is_datetime_form = re.compile(DATETIME_PATTERN, re.ASCII).fullmatch
 
 
-def _load_date(value: Any, pointer: str) -> dt.date:
+def load_date(value: Any, pointer: str) -> dt.date:
+    """A date (``YYYY-MM-DD``, a real calendar day) from its JSON value."""
     text = _load_str(value, pointer)
     try:
+        if is_date_form(text) is None:
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise StructureError(
@@ -107,12 +119,28 @@ def _load_date(value: Any, pointer: str) -> dt.date:
         ) from None
 
 
-def _load_datetime(value: Any, pointer: str) -> dt.datetime:
+def load_datetime(value: Any, pointer: str) -> dt.datetime:
+    """A date-time (``YYYY-MM-DDThh:mm``, seconds and offset optional) from its JSON value."""
     text = _load_str(value, pointer)
     try:
+        if is_datetime_form(text) is None:
+            raise ValueError(text)
         return isoparse(text)
     except ValueError:
         raise StructureError(f"expected an ISO 8601 date-time, got {value!r}", pointer) from None
+
+
+def load_instant(value: Any, pointer: str) -> dt.date:
+    """A date, or a date-time when the text has a ``T``, from its JSON value."""
+    text = _load_str(value, pointer)
+    try:
+        if "T" in text:
+            return load_datetime(text, pointer)
+        return load_date(text, pointer)
+    except StructureError:
+        raise StructureError(
+            f"expected an ISO 8601 date or date-time, got {value!r}", pointer
+        ) from None
 
 
 def _dump_instant(value: dt.date) -> str:
@@ -302,9 +330,9 @@ _LEAVES: dict[str, tuple[Load, Dump]] = {
     "bool": (_load_bool, _identity),
     "int": (_load_int, _identity),
     "number": (_load_number, _identity),
-    "date": (_load_date, _dump_instant),
-    "datetime": (_load_datetime, _dump_instant),
-    "instant": (_load_instant, _dump_instant),
+    "date": (load_date, _dump_instant),
+    "datetime": (load_datetime, _dump_instant),
+    "instant": (load_instant, _dump_instant),
     "map": (_string_map, _dump_map),
     "value": (_load_value, _dump_value),
 }

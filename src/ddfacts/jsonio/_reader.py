@@ -15,7 +15,6 @@ read whole.  Strict parsing and the wording of faults are in
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +25,7 @@ from typing import IO, Any, NamedTuple, NoReturn
 import attrs
 
 from ..problems import Location, Problem
+from ._bounded import byte_lines, line_too_long, read_rest
 from ._strict import (
     MAX_DEPTH,
     Fault,
@@ -36,6 +36,7 @@ from ._strict import (
     excerpt_of,
     fault,
     parse,
+    sniff,
 )
 
 __all__ = [
@@ -101,8 +102,11 @@ class Policy:
 
 #: How validation reads: every fault a problem, reading on where it can.
 VALIDATE = Policy(finite=True, exact_version=True, empty_lines=False, fault=_report)
-#: How load reads: the first fault raised as a LoadError.
-LOAD = Policy(finite=False, exact_version=False, empty_lines=True, fault=_raise)
+#: How load reads: the first fault raised as a LoadError.  It accepts what
+#: validation accepts: a number no float holds is refused, not read as
+#: infinity (which no JSON can write back), and the version is ``1.<digits>``,
+#: as the schema says, not any ``1…``.
+LOAD = Policy(finite=True, exact_version=True, empty_lines=True, fault=_raise)
 
 
 def is_jsonl_name(name: str | None) -> bool:
@@ -145,15 +149,6 @@ def _unreadable(name: str | None, error: Exception, *, opening: bool = False) ->
     return fault("file.unreadable", text, where, text)
 
 
-def _byte_lines(handle: IO[Any]) -> Iterator[bytes]:
-    """The lines of an open file as bytes (a text file's encoded back as read)."""
-    if isinstance(handle, (io.RawIOBase, io.BufferedIOBase)):
-        return iter(handle)
-    return (
-        line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line for line in handle
-    )
-
-
 def _probe(lines: Iterator[bytes], file: str | None, *, head: bool = False) -> list[bytes | Fault]:
     """Lines read off *lines*, those starting in the first :data:`BINARY_PROBE` bytes checked.
 
@@ -183,7 +178,7 @@ def _binary(file: str | None, line: int) -> Fault:
 
 
 def _read_handle(handle: IO[Any], file: str | None, policy: Policy) -> Iterator[Parsed | Problem]:
-    lines = _byte_lines(handle)
+    lines = byte_lines(handle)
     head: list[bytes] = []
     for item in _probe(lines, file, head=True):
         if isinstance(item, bytes):
@@ -203,10 +198,11 @@ def _read_handle(handle: IO[Any], file: str | None, policy: Policy) -> Iterator[
         stopped = bool(probed) and isinstance(probed[-1], Fault)
         yield from parsed_lines(chain(head, probed, () if stopped else lines), file, policy=policy)
         return
-    rest = handle.read()
-    data = b"".join(head) + (
-        rest.encode("utf-8", "surrogatepass") if isinstance(rest, str) else rest
-    )
+    try:
+        data = read_rest(handle, head, file)
+    except Fault as bad:
+        yield policy.fault(bad)
+        return
     at = _nul_line(data, sum(map(len, head)))
     if at is not None:
         yield policy.fault(_binary(file, at))
@@ -227,7 +223,7 @@ def _empty(file: str | None) -> Fault:
     return fault("file.empty", text, Location(file=file), text)
 
 
-def _nul_line(data: bytes, start: int) -> int | None:
+def _nul_line(data: bytes | bytearray, start: int) -> int | None:
     """What :func:`_probe` finds in ``data[start:]`` read as lines: the NUL's line, or None."""
     at = data.find(b"\x00", start)
     if at < 0:
@@ -240,7 +236,7 @@ def _nul_line(data: bytes, start: int) -> int | None:
 
 def _is_record_line(raw: bytes) -> bool:
     try:
-        first = json.loads(raw.decode("utf-8"))
+        first = sniff(raw.decode("utf-8"))
     except ValueError:
         return False
     return isinstance(first, dict) and "type" in first and "ddfacts" not in first
@@ -253,6 +249,8 @@ def parsed_lines(
     decode = decoder(finite=policy.finite)
     make = tuple.__new__  # Parsed(...) without the Python-level __new__: this loop is hot
     for number, raw in enumerate(lines, start=first):
+        if not isinstance(raw, Fault):
+            raw = line_too_long(raw, file, number) or raw
         if isinstance(raw, Fault):
             yield policy.fault(raw)
             return

@@ -78,25 +78,36 @@ def stream_files(sources: Iterable[PathOrFile], consume: Callable[[Record], int 
         DuplicateIdError: an id repeats across files.
     """
     origins = Origins()
-    across: str | None = None
+    across: tuple[str, int, int] | None = None
     count = 0
     for source in sources:
         name = name_of(source) or "<input>"
         origins.file(count, name)
         start = count
-        within: str | None = None
+        within: tuple[str, int, int] | None = None
         for record, line in iter_located(source):
             earlier = consume(record)
-            count += 1
             origins.add(line)
+            count += 1
             if earlier is None:
                 continue
             if earlier >= start:
-                within = within or record.id
+                within = within or (record.id, earlier, count - 1)
             else:
-                across = across or record.id
+                across = across or (record.id, earlier, count - 1)
         if within is not None:
-            raise LoadError(f"duplicate record id {within!r}", file=name)
+            where = _places(origins, within)
+            raise LoadError(f"duplicate record id {within[0]!r} {where}", file=name)
     if across is not None:
-        raise DuplicateIdError(across)
+        raise DuplicateIdError(across[0], where=_places(origins, across))
     return origins
+
+
+def _places(origins: Origins, duplicate: tuple[str, int, int]) -> str:
+    """Where a repeated id stands: ``at a.json /records/0 and b.jsonl:2``."""
+    places = []
+    for ordinal in duplicate[1:]:
+        where = origins.locate(ordinal)
+        place = f"{where.file}:{where.line}" if where.line is not None else str(where.file)
+        places.append(f"{place} {where.pointer}" if where.pointer else place)
+    return f"at {places[0]} and {places[1]}"

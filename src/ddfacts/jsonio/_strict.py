@@ -1,8 +1,13 @@
 """The one strict JSON parser of fact files, and what it says about bad input.
 
 Strict means: no duplicate keys in an object, no ``NaN``/``Infinity``, no
-nesting deeper than :data:`MAX_DEPTH`, UTF-8 without a byte-order mark;
-validation also refuses numbers too large for a float (``finite``).
+nesting deeper than :data:`~ddfacts.limits.MAX_DEPTH`, no number literal
+longer than :data:`~ddfacts.limits.MAX_NUMBER_CHARS`, no lone UTF-16
+surrogate (``"\\ud800"``) in a string or key, UTF-8 without a byte-order
+mark; validation also refuses numbers too large for a float (``finite``).
+Every command reads JSON through :func:`parse` (or :func:`decoder`, its
+fast path, and :func:`sniff`), so none of these inputs reaches ``json``'s
+recursion or a writer that cannot encode it.
 
 Bad input is a :class:`Fault`: both the located :class:`~ddfacts.problems.Problem`
 that :func:`ddfacts.validate` reports and the :class:`~ddfacts.errors.LoadError`
@@ -14,12 +19,25 @@ names the fault in the terse words it has always used.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from ..errors import LoadError
+from ..limits import MAX_DEPTH, MAX_NUMBER_CHARS
 from ..problems import Location, Problem, problem
+from ._scan import (
+    LongNumber,
+    depth_of,
+    first_bad,
+    lone_surrogate,
+    long_float,
+    long_int,
+    marked_float,
+    marked_int,
+    may_hold_surrogate,
+)
 
 __all__ = [
     "EXCERPT_LENGTH",
@@ -27,13 +45,13 @@ __all__ = [
     "Fault",
     "decode_bytes",
     "decode_document",
+    "decoder",
     "excerpt_of",
     "parse",
     "parse_json",
+    "sniff",
 ]
 
-#: Deepest nesting of arrays and objects accepted in a fact file.
-MAX_DEPTH = 64
 #: How many characters of a JSON Lines line a problem keeps to show people.
 EXCERPT_LENGTH = 120
 
@@ -68,6 +86,10 @@ class _Constant(ValueError):
     pass
 
 
+class _Careful(ValueError):
+    """The fast path declines: the text needs :func:`parse`'s checks."""
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # dict() in C, then a length check: a key repeated makes the dict shorter.
     result = dict(pairs)
@@ -84,53 +106,81 @@ def _no_constant(name: str) -> Any:
     raise _Constant(f"{name} is not a JSON number")
 
 
-def _finite(text: str) -> float:
-    value = float(text)
-    if value in (float("inf"), float("-inf")):
-        raise _Constant(f"the number {text[:40]} is too large for a float")
-    return value
+def _finite(read: Callable[[str], Any]) -> Callable[[str], Any]:
+    def finite(text: str) -> Any:
+        value = read(text)
+        if value in (float("inf"), float("-inf")):
+            raise _Constant(f"the number {text[:40]} is too large for a float")
+        return value
+
+    return finite
 
 
-#: The decoders: as load reads (a huge number becomes infinity) and as validation does.
+def _decoder(finite: bool, *, mark: bool) -> json.JSONDecoder:
+    """A strict decoder; *finite* refuses floats beyond float range, *mark* keeps long
+    number literals as :class:`~ddfacts.jsonio._scan.Marked` instead of raising."""
+    read_float: Callable[[str], Any] = marked_float if mark else long_float
+    return json.JSONDecoder(
+        object_pairs_hook=_no_duplicates,
+        parse_constant=_no_constant,
+        parse_float=_finite(read_float) if finite else read_float,
+        parse_int=marked_int if mark else long_int,
+    )
+
+
+#: The decoders, by (finite, mark): as load reads (a huge float becomes
+#: infinity) and as validation does, each raising on or marking long numbers.
 _DECODERS = {
-    False: json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant),
-    True: json.JSONDecoder(
-        object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite
-    ),
+    (finite, mark): _decoder(finite, mark=mark)
+    for finite in (False, True)
+    for mark in (False, True)
 }
+#: What :func:`sniff` reads with: any JSON, long numbers marked, nothing refused.
+_LENIENT = json.JSONDecoder(parse_int=marked_int, parse_float=marked_float)
 
 
-def decoder(*, finite: bool) -> Any:
-    """The strict decoder's ``decode``: the fast path, for text that nests at most MAX_DEPTH.
+def _brackets(text: str) -> int:
+    return text.count("[") + text.count("{")
 
-    It raises what :func:`json.JSONDecoder.decode` raises; :func:`parse` says why.
+
+def decoder(*, finite: bool) -> Callable[[str], Any]:
+    """The strict parser's fast path, for one JSON Lines line.
+
+    It returns the value, or raises :class:`ValueError` (or
+    :class:`RecursionError`, never in practice) whenever the text is bad or
+    merely needs the slower checks; :func:`parse` then says what is wrong.
     """
-    return _DECODERS[finite].decode
+    decode = _DECODERS[finite, False].decode
+
+    def fast(text: str) -> Any:
+        if _brackets(text) > MAX_DEPTH or may_hold_surrogate(text):
+            raise _Careful(text[:20])
+        return decode(text)
+
+    return fast
 
 
-def _depth_exceeds(text: str, limit: int) -> bool:
-    # Cheap scan, only run when the text nests at all deeply: brackets inside
-    # strings are skipped so that quotes holding "[[[[" do not count.
-    depth = 0
-    in_string = False
-    escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif char in "]}":
-            depth -= 1
-    return False
+def sniff(text: str) -> Any:
+    """The JSON value of *text* if it is one, else None; refuses nothing else, never raises.
+
+    Nesting is measured first, so no text makes the decoder recurse past
+    :data:`~ddfacts.limits.MAX_DEPTH`.
+    """
+    if _brackets(text) > MAX_DEPTH and depth_of(text) > MAX_DEPTH:
+        return None
+    try:
+        return _LENIENT.decode(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _decode(text: str, finite: bool) -> tuple[Any, bool]:
+    """The value of *text*, and whether it may hold a lone surrogate or a marked number."""
+    try:
+        value = _DECODERS[finite, False].decode(text)
+    except LongNumber:
+        return _DECODERS[finite, True].decode(text), True
+    return value, may_hold_surrogate(text)
 
 
 def parse(text: str, where: Location, *, finite: bool) -> Any:
@@ -139,16 +189,10 @@ def parse(text: str, where: Location, *, finite: bool) -> Any:
     *where*'s line is the line the text starts on (JSON Lines), or None.
     """
     line = where.line
-    if text.count("[") + text.count("{") > MAX_DEPTH and _depth_exceeds(text, MAX_DEPTH):
-        raise fault(
-            "json.depth",
-            f"arrays and objects nest deeper than {MAX_DEPTH} levels; flatten the data",
-            where,
-            f"JSON nests deeper than {MAX_DEPTH} levels",
-            line=line,
-        )
+    if _brackets(text) > MAX_DEPTH and depth_of(text) > MAX_DEPTH:
+        raise _too_deep(where)
     try:
-        return _DECODERS[finite].decode(text)
+        value, suspect = _decode(text, finite)
     except json.JSONDecodeError as error:
         raise _syntax(error, text, where) from None
     except _DuplicateKey as error:
@@ -168,18 +212,55 @@ def parse(text: str, where: Location, *, finite: bool) -> Any:
             f"invalid JSON: {error}",
             line=line,
         ) from None
-    except RecursionError:
-        raise fault(
-            "json.depth",
-            f"arrays and objects nest deeper than {MAX_DEPTH} levels",
-            where,
-            "JSON nests too deeply",
-            line=line,
-        ) from None
-    except ValueError as error:  # e.g. an integer with more digits than Python converts
+    except RecursionError:  # not reached: the depth is measured first
+        raise _too_deep(where) from None
+    except ValueError as error:
         raise fault(
             "json.syntax", f"invalid JSON: {error}", where, f"invalid JSON: {error}", line=line
         ) from None
+    found = first_bad(value) if suspect else None
+    if found is not None:
+        raise _bad_value(found, where)
+    return value
+
+
+def _too_deep(where: Location) -> Fault:
+    return fault(
+        "json.depth",
+        f"arrays and objects nest deeper than {MAX_DEPTH} levels; flatten the data",
+        where,
+        f"JSON nests deeper than {MAX_DEPTH} levels",
+        line=where.line,
+    )
+
+
+def _bad_value(found: tuple[str, str, str], where: Location) -> Fault:
+    """The fault of a lone surrogate or a too-long number at *found*'s pointer."""
+    pointer, kind, what = found
+    at = attrs.evolve(where, pointer=where.pointer + pointer)
+    if kind == "number":
+        shown = what if len(what) <= 20 else what[:20] + "…"
+        return fault(
+            "json.number",
+            f"the number {shown} has {len(what)} characters, more than {MAX_NUMBER_CHARS}; "
+            "no fact needs so many digits",
+            at,
+            f"a number literal of {len(what)} characters (at most {MAX_NUMBER_CHARS})",
+            line=where.line,
+            pointer=at.pointer,
+        )
+    escape = lone_surrogate(what)
+    holder = "a key of this object" if kind == "key" else "the string"
+    return fault(
+        "json.surrogate",
+        f"{holder} holds the lone UTF-16 surrogate {escape}, which is not a character "
+        "and cannot be written as UTF-8; fix the escape (a pair such as \\ud83d\\ude00 "
+        "is one character)",
+        at,
+        f"lone UTF-16 surrogate {escape} in {'a key' if kind == 'key' else 'a string'}",
+        line=where.line,
+        pointer=at.pointer,
+    )
 
 
 def _syntax(error: json.JSONDecodeError, text: str, where: Location) -> Fault:
@@ -220,7 +301,7 @@ def bom(file: str | None) -> Fault:
     )
 
 
-def decode_document(data: bytes, file: str | None) -> str:
+def decode_document(data: bytes | bytearray, file: str | None) -> str:
     """A whole file's bytes as text; raise a :class:`Fault` at the first invalid UTF-8."""
     try:
         return data.decode("utf-8")

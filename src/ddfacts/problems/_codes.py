@@ -81,6 +81,12 @@ CODES: dict[str, CodeInfo] = {
     ),
     "json.constant": CodeInfo("input", _E, "NaN, Infinity or a number too large for a float."),
     "json.depth": CodeInfo("input", _E, "Arrays and objects nest deeper than the limit (64)."),
+    "json.number": CodeInfo("input", _E, "A number literal is longer than the limit (64)."),
+    "json.surrogate": CodeInfo(
+        "input", _E, "A string holds a lone UTF-16 surrogate escape (\\ud800-\\udfff)."
+    ),
+    "file.line-too-long": CodeInfo("input", _E, "A JSON Lines line is longer than 16 MiB."),
+    "file.too-large": CodeInfo("input", _E, "A JSON document is larger than 4 GiB."),
     # shape: the JSON Schemas
     "shape.record-type": CodeInfo("shape", _E, "A record's type is missing or unknown."),
     "shape.required": CodeInfo("shape", _E, "A required member is missing."),
@@ -99,6 +105,7 @@ CODES: dict[str, CodeInfo] = {
         "shape", _E, "A date or date-time has the right form but is not a real calendar time."
     ),
     "shape.invalid": CodeInfo("shape", _E, "The value breaks another schema rule."),
+    "id.too-long": CodeInfo("shape", _E, "An id is longer than the limit (200 characters)."),
     # refs: the whole run
     "ref.duplicate-id": CodeInfo("refs", _E, "Two records share an id."),
     "ref.missing": CodeInfo("refs", _E, "A referenced id is not the id of any record in the run."),
@@ -106,8 +113,14 @@ CODES: dict[str, CodeInfo] = {
     # meaning: one record, then the whole run
     "meaning.time-order": CodeInfo("meaning", _E, "A time's earliest bound is after its latest."),
     "meaning.time-precision": CodeInfo("meaning", _E, "A time's bounds do not fit its precision."),
+    "meaning.time-edtf": CodeInfo(
+        "meaning", _E, "A time's EDTF is not EDTF, or stands for other bounds than the time's."
+    ),
     "meaning.quantity-bounds": CodeInfo(
-        "meaning", _E, "A quantity's lower bound is above its upper, or its amount outside them."
+        "meaning",
+        _E,
+        "A quantity's lower bound is above its upper, its amount outside them, "
+        "or a number no 64-bit float holds.",
     ),
     "meaning.quantity-qualifier": CodeInfo(
         "meaning", _E, "A quantity's bounds do not fit its qualifier."

@@ -45,6 +45,9 @@ from .._numwords import (
     words_value,
 )
 from ..errors import QuantityParseError
+from ..limits import MAX_PHRASE_CHARS
+from ._rules import fits_float
+from ._scan import VAGUE, outside_parentheses, parenthesized, vague_plural
 from ._value import Number, Qualifier, Quantity
 
 __all__ = ["parse_quantity"]
@@ -92,22 +95,6 @@ _QUALIFIER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(p) for p, _ in _QUALIFIERS) + r")(?![\w-])\s*"
 )
 
-#: Vague plurals -> the lower bound they give.
-_VAGUE = [
-    ("hundreds of thousands", 200_000),
-    ("tens of thousands", 20_000),
-    ("tens of millions", 20_000_000),
-    ("hundreds of millions", 200_000_000),
-    ("dozens", 24),
-    ("scores", 40),
-    ("hundreds", 200),
-    ("thousands", 2_000),
-    ("millions", 2_000_000),
-    ("billions", 2_000_000_000),
-]
-_VAGUE_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(p) for p, _ in _VAGUE) + r")(?:\s+(?:and|or)\s+\w+)*\s+of\b"
-)
 _A_WORDS = ["a hundred", "a thousand", "a million", "a billion", "a dozen"]
 _WORD = "|".join(sorted([*WORD_VALUES, *_SCALES, *_A_WORDS], key=len, reverse=True))
 _DIGITS = (
@@ -123,6 +110,7 @@ _ORDINAL = re.compile(
     rf"(?<![\w-])(?:(?P<words>(?:(?:{_WORD})[\s-]+(?:and\s+)?)*(?:{_ORDINAL_WORD}))"
     r"|(?P<digits>\d+)(?:st|nd|rd|th))(?![\w-])"
 )
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ORDINAL_AFTER = re.compile(rf"(?:[\s-]+(?:and|{_WORD}))*[\s-]+(?:{_ORDINAL_WORD})(?![\w-])")
 _SUPERLATIVES = (
     "largest|biggest|greatest|highest|lowest|smallest|strongest|weakest|fastest|slowest|"
@@ -166,7 +154,7 @@ def _number(match: re.Match[str]) -> Number | None:
     scale = _SCALES.get(match["scale"] or "") or SCALE_SUFFIXES.get(match["suffix"] or "")
     if scale:
         value = value * scale
-        value = int(value) if float(value).is_integer() else value
+        value = int(value) if isinstance(value, float) and value.is_integer() else value
     return value
 
 
@@ -217,8 +205,8 @@ def _figures(text: str) -> list[re.Match[str]]:
         m
         for m in _FIGURE.finditer(text)
         if _number(m) is not None
-        and not (m["num"] and re.match(r"(?:st|nd|rd|th)\b", text[m.end() :]))
-        and not (m["words"] and _ORDINAL_AFTER.match(text[m.end() :]))
+        and not (m["num"] and _ORDINAL_SUFFIX.match(text, m.end()))
+        and not (m["words"] and _ORDINAL_AFTER.match(text, m.end()))
     ]
 
 
@@ -256,41 +244,70 @@ def _rank_or_factor(low: str) -> tuple[Number, str | None, str] | None:
     return None
 
 
+class _OutOfRange(Exception):
+    """Internal: a figure of the text does not fit a 64-bit float."""
+
+
+def _finite(value: Number) -> Number:
+    """*value*, when it fits a 64-bit float (as every bound must); raises :class:`_OutOfRange`."""
+    if not fits_float(value):
+        raise _OutOfRange
+    return value
+
+
 def parse_quantity(text: str) -> Quantity:
     """The :class:`~ddfacts.quantities.Quantity` that *text* gives.
 
     Raises:
-        QuantityParseError: *text* holds no number (a ValueError).
+        QuantityParseError: *text* holds no number, a figure beyond the range
+            of a 64-bit float (about 1.8e308), or is longer than
+            :data:`~ddfacts.limits.MAX_PHRASE_CHARS` characters (a ValueError).
 
     .. versionadded:: 0.1.0
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {text!r}")
+    if len(text) > MAX_PHRASE_CHARS:
+        raise QuantityParseError(
+            f"{text[:40]!r}... is {len(text)} characters long; a quantity has at most "
+            f"{MAX_PHRASE_CHARS} (ddfacts.limits.MAX_PHRASE_CHARS)"
+        )
+    try:
+        return _parse(text)
+    except _OutOfRange:
+        raise QuantityParseError(
+            f"{text!r}: a figure is beyond the range of a 64-bit float (about 1.8e308)"
+        ) from None
+
+
+def _parse(text: str) -> Quantity:
+    """:func:`parse_quantity` on *text* once its length is checked."""
     low = re.sub(r"\s+", " ", text.lower().replace("\u00a0", " ")).strip()
-    vague = _VAGUE_RE.search(low)
+    vague = vague_plural(low)
     if vague is not None:
-        floor = dict(_VAGUE)[vague[1]]
-        unit = _unit(low[vague.end() :], None)
+        floor = VAGUE[vague[0]]
+        unit = _unit(low[vague[1] :], None)
         return Quantity(
             amount=floor, lower=floor, qualifier=Qualifier.AT_LEAST, unit=unit, expression=text
         )
-    outside = re.sub(r"\([^)]*\)", " ", low)
+    outside = outside_parentheses(low)
     fold = _fold(outside)
     if fold is not None:
         return _qualified(fold[0], "time", fold[1], text)
     figures = _figures(outside)
     if not figures:
-        parenthesized = re.search(r"\(([^)]*)\)", low)
-        figures = _figures(parenthesized[1]) if parenthesized else []
-        if parenthesized is None or not figures:
+        inside = parenthesized(low)
+        figures = _figures(inside[1]) if inside else []
+        if inside is None or not figures:
             ranked = _rank_or_factor(outside)
             if ranked is None:
                 raise QuantityParseError(f"{text!r} holds no number ddfacts understands")
             return _qualified(ranked[0], ranked[1], ranked[2], text)
-        inner = parenthesized[1]
+        opening, inner = inside
         unit = _unit(inner[figures[0].end() :], figures[0]["cur"])
-        noun = unit or _noun_before(low[: parenthesized.start()])
-        found = parse_quantity(inner)
+        noun = unit or _noun_before(low[:opening])
+        # The inner text holds no ")" and so no parenthesis of its own: one level only.
+        found = _parse(inner)
         return attrs.evolve(found, unit=found.unit or noun, expression=text)
     first = figures[0]
     before = outside[: first.start()]
@@ -303,7 +320,7 @@ def parse_quantity(text: str) -> Quantity:
     ):
         upper = _number(second)
         assert upper is not None
-        lower = amount
+        lower, upper = _finite(amount), _finite(upper)
         if lower > upper:
             raise QuantityParseError(f"{text!r}: the range runs from {lower} down to {upper}")
         unit = _unit(outside[second.end() :], first["cur"] or second["cur"])
@@ -315,6 +332,7 @@ def parse_quantity(text: str) -> Quantity:
 
 def _qualified(amount: Number, unit: str | None, before: str, text: str) -> Quantity:
     """The quantity of *amount* with the qualifier written in *before*, if any."""
+    _finite(amount)
     qualifiers = _QUALIFIER_RE.findall(before)
     if not qualifiers:
         return Quantity(

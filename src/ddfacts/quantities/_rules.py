@@ -3,16 +3,63 @@
 A rule is a plain function of raw values (numbers or None, the qualifier's
 name) that returns what is wrong, as a sentence, or None when the rule
 holds.  :class:`~ddfacts.quantities.Quantity` raises ValueError with the
-first that does not hold (order, qualifier, amount); validation reports it
-as a located problem (``meaning.quantity-bounds`` for the order and the
-amount, then ``meaning.quantity-qualifier``); the fast validation pass only
-asks whether they hold.  This module imports nothing of
+first that does not hold (numbers, order, qualifier, amount); validation
+reports it as a located problem (``meaning.quantity-bounds`` for a number
+no float holds, the order and the amount, then ``meaning.quantity-qualifier``); the fast validation pass and the fast
+loader only ask whether they hold.  This module imports nothing of
 ddfacts, so the value type and validation can both import it.
 """
 
 from __future__ import annotations
 
-__all__ = ["quantity_amount", "quantity_order", "quantity_qualifier"]
+import math
+import sys
+
+__all__ = [
+    "fits_float",
+    "quantity_amount",
+    "quantity_numbers",
+    "quantity_order",
+    "quantity_qualifier",
+]
+
+#: The largest finite 64-bit float (about 1.8e308).
+FLOAT_MAX = sys.float_info.max
+
+
+def fits_float(value: float) -> bool:
+    """Whether the number *value* (an int or a float) is a finite 64-bit float's.
+
+    Compares without converting, so an integer of any size is safe to ask
+    about (``float(10**309)`` would raise OverflowError); NaN fits nothing.
+    """
+    return -FLOAT_MAX <= value <= FLOAT_MAX
+
+
+def _unfit(name: str, value: float) -> str:
+    if not isinstance(value, int):
+        return f"{name} must be a finite number, got {value!r}"
+    # Its size without str(), which refuses integers of over 4,300 digits.
+    size = int(abs(value).bit_length() * math.log10(2))
+    return (
+        f"{name} is an integer of about 10**{size}, which does not fit a 64-bit float; "
+        "numbers must lie within ±1.8e308"
+    )
+
+
+def quantity_numbers(
+    amount: float | None, lower: float | None, upper: float | None
+) -> str | None:
+    """Each number given is finite and fits a 64-bit float (None: the rule holds).
+
+    Quantities compare with floats and leave the program as JSON numbers
+    that other programs read as doubles, so a bound of ``10**309`` is
+    refused here rather than crashing (or turning into infinity) later.
+    """
+    for name, value in (("amount", amount), ("lower bound", lower), ("upper bound", upper)):
+        if value is not None and not fits_float(value):
+            return _unfit(name, value)
+    return None
 
 #: What each qualifier needs of the amount and the bounds, in words.
 _NEEDS = {

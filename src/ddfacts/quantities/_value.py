@@ -6,12 +6,11 @@ The public names are re-exported by :mod:`ddfacts.quantities`, whose docstring e
 from __future__ import annotations
 
 import enum
-import math
 from typing import Any
 
 import attrs
 
-from ._rules import quantity_amount, quantity_order, quantity_qualifier
+from ._rules import quantity_amount, quantity_numbers, quantity_order, quantity_qualifier
 
 __all__ = ["APPROXIMATE_TOLERANCE", "Number", "Qualifier", "Quantity"]
 
@@ -39,8 +38,7 @@ def _number(_inst: object, attribute: attrs.Attribute[Any], value: object) -> No
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{attribute.name} must be a number or None, got {value!r}")
-    if not math.isfinite(value):
-        raise ValueError(f"{attribute.name} must be finite, got {value!r}")
+    # Whether it fits a float: quantity_numbers, the first rule __attrs_post_init__ asks.
 
 
 @attrs.frozen(kw_only=True)
@@ -74,7 +72,8 @@ class Quantity:
     def __attrs_post_init__(self) -> None:
         amount, lower, upper = self.amount, self.lower, self.upper
         message = (
-            quantity_order(lower, upper)
+            quantity_numbers(amount, lower, upper)
+            or quantity_order(lower, upper)
             or quantity_qualifier(self.qualifier.value, amount, lower, upper)
             or quantity_amount(amount, lower, upper)
         )
@@ -105,10 +104,13 @@ class Quantity:
         Bounds stay integers when they come out whole.
 
         Raises:
-            ValueError: *tolerance* is not positive.
+            ValueError: *tolerance* is not positive, or *amount* does not fit a float.
         """
         if not tolerance > 0:
             raise ValueError(f"tolerance must be positive, got {tolerance!r}")
+        message = quantity_numbers(amount, None, None)
+        if message is not None:
+            raise ValueError(message)
         spread = abs(amount) * tolerance if amount else 1
         return cls(
             amount=amount,

@@ -9,44 +9,76 @@ from typing import Any
 
 import attrs
 
+from ..limits import MAX_ID_LENGTH
+
 #: The record types and the prefix their ids carry.
 RECORD_TYPES = ("source", "statement", "actor", "event", "claim", "review")
 
 #: A typed, readable id: ``<type>:<slug>``; the slug is lower-case letters,
-#: digits and ``-._/``, starting and ending with a letter or digit.
+#: digits and ``-._/``, starting and ending with a letter or digit; at most
+#: :data:`~ddfacts.limits.MAX_ID_LENGTH` characters.  The schemas hold the
+#: same pattern (ECMA-262, where ``$`` is the end of the string); Python
+#: checks it with ``fullmatch``, since its ``$`` also matches before a final
+#: newline.
 ID_PATTERN = r"^(source|statement|actor|event|claim|review):[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?$"
-_ID_RE = re.compile(ID_PATTERN)
+_ID_FULL = re.compile(ID_PATTERN).fullmatch
 
 #: Language tags (BCP 47, loosely): ``en``, ``ru``, ``en-CA``, ``ru-Latn``.
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-_LANG_RE = re.compile(LANG_PATTERN)
+_LANG_FULL = re.compile(LANG_PATTERN).fullmatch
+
+#: How much of a bad value a message quotes.
+_SHOWN = 60
+
+
+def shown(value: object) -> str:
+    """*value*'s repr for a message, cut to a readable length."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 2] + "…" + text[-1]
 
 
 def is_id(value: object, kind: str | None = None) -> bool:
     """Whether *value* is a well-formed record id (of type *kind*, if given)."""
-    if not isinstance(value, str) or _ID_RE.match(value) is None:
+    if (
+        not isinstance(value, str)
+        or len(value) > MAX_ID_LENGTH
+        or _ID_FULL(value) is None
+    ):
         return False
     return kind is None or value.startswith(kind + ":")
+
+
+def id_problem(value: object, kind: str | None = None) -> str | None:
+    """What is wrong with *value* as a record id (of type *kind*, if given); None: nothing.
+
+    The one id rule: the constructors raise with it, the codec reports it
+    with the member's JSON pointer, and validation's shape level says the
+    same of the schema's ``pattern`` and ``maxLength``.
+    """
+    if is_id(value, kind):
+        return None
+    if isinstance(value, str) and len(value) > MAX_ID_LENGTH:
+        return f"must be an id of at most {MAX_ID_LENGTH} characters, got {len(value)}: {shown(value)}"
+    like = f"an id like '{kind}:some-name'" if kind else "a typed id like 'actor:some-name'"
+    return f"must be {like}, got {shown(value)}"
 
 
 def id_of(kind: str) -> Any:
     """An attrs validator: the value is an id of record type *kind*."""
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not is_id(value, kind):
-            raise ValueError(
-                f"{attribute.name} must be an id like '{kind}:some-name', got {value!r}"
-            )
+        message = id_problem(value, kind)
+        if message is not None:
+            raise ValueError(f"{attribute.name} {message}")
 
     return check
 
 
 def any_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator: the value is a well-formed id of any record type."""
-    if not is_id(value):
-        raise ValueError(
-            f"{attribute.name} must be a typed id like 'actor:some-name', got {value!r}"
-        )
+    message = id_problem(value)
+    if message is not None:
+        raise ValueError(f"{attribute.name} {message}")
 
 
 def optional_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -58,13 +90,14 @@ def optional_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -
 def ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     """An attrs validator: every item is a well-formed id."""
     for item in value:
-        if not is_id(item):
-            raise ValueError(f"{attribute.name} must hold typed ids, got {item!r}")
+        message = id_problem(item)
+        if message is not None:
+            raise ValueError(f"{attribute.name} items {message}")
 
 
 def language(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator: None or a BCP 47 language tag."""
-    if value is not None and (not isinstance(value, str) or not _LANG_RE.match(value)):
+    if value is not None and (not isinstance(value, str) or _LANG_FULL(value) is None):
         raise ValueError(f"{attribute.name} must be a language tag like 'en', got {value!r}")
 
 

@@ -24,7 +24,7 @@ from ._provenance import Provenance
 
 __all__ = ["LinkKind", "Source", "SourceLink"]
 
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}").fullmatch
 
 
 class LinkKind(str, enum.Enum):
@@ -63,7 +63,7 @@ class SourceLink:
 
 
 def _sha256(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not _SHA256.match(value)):
+    if value is not None and (not isinstance(value, str) or _SHA256(value) is None):
         raise ValueError(f"sha256 must be 64 lower-case hex digits, got {value!r}")
 
 

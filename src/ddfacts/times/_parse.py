@@ -62,6 +62,7 @@ from collections.abc import Callable
 import attrs
 
 from ..errors import TimeParseError
+from ..limits import MAX_PHRASE_CHARS
 from . import _words as words
 from ._edtf import EdtfError, coarser, parse_edtf
 from ._period import NotTime, read_period
@@ -97,8 +98,32 @@ _RANGE = re.compile(
     r"^(?:from\s+|between\s+)?(.+?)\s*(?:\s(?:until|till|to|through|and)\s|[–—]|-(?=\d{4}$))\s*(.+)$"
 )
 
+#: How many readings (the whole, each qualifier, part, open end and range side) one
+#: expression may nest: far more than a real expression needs ("from about early
+#: 2016 until late 2017?" nests 5), few enough that the stack stays shallow and
+#: the work stays linear (each reading scans the text a bounded number of times).
+_MAX_READINGS = 24
+
+
+class _TooDeep(NotTime):
+    """Internal: the expression nests more than :data:`_MAX_READINGS` readings."""
+
+
+@attrs.define
+class _Budget:
+    """The readings an expression has left; :meth:`spend` raises :class:`_TooDeep` past zero."""
+
+    left: int = _MAX_READINGS
+
+    def spend(self) -> None:
+        """Take one reading from the budget."""
+        self.left -= 1
+        if self.left < 0:
+            raise _TooDeep
+
+
 #: A step of :func:`_read`: what *text* reads as, or None when the step does not apply.
-_Reader = Callable[[str, dt.date | None], Found | None]
+_Reader = Callable[[str, dt.date | None, _Budget], Found | None]
 
 
 def _normalize(expression: str) -> str:
@@ -112,9 +137,9 @@ def _ends(edtf: str) -> tuple[str, str]:
     return start, (end if "/" in edtf else start)
 
 
-def _range(first: str, second: str, reference: dt.date | None) -> Found:
-    b = _read(second, reference)
-    a = _read(first, reference if is_relative(first) else None)
+def _range(first: str, second: str, reference: dt.date | None, budget: _Budget) -> Found:
+    b = _read(second, reference, budget)
+    a = _read(first, reference if is_relative(first) else None, budget)
     # A relative end with no reference is an unknown end: "between 1941 and that day" is 1941/.
     unknown_a = a.edtf == "XXXX" and is_relative(first)
     unknown_b = b.edtf == "XXXX" and is_relative(second)
@@ -136,7 +161,7 @@ def _range(first: str, second: str, reference: dt.date | None) -> Found:
         else:
             raise NotTime
     elif "XXXX" in start and reference is not None:
-        a = _read(first, reference)
+        a = _read(first, reference, budget)
         start = _ends(a.edtf)[0]
     if ".." in (start, end) or (not start and not unknown_a) or (not end and not unknown_b):
         raise NotTime
@@ -149,31 +174,32 @@ def _precision(found: Found) -> str:
     return found.precision or parse_edtf(found.edtf).precision
 
 
-def _qualified(text: str, reference: dt.date | None) -> Found | None:
+def _qualified(text: str, reference: dt.date | None, budget: _Budget) -> Found | None:
     """A trailing "?" (uncertain), a leading "about" (approximate) or "possibly" (uncertain)."""
     if text.endswith("?"):
-        found = _read(text[:-1], reference)
+        # One reading for a run of them: "2020???" is as uncertain as "2020?".
+        found = _read(text.rstrip("? "), reference, budget)
         return attrs.evolve(found, edtf=words.qualify(found.edtf, uncertain=True))
     for pattern, flag in ((_APPROX, "approximate"), (_UNCERTAIN, "uncertain")):
         match = pattern.match(text)
         if match is not None and match.end() < len(text):
-            found = _read(text[match.end() :], reference)
+            found = _read(text[match.end() :], reference, budget)
             return attrs.evolve(found, edtf=words.qualify(found.edtf, **{flag: True}))
     return None
 
 
-def _wrapped(text: str, reference: dt.date | None) -> Found | None:
+def _wrapped(text: str, reference: dt.date | None, budget: _Budget) -> Found | None:
     """A possessive ("yesterday's") or an adverb that does not move the time ("again")."""
     match = _POSSESSIVE.fullmatch(text)
     if match is not None:
-        return _read(match[1], reference)
+        return _read(match[1], reference, budget)
     match = _ADVERB.match(text)
     if match is not None and match.end() < len(text):
-        return _read(text[match.end() :], reference)
+        return _read(text[match.end() :], reference, budget)
     return None
 
 
-def _relative(text: str, reference: dt.date | None) -> Found | None:
+def _relative(text: str, reference: dt.date | None, budget: _Budget) -> Found | None:
     """A relative expression: unknown without a reference date."""
     if not is_relative(text):
         return None
@@ -185,30 +211,32 @@ def _relative(text: str, reference: dt.date | None) -> Found | None:
     return relative
 
 
-def _filler(text: str, reference: dt.date | None) -> Found | None:
+def _filler(text: str, reference: dt.date | None, budget: _Budget) -> Found | None:
     """A leading "in", "on", "the"… that adds nothing."""
     match = _FILLER.match(text)
     if match is not None and match.end() < len(text):
-        return _read(text[match.end() :], reference)
+        return _read(text[match.end() :], reference, budget)
     return None
 
 
-def _part(text: str, reference: dt.date | None) -> Found | None:
+def _part(text: str, reference: dt.date | None, budget: _Budget) -> Found | None:
     """A part of a period: "late June 2016", "the very end of 2016"."""
     match = _PART.fullmatch(text)
     if match is not None:
         part = _PARTS.get(match[1], 2)
-        return _narrowed(match[2], reference, lambda edtf: words.part_of(edtf, part))
+        return _narrowed(match[2], reference, budget, lambda edtf: words.part_of(edtf, part))
     match = _VERY.fullmatch(text)
     if match is not None:
         end = match[1] == "end"
-        return _narrowed(match[2], reference, lambda edtf: words.edge_of(edtf, end))
+        return _narrowed(match[2], reference, budget, lambda edtf: words.edge_of(edtf, end))
     return None
 
 
-def _narrowed(text: str, reference: dt.date | None, narrow: Callable[[str], str | None]) -> Found:
+def _narrowed(
+    text: str, reference: dt.date | None, budget: _Budget, narrow: Callable[[str], str | None]
+) -> Found:
     """The period *text* reads as, narrowed to a part of it (an unknown time stays unknown)."""
-    inner = _read(text, reference)
+    inner = _read(text, reference, budget)
     if inner.edtf == "XXXX":
         return inner
     edtf = narrow(inner.edtf)
@@ -217,26 +245,28 @@ def _narrowed(text: str, reference: dt.date | None, narrow: Callable[[str], str 
     return Found(edtf, precision=_precision(inner), resolved=inner.resolved)
 
 
-def _from_range(text: str, reference: dt.date | None) -> Found | None:
+def _from_range(text: str, reference: dt.date | None, budget: _Budget) -> Found | None:
     """A range opened by "from" or "between"."""
+    if not text.startswith(("from ", "between ")):
+        return None
     match = _RANGE.fullmatch(text)
-    if match is not None and text.startswith(("from ", "between ")):
-        return _range(match[1], match[2], reference)
+    if match is not None:
+        return _range(match[1], match[2], reference, budget)
     return None
 
 
-def _open(text: str, reference: dt.date | None) -> Found | None:
+def _open(text: str, reference: dt.date | None, budget: _Budget) -> Found | None:
     """An open end: "since 1956" (``1956/..``), "until 2010" (``/2010``)."""
     match = _SINCE.fullmatch(text)
     if match is not None:
-        inner = _read(match[1], reference)
+        inner = _read(match[1], reference, budget)
         start = _ends(inner.edtf)[0]
         if start in ("", ".."):
             raise NotTime
         return Found(f"{start}/..", precision=_precision(inner), resolved=inner.resolved)
     match = _UNTIL.fullmatch(text)
     if match is not None:
-        inner = _read(match[1], reference)
+        inner = _read(match[1], reference, budget)
         end = _ends(inner.edtf)[1]
         if end in ("", ".."):
             raise NotTime
@@ -256,13 +286,18 @@ _READERS: tuple[_Reader, ...] = (
 )
 
 
-def _read(text: str, reference: dt.date | None) -> Found:
-    """*text* (normalized) read as a time expression; raises :class:`NotTime`."""
+def _read(text: str, reference: dt.date | None, budget: _Budget) -> Found:
+    """*text* (normalized) read as a time expression; raises :class:`NotTime`.
+
+    Each qualifier, part, open end or range side is read by a nested call, one
+    reading of *budget* each, so the nesting (and the stack) stays bounded.
+    """
+    budget.spend()
     text = text.strip()
     if not text:
         raise NotTime
     for reader in _READERS:
-        found = reader(text, reference)
+        found = reader(text, reference, budget)
         if found is not None:
             return found
     try:
@@ -271,17 +306,17 @@ def _read(text: str, reference: dt.date | None) -> Found:
         match = _RANGE.fullmatch(text)
         if match is None:
             raise
-        return _range(match[1], match[2], reference)
+        return _range(match[1], match[2], reference, budget)
 
 
 def _resolve(text: str, reference: Reference | None) -> Found:
     if reference is None:
-        return _read(text, None)
+        return _read(text, None, _Budget())
     _record, first, last, precision = reference
-    found = _read(text, first)
+    found = _read(text, first, _Budget())
     if last == first or not found.resolved:
         return found
-    return at_precision(hull(found, _read(text, last)), precision)
+    return at_precision(hull(found, _read(text, last, _Budget())), precision)
 
 
 def parse_time(
@@ -301,18 +336,31 @@ def parse_time(
             The span records the reference in ``resolved_against`` when used.
 
     Raises:
-        TimeParseError: *expression* is not a time expression (a ValueError).
+        TimeParseError: *expression* is not a time expression (a ValueError), is
+            longer than :data:`~ddfacts.limits.MAX_PHRASE_CHARS` characters, or
+            nests more qualifiers, parts and ranges than any real expression
+            (24 readings).
         ValueError: *relative_to* is a TimeSpan with an open or unknown end.
 
     .. versionadded:: 0.1.0
     """
     if not isinstance(expression, str):
         raise TypeError(f"expression must be a str, got {expression!r}")
+    if len(expression) > MAX_PHRASE_CHARS:
+        raise TimeParseError(
+            f"{expression[:40]!r}... is {len(expression)} characters long; a time expression "
+            f"has at most {MAX_PHRASE_CHARS} (ddfacts.limits.MAX_PHRASE_CHARS)"
+        )
     reference = reference_of(relative_to)
     text = _normalize(expression)
     try:
         found = _resolve(text, reference)
         span = TimeSpan.from_edtf(found.edtf, expression=expression)
+    except _TooDeep:
+        raise TimeParseError(
+            f"{expression!r} nests more than {_MAX_READINGS} qualifiers, parts of periods, "
+            "open ends and ranges; it is not a time expression ddfacts understands"
+        ) from None
     except (NotTime, EdtfError, ValueError, OverflowError):
         raise TimeParseError(
             f"{expression!r} is not a time expression ddfacts understands"

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from ._edtf import parse_edtf
-from ._rules import time_edtf
+from ._rules import time_edtf, time_edtf_bounds, time_precision
 
 __all__ = ["Instant", "Precision", "ResolvedAgainst", "TimeSpan", "as_date"]
 
@@ -39,6 +39,10 @@ class Precision(str, enum.Enum):
 def as_date(value: Instant) -> dt.date:
     """The calendar date of a date or datetime (for ordering mixed values)."""
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _day(value: Instant | None) -> dt.date | None:
+    return None if value is None else as_date(value)
 
 
 def _instant(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -114,6 +118,20 @@ class TimeSpan:
             raise ValueError(
                 f"earliest {self.earliest.isoformat()} is after latest {self.latest.isoformat()}"
             )
+        message = time_precision(self._as_json(), _day(self.earliest), _day(self.latest))
+        if message is None:
+            message = time_edtf_bounds(self.edtf, self.earliest, self.latest)
+        if message is not None:
+            raise ValueError(message)
+
+    def _as_json(self) -> dict[str, Any]:
+        """The members :func:`~ddfacts.times._rules.time_precision` reads, as JSON has them."""
+        span: dict[str, Any] = {"precision": self.precision.value, "edtf": self.edtf}
+        for name in ("earliest", "latest", "approximate", "uncertain"):
+            value = getattr(self, name)
+            if value not in (None, False):
+                span[name] = value
+        return span
 
     @classmethod
     def unknown(cls, expression: str | None = None) -> TimeSpan:

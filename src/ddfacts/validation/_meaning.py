@@ -15,10 +15,16 @@ from typing import Any
 from dateutil.parser import isoparse
 
 from ..anchors._rules import anchor_span
+from ..jsonio._codec import StructureError, load_instant
 from ..problems import Location, Problem, problem
-from ..quantities._rules import quantity_amount, quantity_order, quantity_qualifier
+from ..quantities._rules import (
+    quantity_amount,
+    quantity_numbers,
+    quantity_order,
+    quantity_qualifier,
+)
 from ..records._rules import rating_scale, rating_value
-from ..times._rules import time_order, time_precision
+from ..times._rules import time_edtf_bounds, time_order, time_precision
 from ..vocabulary import Vocabulary
 from ._rules import account_operator, known, operated_by, role_allowed, unit_of, value_type
 from ._walk import as_dict, as_list, time_spans
@@ -43,6 +49,26 @@ def _day(value: Any) -> dt.date | None:
         return None
 
 
+def _bound(value: Any) -> dt.date | None | bool:
+    """A span's bound read as the codec reads it, None when absent, False when unreadable."""
+    if value is None:
+        return None
+    try:
+        return load_instant(value, "")
+    except StructureError:
+        return False  # the shape level reports it
+
+
+def _edtf(span: dict[str, Any], at: Location) -> Iterator[Problem]:
+    edtf = span.get("edtf")
+    first, last = _bound(span.get("earliest")), _bound(span.get("latest"))
+    if not isinstance(edtf, str) or not edtf or first is False or last is False:
+        return  # the shape level reports it
+    message = time_edtf_bounds(edtf, first, last)  # type: ignore[arg-type]
+    if message is not None:
+        yield problem("meaning.time-edtf", message, at.child("edtf"))
+
+
 def _times(record: Any, location: Location) -> Iterator[Problem]:
     for path, span in time_spans(record):
         at = location.child(*path)
@@ -55,11 +81,17 @@ def _times(record: Any, location: Location) -> Iterator[Problem]:
         message = time_precision(span, first, last)
         if message is not None:
             yield problem("meaning.time-precision", message, at)
+            continue
+        yield from _edtf(span, at)
 
 
 def _quantity(quantity: dict[str, Any], at: Location) -> Iterator[Problem]:
     amount = _number(quantity.get("amount"))
     lower, upper = _number(quantity.get("lower")), _number(quantity.get("upper"))
+    message = quantity_numbers(amount, lower, upper)
+    if message is not None:
+        yield problem("meaning.quantity-bounds", message, at)
+        return
     message = quantity_order(lower, upper) or quantity_amount(amount, lower, upper)
     if message is not None:
         yield problem("meaning.quantity-bounds", message, at)

@@ -15,11 +15,10 @@ compiled shape check accepted, testing for presence alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..records._fields import ID_PATTERN
+from ..records._fields import is_id
 from ._refs import IDS, OBJECT, OBJECTS, REFERENCES, UNTYPED, Path, Place, Site
 
 __all__ = ["SHAPED_WALKS", "WALKS", "Walk", "compile_walk", "walk"]
@@ -27,7 +26,6 @@ __all__ = ["SHAPED_WALKS", "WALKS", "Walk", "compile_walk", "walk"]
 #: A compiled walk: the ids a record refers to, their sites, and the ids it derives from.
 Walk = Callable[[dict[str, Any]], tuple[list[str], list[Site], tuple[str, ...]]]
 
-_is_id = re.compile(ID_PATTERN).match
 #: How many list positions of a place keep their site between records.
 _CACHED_INDEXES = 64
 
@@ -72,7 +70,7 @@ class _Writer:
             "    sites = []",
             "    derived = None",
         ]
-        self.names: dict[str, Any] = {"Site": Site, "new": tuple.__new__, "is_id": _is_id}
+        self.names: dict[str, Any] = {"Site": Site, "new": tuple.__new__, "is_id": is_id}
         self._count = 0
 
     def name(self, prefix: str, value: Any = None) -> str:

@@ -24,10 +24,15 @@ from typing import Any
 from ..anchors._rules import anchor_span
 from ..jsonio._fast._build import _PLAIN_DATETIME
 from ..jsonio._fast._shape import check_for
-from ..quantities._rules import quantity_amount, quantity_order, quantity_qualifier
+from ..quantities._rules import (
+    quantity_amount,
+    quantity_numbers,
+    quantity_order,
+    quantity_qualifier,
+)
 from ..records._fields import RECORD_TYPES
 from ..records._rules import rating_scale, rating_value
-from ..times._rules import time_edtf, time_order, time_precision
+from ..times._rules import time_edtf, time_edtf_bounds, time_order, time_precision
 from ..vocabulary import Vocabulary
 from ._refwalks import SHAPED_WALKS
 from ._rows import ClaimFacts, Facts
@@ -67,8 +72,14 @@ def _date_ok(text: str) -> bool:
     return True
 
 
-def _instant_ok(text: str) -> bool:
-    return _datetime_ok(text) if "T" in text else _date_ok(text)
+def _instant(text: str) -> dt.date:
+    """A bound read as the codec reads it; raise :class:`_Unclean` when unsure."""
+    if "T" in text and _PLAIN_DATETIME(text) is None:
+        raise _Unclean
+    try:
+        return _datetime(text) if "T" in text else _date(text)
+    except ValueError:
+        raise _Unclean from None
 
 
 def _span(span: dict[str, Any]) -> None:
@@ -79,20 +90,16 @@ def _span(span: dict[str, Any]) -> None:
     if resolved is not None and not _date_ok(resolved["date"]):
         raise _Unclean
     first, last = span.get("earliest"), span.get("latest")
-    if first is None or last is None:
+    start = None if first is None else _instant(first)
+    end = None if last is None else _instant(last)
+    if start is None or end is None:
         if time_precision(span, None, None) is not None:
             raise _Unclean
-        for text in (first, last):
-            if text is not None and not _instant_ok(text):
-                raise _Unclean
-        return
-    if "T" in first or "T" in last:
+    elif isinstance(start, dt.datetime) or isinstance(end, dt.datetime):
         raise _Unclean  # date-times compare to the second: the exact checks decide
-    try:
-        start, end = _date(first), _date(last)
-    except ValueError:
-        raise _Unclean from None
-    if time_order(span, start, end) is not None or time_precision(span, start, end) is not None:
+    elif time_order(span, start, end) is not None or time_precision(span, start, end) is not None:
+        raise _Unclean
+    if time_edtf_bounds(span["edtf"], start, end) is not None:
         raise _Unclean
 
 
@@ -113,7 +120,8 @@ def _provenance(value: dict[str, Any]) -> None:
 def _quantity(quantity: dict[str, Any]) -> None:
     amount, lower, upper = quantity.get("amount"), quantity.get("lower"), quantity.get("upper")
     if (
-        quantity_order(lower, upper) is not None
+        quantity_numbers(amount, lower, upper) is not None
+        or quantity_order(lower, upper) is not None
         or quantity_amount(amount, lower, upper) is not None
         or quantity_qualifier(quantity["qualifier"], amount, lower, upper) is not None
     ):

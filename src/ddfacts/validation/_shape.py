@@ -10,20 +10,26 @@ have the right form but are not calendar dates (``2014-02-30``) are
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from ..jsonio._codec import (
     RECORD_CODECS,
     StructureError,
-    _load_date,
-    _load_datetime,
-    _load_instant,
+    is_date_form,
+    is_datetime_form,
+    load_date,
+    load_datetime,
+    load_instant,
 )
+from ..jsonio._fast._ecma import ecma_regex
 from ..jsonio._fast._shape import check_for
 from ..problems import Location, Problem, problem
-from ..schemas import schema, validator
+from ..schemas import registry, schema
 from ._walk import instants
 
 __all__ = ["describe", "shape_problems"]
@@ -45,10 +51,14 @@ _PATTERNS = {
     r"^[0-9a-f]{64}$": "a SHA-256 digest (64 lower-case hex digits)",
     r"\S": "a string with something in it",
 }
-_FORMS = tuple(
-    re.compile(schema("common")["$defs"][name]["pattern"]) for name in ("date", "datetime")
-)
-_LOADERS = {"instant": _load_instant, "date": _load_date, "datetime": _load_datetime}
+#: The schema forms of each kind of instant: a value with its form that does not
+#: load is no real calendar time; one without it, the schema's pattern reports.
+_FORMS = {
+    "date": (is_date_form,),
+    "datetime": (is_datetime_form,),
+    "instant": (is_date_form, is_datetime_form),
+}
+_LOADERS = {"instant": load_instant, "date": load_date, "datetime": load_datetime}
 _SIZE_NOUN = {
     "minLength": "character",
     "maxLength": "character",
@@ -57,6 +67,30 @@ _SIZE_NOUN = {
     "minProperties": "member",
     "maxProperties": "member",
 }
+
+
+_ecma = cache(ecma_regex)
+
+
+def _ecma_pattern(
+    validator: Any, pattern: str, instance: Any, _schema: Any
+) -> Iterator[ValidationError]:
+    """jsonschema's ``pattern`` keyword with ECMA-262 meaning, as the compiled check has it.
+
+    (jsonschema's own uses Python's ``re``, whose ``$`` also matches before a
+    final newline: it would explain nothing about ``"actor:x\\n"``.)
+    """
+    if validator.is_type(instance, "string") and _ecma(pattern).search(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Explainer = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+
+
+@cache
+def validator(name: str) -> Any:
+    """The jsonschema validator that explains why a record of type *name* is invalid."""
+    return _Explainer(schema(name), registry=registry())
 
 
 def describe(value: Any, limit: int = 60) -> str:
@@ -87,6 +121,12 @@ def _pattern_name(pattern: str) -> str:
     if pattern.startswith(r"^\d{4}-\d{2}-\d{2}T"):
         return "a date-time like 2022-10-12T09:30:00Z"
     return _PATTERNS.get(pattern, f"a string matching the pattern {pattern}")
+
+
+def _is_id_schema(node: Any) -> bool:
+    """Whether a schema node describes an id (its pattern is an id pattern)."""
+    pattern = node.get("pattern") if isinstance(node, dict) else None
+    return isinstance(pattern, str) and bool(_ID_ANY.match(pattern) or _ID_ONE.match(pattern))
 
 
 def _one(error: ValidationError, where: Location) -> list[Problem]:
@@ -120,6 +160,9 @@ def _one(error: ValidationError, where: Location) -> list[Problem]:
             else ("above" if keyword == "exclusiveMinimum" else "below")
         )
         return [problem("shape.range", f"expected a number {side} {spec}, got {value!r}", at)]
+    if keyword == "maxLength" and _is_id_schema(error.schema) and isinstance(value, str):
+        message = f"the id has {len(value)} characters, more than {spec}: {describe(value)}"
+        return [problem("id.too-long", message, at)]
     if keyword in _SIZE_NOUN:
         return [_size(keyword, spec, value, at)]
     if keyword in ("anyOf", "oneOf"):
@@ -219,7 +262,7 @@ def _format_problems(value: dict[str, Any], location: Location) -> list[Problem]
         try:
             _LOADERS[kind](text, "")
         except StructureError:
-            if not any(form.match(text) for form in _FORMS):
+            if not any(form(text) for form in _FORMS[kind]):
                 continue  # the schema's pattern already reports it
             found.append(
                 problem(

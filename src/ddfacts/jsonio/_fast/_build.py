@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 import re
 from collections.abc import Callable
 from types import MappingProxyType
@@ -29,6 +28,7 @@ import attrs
 from dateutil import tz
 from dateutil.parser import isoparse
 
+from ...quantities._rules import fits_float
 from ...quantities._value import Quantity
 from ...records import RECORD_CLASSES, Ref
 from ...records._fields import frozen_mapping, to_tuple
@@ -99,7 +99,7 @@ def _whole(value: Any) -> int:
 
 
 def _finite(value: Any) -> Any:
-    if type(value) is float and not math.isfinite(value):
+    if not fits_float(value):  # infinity, NaN, or an integer no float holds
         raise GiveUp
     return value
 

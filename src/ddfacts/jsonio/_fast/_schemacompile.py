@@ -3,15 +3,20 @@
 One generated function per schema node (``$ref`` targets shared), leaf
 checks (types, patterns, enums, bounds, lengths) inlined as expressions.
 Exactly the keywords the ddfacts schemas use are supported; any other
-raises :class:`UnsupportedSchemaError` at compile time.
+raises :class:`UnsupportedSchemaError` at compile time.  A subschema's
+``$id`` sets the base URI its ``$ref``s resolve against, as JSON Schema
+says, and patterns keep their ECMA-262 meaning (:mod:`._ecma`), or the
+schema is refused.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from ...errors import UnsupportedSchemaError
+from ._ecma import ecma_regex
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -87,6 +92,7 @@ class Compiler:
 
     def function(self, node: Any, resolver: Resolver[Any], where: str) -> str:
         """The name of a generated function checking *node*."""
+        resolver = _scoped(node, resolver)
         if isinstance(node, dict) and set(node) - _ANNOTATIONS == {"$ref"}:
             return self._ref_function(node["$ref"], resolver, where)
         name = self._name("s")
@@ -115,6 +121,7 @@ class Compiler:
 
     def expression(self, node: Any, var: str, resolver: Resolver[Any], where: str) -> str:
         """A Python expression true when *var* is valid against *node*."""
+        resolver = _scoped(node, resolver)
         if node is True:
             return "True"
         if node is False:
@@ -153,7 +160,7 @@ class Compiler:
             if kind is None:
                 parts.append(f"type({var}) is str")
             parts.append(f"{var} in {name}")
-        strings = [self._string_test(node, var)] if _has_any(node, _STRING_KW) else []
+        strings = [self._string_test(node, var, where)] if _has_any(node, _STRING_KW) else []
         numbers = [self._number_test(node, var)] if _has_any(node, _NUMBER_KW) else []
         for test, family in ((strings, "string"), (numbers, "number")):
             if not test:
@@ -165,14 +172,15 @@ class Compiler:
                 parts.append(f"(not {guard} or {test[0]})")
         return "(" + " and ".join(parts) + ")" if parts else "True"
 
-    def _string_test(self, node: dict[str, Any], var: str) -> str:
+    def _string_test(self, node: dict[str, Any], var: str, where: str) -> str:
         parts: list[str] = []
         if "minLength" in node:
             parts.append(f"len({var}) >= {int(node['minLength'])}")
         if "maxLength" in node:
             parts.append(f"len({var}) <= {int(node['maxLength'])}")
         if "pattern" in node:
-            search = self.constant("p", re.compile(node["pattern"]).search, node["pattern"])
+            pattern = node["pattern"]
+            search = self.constant("p", ecma_regex(pattern, where).search, pattern)
             parts.append(f"{search}({var}) is not None")
         return " and ".join(parts)
 
@@ -188,6 +196,7 @@ class Compiler:
 
     def body(self, node: Any, var: str, resolver: Resolver[Any], where: str, pad: str) -> list[str]:
         """Statements that ``return False`` unless *var* is valid against *node*."""
+        resolver = _scoped(node, resolver)
         if node is True:
             return []
         if node is False:
@@ -269,7 +278,7 @@ class Compiler:
         matched_any = bool(patterns)
         checks: list[str] = []
         for pattern, sub in patterns.items():
-            test = self._key_test(pattern)
+            test = self._key_test(pattern, f"{where}/patternProperties")
             expr = self.expression(sub, f"{var}[k]", resolver, f"{where}/patternProperties")
             checks.append(test)
             if expr != "True":
@@ -295,10 +304,10 @@ class Compiler:
             out.extend(loop)
         return out
 
-    def _key_test(self, pattern: str) -> str:
+    def _key_test(self, pattern: str, where: str) -> str:
         if _PLAIN_PREFIX.match(pattern):
             return f"k.startswith({pattern[1:]!r})"
-        search = self.constant("p", re.compile(pattern).search, pattern)
+        search = self.constant("p", ecma_regex(pattern, where).search, pattern)
         return f"{search}(k) is not None"
 
 
@@ -342,8 +351,15 @@ def _check_keywords(node: dict[str, Any], where: str) -> None:
 
 def _absolute(resolver: Resolver[Any], ref: str) -> str:
     base = str(resolver._base_uri)  # the resolver knows no public accessor for it
-    if ref.startswith("#"):
-        return base.split("#")[0] + ref
-    if "://" in ref:
-        return ref
-    return base.rsplit("/", 1)[0] + "/" + ref
+    return urljoin(base, ref)
+
+
+def _scoped(node: Any, resolver: Resolver[Any]) -> Resolver[Any]:
+    """*resolver* inside *node*: with *node*'s ``$id`` as the base URI, when it has one."""
+    if not isinstance(node, dict) or "$id" not in node:
+        return resolver
+    from referencing.jsonschema import DRAFT202012  # with jsonschema: only when compiling
+
+    if not isinstance(node["$id"], str):
+        raise UnsupportedSchemaError("$id must be a string", where=_absolute(resolver, ""))
+    return resolver.in_subresource(DRAFT202012.create_resource(node))

@@ -43,10 +43,15 @@ def compile_check(node: Any, *, base: str | None = None) -> tuple[Check, str]:
     Raises:
         UnsupportedSchemaError: the schema uses a keyword the compiler does not know.
     """
-    from ...schemas import BASE_URI, registry  # jsonschema only when first needed
+    from referencing.jsonschema import DRAFT202012  # jsonschema only when first needed
+
+    from ...schemas import BASE_URI, registry
 
     uri = base or BASE_URI + "inline.schema.json"
-    resolver = registry().resolver(base_uri=uri)
+    known = registry()
+    if base is None:  # the inline schema is a resource too: its $defs and $ids resolve
+        known = known.with_resource(uri, DRAFT202012.create_resource(node)).crawl()
+    resolver = known.resolver(base_uri=uri)
     compiler = Compiler()
     entry = compiler.function(node, resolver, uri)
     source = "\n".join(compiler.lines)
