@@ -284,7 +284,9 @@ class TestIds:
     def test_rule(self) -> None:
         """One rule for the constructors, the codec and the reference walks."""
         assert is_id("actor:x") and not is_id("actor:x\n") and not is_id("actor:x", "source")
-        assert id_problem("a" * 300) is not None and "at most" in str(id_problem("actor:" + "a" * 300))
+        assert id_problem("a" * 300) is not None and "at most" in str(
+            id_problem("actor:" + "a" * 300)
+        )
         with pytest.raises(ValueError, match="must be an id like"):
             ddfacts.Actor(id="actor:x\n", kind="person", name="X")
 
@@ -293,7 +295,9 @@ class TestCommands:
     """What both refuse, every command refuses with exit 1 or 2, not a traceback."""
 
     @pytest.mark.parametrize("command", ["check", "query", "summary"])
-    def test_huge_bound(self, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_huge_bound(
+        self, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """Case 2's file: the commands that crashed with OverflowError exit 1 or 2."""
         records = TestHugeNumbers()._huge(10**309)
         document = _write(tmp_path, records)[0]

@@ -215,9 +215,10 @@ _SENTENCES = [
 
 @st.composite
 def _cases(draw: st.DrawFn) -> tuple[str, Anchor, str, tuple[int, int], bool, bool]:
-    """A text of repeated and near-repeated blocks, an anchor in it, and one edit: a typo
-    inside the quote, or an insertion, deletion or replacement outside the quote and its
-    recorded context.
+    """A text of repeated and near-repeated blocks, an anchor in it, and one edit.
+
+    The edit is a typo or a changed space inside the quote, or an insertion, deletion or
+    replacement outside the quote and its recorded context.
 
     Returns the old text, the anchor, the new text, where the anchored span now
     is, whether the quote itself was edited (a typo), and whether the old
@@ -232,10 +233,15 @@ def _cases(draw: st.DrawFn) -> tuple[str, Anchor, str, tuple[int, int], bool, bo
     while old[end - 1] == " ":
         end -= 1
     anchor = Anchor.from_span(old, start, end)
-    kind = draw(st.sampled_from(["insert", "delete", "replace", "typo"]))
-    if kind == "typo":
-        at = draw(st.integers(start, end - 1))
-        letter = draw(st.sampled_from("xqz"))
+    kind = draw(st.sampled_from(["insert", "delete", "replace", "typo", "rewrap"]))
+    if kind in ("typo", "rewrap"):
+        spaces = [i for i in range(start, end) if old[i] == " "]
+        if kind == "rewrap" and spaces:
+            at = draw(st.sampled_from(spaces))
+            letter = draw(st.sampled_from("\n\t"))
+        else:
+            at = draw(st.integers(start, end - 1))
+            letter = draw(st.sampled_from("xqz"))
         return (
             old,
             anchor,
@@ -257,8 +263,9 @@ def _cases(draw: st.DrawFn) -> tuple[str, Anchor, str, tuple[int, int], bool, bo
     return old, anchor, new, (start + shift, end + shift), False, draw(st.booleans())
 
 
-def _surroundings(text: str, start: int, end: int) -> str:
-    return text[max(0, start - 32) : end + 32]
+def _surroundings(anchor: Anchor, text: str, start: int, end: int) -> str:
+    """The passage with as much context as *anchor* recorded: all it can tell apart."""
+    return text[max(0, start - len(anchor.prefix)) : end + len(anchor.suffix)]
 
 
 @settings(max_examples=300)
@@ -279,7 +286,8 @@ def test_answer_is_the_anchored_passage(
     if typo and abs(result.start - start) <= 2 and abs(result.end - end) <= 2:
         return  # the edited quote's boundaries may move by the edit
     expected = round(anchor.start * len(new) / len(old)) if scaled else anchor.start
-    assert _surroundings(new, result.start, result.end) == _surroundings(new, start, end), (
+    found = _surroundings(anchor, new, result.start, result.end)
+    assert found == _surroundings(anchor, new, start, end), (
         f"answered {result.start}..{result.end} ({result.method}: {result.reason}), "
         f"the passage is at {start}..{end}"
     )

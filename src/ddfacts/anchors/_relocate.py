@@ -30,6 +30,7 @@ from ._search import (
     Occurrences,
     Query,
     candidate,
+    elsewhere,
     fuzzy,
     local,
     normalized_index,
@@ -317,9 +318,12 @@ def _edited_in_place(q: Query, old_length: int | None) -> Relocation | None:
     low = normalized_index(q.norm, anchor.start)
     high = normalized_index(q.norm, end)
     found = candidate(q, low, high, "fuzzy") if high > low else None
-    if found is None or not _fits(q, found) or (found.start, found.end) != (anchor.start, end):
+    # Edited (unedited is the exact path's), inside the old place (spaces at its edges may
+    # merge with the context's).
+    inside = found is not None and anchor.start <= found.start and found.end <= end
+    if found is None or not inside or not found.distance or not _fits(q, found):
         return None
-    if q.norm.text.find(q.quote) != -1:
+    if elsewhere(q, low, high):
         reason = "the quote was edited where it stood, yet stands unchanged elsewhere too"
         return _orphan(q, reason, [found])
     reason = "edited in place: the recorded context stands unchanged at the quote's offsets"
@@ -335,12 +339,8 @@ def _many(q: Query, found: Occurrences) -> Relocation:
     framed = [c for c in ranked if c.context == 1.0]
     if found.framed == 1 and len(framed) == 1:
         return _answer(q, framed[0], ranked, "the only occurrence with the recorded context")
-    return _orphan(
-        q,
-        f"the quote occurs {found.total} times, {found.framed} of them with the recorded "
-        "context; nothing tells them apart",
-        ranked,
-    )
+    reason = f"the quote occurs {found.total} times, {found.framed} with the recorded context"
+    return _orphan(q, reason + "; nothing tells them apart", ranked)
 
 
 def _query(anchor: Anchor, new_text: str, old_length: int | None) -> Query:

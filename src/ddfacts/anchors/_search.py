@@ -182,6 +182,15 @@ def _sides(q: Query, at: int) -> int:
     return int(before) + int(after)
 
 
+def elsewhere(q: Query, low: int, high: int) -> bool:
+    """Whether the normalized quote occurs anywhere but overlapping normalized ``low..high``."""
+    n, m = q.norm.text, len(q.quote)
+    at = n.find(q.quote)
+    while at != -1 and low - m < at < high:
+        at = n.find(q.quote, at + 1)
+    return at != -1
+
+
 def _nearest(starts: list[int], target: int) -> list[int]:
     """The :data:`MAX_SCORED` entries of sorted *starts* around *target* (half each side)."""
     middle = bisect_left(starts, target)

@@ -32,6 +32,12 @@ Code                        Severity What it finds
                                      stands at its offsets in its source's text;
                                      ``anchor.out-of-range`` when the offsets run
                                      past the end of the text.
+``anchor.text-refused``     error    With texts: the store refuses the text of a
+                                     source that evidence quotes (wrong hash or
+                                     length, not UTF-8, a path leaving the folder
+                                     or one the system cannot open): reported once,
+                                     at the Source, with the reason; its quotes are
+                                     not checked.
 ``meaning.cycle``           error    Records derived from each other in a circle.
 =========================== ======== =================================================
 

@@ -119,6 +119,8 @@ class _Importer:
         #: a text is read, hashed and indexed once per import, not once per annotation.
         self._read: dict[str, tuple[Source, str, Utf16Index] | str] = {}
         self._statements: dict[str, Statement] = {}
+        #: For each default id taken: the number to try next for another statement.
+        self._numbers: dict[str, int] = {}
         self._problems: list[Problem] = []
 
     def _problem(self, code: str, pointer: str, message: str) -> None:
@@ -194,9 +196,10 @@ class _Importer:
         new_id = read.statement_id_of(annotation)
         if new_id is None:
             new_id = statement_id(source.id, text, anchor)
-            base, number = new_id, 2
+            base, number = new_id, self._numbers.get(new_id, 2)
             while new_id in self._statements:
                 new_id, number = f"{base}-{number}", number + 1
+            self._numbers[base] = number  # the next free number: no rescan from 2
         if new_id in self._statements:
             self._problem("import.duplicate-id", pointer, f"a second annotation is {new_id}")
             return None

@@ -99,9 +99,7 @@ def _load_bool(value: Any, pointer: str) -> bool:
 #: before it is parsed: ``isoparse`` and ``fromisoformat`` also read forms the
 #: schemas refuse (``20141201``, ``2014-W49``, a date where a date-time is due).
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-DATETIME_PATTERN = (
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
-)
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
 is_date_form = re.compile(DATE_PATTERN, re.ASCII).fullmatch
 is_datetime_form = re.compile(DATETIME_PATTERN, re.ASCII).fullmatch
 

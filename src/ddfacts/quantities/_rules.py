@@ -4,10 +4,11 @@ A rule is a plain function of raw values (numbers or None, the qualifier's
 name) that returns what is wrong, as a sentence, or None when the rule
 holds.  :class:`~ddfacts.quantities.Quantity` raises ValueError with the
 first that does not hold (numbers, order, qualifier, amount); validation
-reports it as a located problem (``meaning.quantity-bounds`` for a number
-no float holds, the order and the amount, then ``meaning.quantity-qualifier``); the fast validation pass and the fast
-loader only ask whether they hold.  This module imports nothing of
-ddfacts, so the value type and validation can both import it.
+reports it as a located problem (``meaning.quantity-bounds`` for a number no
+float holds, the order and the amount, then ``meaning.quantity-qualifier``);
+the fast validation pass and the fast loader only ask whether they hold.
+This module imports nothing of ddfacts, so the value type and validation
+can both import it.
 """
 
 from __future__ import annotations
@@ -47,9 +48,7 @@ def _unfit(name: str, value: float) -> str:
     )
 
 
-def quantity_numbers(
-    amount: float | None, lower: float | None, upper: float | None
-) -> str | None:
+def quantity_numbers(amount: float | None, lower: float | None, upper: float | None) -> str | None:
     """Each number given is finite and fits a 64-bit float (None: the rule holds).
 
     Quantities compare with floats and leave the program as JSON numbers
@@ -60,6 +59,7 @@ def quantity_numbers(
         if value is not None and not fits_float(value):
             return _unfit(name, value)
     return None
+
 
 #: What each qualifier needs of the amount and the bounds, in words.
 _NEEDS = {

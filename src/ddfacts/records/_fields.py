@@ -39,11 +39,7 @@ def shown(value: object) -> str:
 
 def is_id(value: object, kind: str | None = None) -> bool:
     """Whether *value* is a well-formed record id (of type *kind*, if given)."""
-    if (
-        not isinstance(value, str)
-        or len(value) > MAX_ID_LENGTH
-        or _ID_FULL(value) is None
-    ):
+    if not isinstance(value, str) or len(value) > MAX_ID_LENGTH or _ID_FULL(value) is None:
         return False
     return kind is None or value.startswith(kind + ":")
 
@@ -58,7 +54,8 @@ def id_problem(value: object, kind: str | None = None) -> str | None:
     if is_id(value, kind):
         return None
     if isinstance(value, str) and len(value) > MAX_ID_LENGTH:
-        return f"must be an id of at most {MAX_ID_LENGTH} characters, got {len(value)}: {shown(value)}"
+        size = len(value)
+        return f"must be an id of at most {MAX_ID_LENGTH} characters, got {size}: {shown(value)}"
     like = f"an id like '{kind}:some-name'" if kind else "a typed id like 'actor:some-name'"
     return f"must be {like}, got {shown(value)}"
 

@@ -78,9 +78,7 @@ def _agree(given: dt.date | None, meant: dt.date | None) -> bool:
     )
 
 
-def time_edtf_bounds(
-    edtf: str, earliest: dt.date | None, latest: dt.date | None
-) -> str | None:
+def time_edtf_bounds(edtf: str, earliest: dt.date | None, latest: dt.date | None) -> str | None:
     """The EDTF is one ddfacts reads, and stands for the span's bounds (None: it holds).
 
     ``"hello"`` is refused, and so is ``"2014"`` beside bounds in 2015: the

@@ -49,7 +49,7 @@ def _day(value: Any) -> dt.date | None:
         return None
 
 
-def _bound(value: Any) -> dt.date | None | bool:
+def _bound(value: Any) -> dt.date | bool | None:
     """A span's bound read as the codec reads it, None when absent, False when unreadable."""
     if value is None:
         return None

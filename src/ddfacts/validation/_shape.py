@@ -84,7 +84,9 @@ def _ecma_pattern(
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Explainer = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+_Explainer = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _ecma_pattern}
+)
 
 
 @cache
