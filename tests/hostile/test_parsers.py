@@ -87,6 +87,13 @@ class TestDeepTimes:
         assert parse_time("in in in 2020").edtf == "2020"
         assert parse_time("possibly about the very end of 2016?").edtf == "2016-~12%/2016-12%"
 
+    def test_invalid_span_is_a_parse_error(self) -> None:
+        """A reading no valid TimeSpan holds comes out as TimeParseError, not a bare ValueError."""
+        try:
+            parse_time("yesterday ? and 2016")
+        except ValueError as error:
+            assert type(error) is TimeParseError
+
     def test_exactly_the_limit(self) -> None:
         """A phrase of exactly MAX_PHRASE_CHARS characters is read, one more is refused."""
         phrase = " " * (MAX_PHRASE_CHARS - 4) + "2020"

@@ -31,13 +31,12 @@ Code                        Severity What it finds
 ``anchor.mismatch``         error    With texts: a claim's evidence quote no longer
                                      stands at its offsets in its source's text;
                                      ``anchor.out-of-range`` when the offsets run
-                                     past the end of the text.
-``anchor.text-refused``     error    With texts: the store refuses the text of a
-                                     source that evidence quotes (wrong hash or
-                                     length, not UTF-8, a path leaving the folder
-                                     or one the system cannot open): reported once,
-                                     at the Source, with the reason; its quotes are
-                                     not checked.
+                                     past the end of the text;
+                                     ``anchor.text-refused`` (once, at the Source,
+                                     with the reason) when the store refuses the
+                                     text (wrong hash or length, not UTF-8, a path
+                                     leaving the folder or one the system cannot
+                                     open), whose quotes are then not checked.
 ``meaning.cycle``           error    Records derived from each other in a circle.
 =========================== ======== =================================================
 

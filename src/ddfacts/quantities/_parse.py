@@ -32,6 +32,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -200,14 +201,18 @@ def _noun_before(text: str) -> str | None:
 
 
 def _figures(text: str) -> list[re.Match[str]]:
-    """The cardinal figures of *text* ("21st", "one hundred and first" are ordinals)."""
-    return [
+    """The first two cardinal figures of *text* ("21st", "one hundred and first" are ordinals).
+
+    A quantity reads at most two (a range), so the scan stops there.
+    """
+    figures = (
         m
         for m in _FIGURE.finditer(text)
         if _number(m) is not None
         and not (m["num"] and _ORDINAL_SUFFIX.match(text, m.end()))
         and not (m["words"] and _ORDINAL_AFTER.match(text, m.end()))
-    ]
+    )
+    return list(itertools.islice(figures, 2))
 
 
 def _fold(low: str) -> tuple[Number, str] | None:

@@ -354,8 +354,7 @@ def parse_time(
     reference = reference_of(relative_to)
     text = _normalize(expression)
     try:
-        found = _resolve(text, reference)
-        span = TimeSpan.from_edtf(found.edtf, expression=expression)
+        return _span(_resolve(text, reference), expression, reference)
     except _TooDeep:
         raise TimeParseError(
             f"{expression!r} nests more than {_MAX_READINGS} qualifiers, parts of periods, "
@@ -365,6 +364,11 @@ def parse_time(
         raise TimeParseError(
             f"{expression!r} is not a time expression ddfacts understands"
         ) from None
+
+
+def _span(found: Found, expression: str, reference: Reference | None) -> TimeSpan:
+    """The span *found* stands for; raises ValueError when no valid TimeSpan is one."""
+    span = TimeSpan.from_edtf(found.edtf, expression=expression)
     if found.precision is not None:
         span = attrs.evolve(span, precision=Precision(found.precision))
     if found.resolved and reference is not None:
