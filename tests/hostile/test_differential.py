@@ -16,7 +16,7 @@ or the envelope's version changed; as a JSON document or as JSON Lines.
   exits with a documented code (0, 1 or 2) and no exception escapes
   :func:`ddfacts.cli.main`.
 
-Under ``HYPOTHESIS_PROFILE=ci``: 1,500 + 80 examples, about 50 s of CPU (with
+Under ``HYPOTHESIS_PROFILE=ci``: 1,200 + 60 examples, about 40 s of CPU (with
 ``tests/test_fuzz.py``'s 2,100 and the other hostile properties, over 3,000 a run).
 """
 
@@ -40,8 +40,8 @@ from ddfacts.limits import MAX_DEPTH, MAX_ID_LENGTH
 
 ROOT = Path(__file__).resolve().parents[2]
 _CI = settings.default.max_examples >= 500
-AGREEMENT_EXAMPLES = 1500 if _CI else settings.default.max_examples
-COMMAND_EXAMPLES = 80 if _CI else max(5, settings.default.max_examples // 5)
+AGREEMENT_EXAMPLES = 1200 if _CI else settings.default.max_examples
+COMMAND_EXAMPLES = 60 if _CI else max(5, settings.default.max_examples // 5)
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
 #: Codes of the whole-set levels that load does not check, by design: load reads a
