@@ -84,6 +84,13 @@ class TestExact:
         assert (result.start, result.end) == (anchor.start + shift, anchor.end + shift)
 
 
+    def test_quote_after_a_run_of_spaces(self) -> None:
+        """A quote starting with one space of a run is found exactly, without the run's rest."""
+        anchor = Anchor(start=8, end=10, exact=" 0", prefix="0000000 ")
+        result = anchor.relocate("\u20420" + "0000000  0")
+        assert (result.start, result.end, result.method) == (10, 12, "exact")
+
+
 class TestNormalized:
     def test_rewrapped_and_straightened(self) -> None:
         """Line breaks for spaces and straight quotes still match, mapped to raw offsets."""

@@ -30,7 +30,6 @@ from ._search import (
     Occurrences,
     Query,
     candidate,
-    elsewhere,
     fuzzy,
     local,
     normalized_index,
@@ -318,12 +317,14 @@ def _edited_in_place(q: Query, old_length: int | None) -> Relocation | None:
     low = normalized_index(q.norm, anchor.start)
     high = normalized_index(q.norm, end)
     found = candidate(q, low, high, "fuzzy") if high > low else None
-    # Edited (unedited is the exact path's), inside the old place (spaces at its edges may
-    # merge with the context's).
-    inside = found is not None and anchor.start <= found.start and found.end <= end
-    if found is None or not inside or not found.distance or not _fits(q, found):
+    # Inside the old place (spaces at its edges may merge with the context's), and edited:
+    # where the quote itself still overlaps the old place, the exact path decides.
+    if found is None or not anchor.start <= found.start < found.end <= end:
         return None
-    if elsewhere(q, low, high):
+    m, n = len(q.quote), q.norm.text
+    if not _fits(q, found) or n.find(q.quote, max(0, low - m), high + m) != -1:
+        return None
+    if n.find(q.quote) != -1:
         reason = "the quote was edited where it stood, yet stands unchanged elsewhere too"
         return _orphan(q, reason, [found])
     reason = "edited in place: the recorded context stands unchanged at the quote's offsets"

@@ -145,8 +145,11 @@ def candidate(q: Query, start: int, end: int, method: str) -> Candidate | None:
         method = "normalized"
     elif method == "normalized" and distance:
         method = "fuzzy"  # widened to whole characters, it no longer matches exactly
-    if method == "normalized" and q.text[raw_start:raw_end] == q.anchor.exact:
-        method = "exact"
+    if method == "normalized":
+        # A whitespace run at an edge folds to one space: the raw quote may stand inside.
+        inner = q.text.find(q.anchor.exact, raw_start, raw_end)
+        if inner != -1:
+            raw_start, raw_end, method = inner, inner + len(q.anchor.exact), "exact"
     score = W_QUOTE * quote + W_CONTEXT * context + W_POSITION * position
     return Candidate(
         start=raw_start,
@@ -180,15 +183,6 @@ def _sides(q: Query, at: int) -> int:
     before = n[at - len(q.prefix) : at] == q.prefix if q.prefix else at == 0
     after = n[end : end + len(q.suffix)] == q.suffix if q.suffix else end == len(n)
     return int(before) + int(after)
-
-
-def elsewhere(q: Query, low: int, high: int) -> bool:
-    """Whether the normalized quote occurs anywhere but overlapping normalized ``low..high``."""
-    n, m = q.norm.text, len(q.quote)
-    at = n.find(q.quote)
-    while at != -1 and low - m < at < high:
-        at = n.find(q.quote, at + 1)
-    return at != -1
 
 
 def _nearest(starts: list[int], target: int) -> list[int]:
