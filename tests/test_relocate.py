@@ -83,7 +83,6 @@ class TestExact:
         result = anchor.relocate(new)
         assert (result.start, result.end) == (anchor.start + shift, anchor.end + shift)
 
-
     def test_quote_after_a_run_of_spaces(self) -> None:
         """A quote starting with one space of a run is found exactly, without the run's rest."""
         anchor = Anchor(start=8, end=10, exact=" 0", prefix="0000000 ")

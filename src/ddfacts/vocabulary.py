@@ -21,7 +21,8 @@ from typing import Any
 import attrs
 from jsonschema import Draft202012Validator
 
-from .errors import VocabularyError
+from .errors import LoadError, VocabularyError
+from .jsonio._strict import parse_json
 from .records._fields import RECORD_TYPES, to_tuple
 
 __all__ = [
@@ -229,9 +230,9 @@ def _parse(document: Any, name: str) -> Vocabulary:
 
 def _read(text: str, name: str) -> Vocabulary:
     try:
-        document = json.loads(text)
-    except ValueError as error:
-        raise VocabularyError(f"{name}: not JSON: {error}") from None
+        document = parse_json(text, file=name)
+    except LoadError as error:
+        raise VocabularyError(f"not JSON: {error}") from None
     return _parse(document, name)
 
 

@@ -318,11 +318,11 @@ def _edited_in_place(q: Query, old_length: int | None) -> Relocation | None:
     high = normalized_index(q.norm, end)
     found = candidate(q, low, high, "fuzzy") if high > low else None
     # Inside the old place (spaces at its edges may merge with the context's), and edited:
-    # where the quote itself still overlaps the old place, the exact path decides.
+    # where the quote itself still starts (within a merged space), the exact path decides.
     if found is None or not anchor.start <= found.start < found.end <= end:
         return None
-    m, n = len(q.quote), q.norm.text
-    if not _fits(q, found) or n.find(q.quote, max(0, low - m), high + m) != -1:
+    n = q.norm.text
+    if not _fits(q, found) or n.find(q.quote, max(0, low - 1), low + 1 + len(q.quote)) != -1:
         return None
     if n.find(q.quote) != -1:
         reason = "the quote was edited where it stood, yet stands unchanged elsewhere too"

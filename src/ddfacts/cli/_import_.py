@@ -13,12 +13,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import get_args
+from typing import BinaryIO, get_args
 
 from .._escape import for_terminal
 from ..errors import LoadError
 from ..imports import OffsetUnit, from_webannotation
+from ..jsonio._bounded import read_rest
 from ..jsonio._files import decode_bytes, parse_json
+from ..jsonio._reader import BINARY_PROBE
+from ..jsonio._strict import Fault
 from ..textstore import TextStore
 from ._base import (
     EXIT_OK,
@@ -59,13 +62,28 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def _read(name: str) -> object:
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            data = _bounded_bytes(sys.stdin.buffer, name)
+        else:
+            with Path(name).open("rb") as handle:
+                data = _bounded_bytes(handle, name)
     except OSError as error:
         raise CommandError(f"{name}: cannot read: {error.strerror}") from None
     try:
         return parse_json(decode_bytes(data, file=name), file=name)
     except LoadError as error:
         raise CommandError(str(error)) from None
+
+
+def _bounded_bytes(handle: BinaryIO, name: str) -> bytes:
+    """The bytes of *handle*, refusing binary data at once and anything over the size limit."""
+    head = handle.read(BINARY_PROBE)
+    if b"\0" in head:
+        raise CommandError(f"{name}: a binary file (it holds NUL bytes), not JSON")
+    try:
+        return bytes(read_rest(handle, [head], name))
+    except Fault as bad:
+        raise CommandError(str(bad.error)) from None
 
 
 @register("import", "Turn W3C Web Annotations (Hypothesis too) into Statements.")

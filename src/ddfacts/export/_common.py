@@ -29,7 +29,7 @@ URN_PREFIX = "urn:ddfacts:"
 
 R = TypeVar("R", Source, Statement, Actor, Event, Claim, Review)
 
-_ID_IN_URN = re.compile(r"^urn:ddfacts:([a-z]+:[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?)$")
+_ID_IN_URN = re.compile(r"^urn:ddfacts:([a-z]+:[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?)\Z")
 
 
 def record_iri(record_id: str) -> str:

@@ -26,8 +26,8 @@ __all__ = [
 ]
 
 #: A ``urn:ddfacts:`` IRI naming a record; group 1 is the record's id.
-URN = re.compile(r"^urn:ddfacts:((?:source|statement|actor):[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?)$")
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+URN = re.compile(r"^urn:ddfacts:((?:source|statement|actor):[a-z0-9](?:[a-z0-9._/-]*[a-z0-9])?)\Z")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 
 
 def _collection(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:

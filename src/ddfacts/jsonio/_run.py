@@ -25,7 +25,7 @@ from ._files import PathOrFile, iter_located, name_of
 
 __all__ = ["Origins", "stream_files"]
 
-_POINTER = re.compile(r"^/records/(\d+)(.*)$")
+_POINTER = re.compile(r"^/records/(\d+)(.*)\Z")
 
 
 class Origins:

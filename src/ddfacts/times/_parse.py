@@ -86,14 +86,14 @@ _PART = re.compile(
     r"^(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|"
     r"start of|the middle of|middle of)[\s-]+(.+)$"
 )
-_VERY = re.compile(r"^(?:the )?very (end|beginning|start) of (.+)$")
+_VERY = re.compile(r"^(?:the )?very (end|beginning|start) of (.+)\Z")
 _ADVERB = re.compile(r"^(?:again|once again|also|and|then|even|just|only)\s+")
-_POSSESSIVE = re.compile(r"^(.*[^\W\d])'s$")
+_POSSESSIVE = re.compile(r"^(.*[^\W\d])'s\Z")
 _PARTS = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1}
 _SINCE = re.compile(
     r"^(?:since|from|starting|starting in|beginning in|с)\s+(.+?)(?:\s+on(?:wards?)?)?$"
 )
-_UNTIL = re.compile(r"^(?:until|till|up to|through|by|до)\s+(.+)$")
+_UNTIL = re.compile(r"^(?:until|till|up to|through|by|до)\s+(.+)\Z")
 _RANGE = re.compile(
     r"^(?:from\s+|between\s+)?(.+?)\s*(?:\s(?:until|till|to|through|and)\s|[–—]|-(?=\d{4}$))\s*(.+)$"
 )

@@ -34,11 +34,11 @@ _YEAR_NOUNS = (
     "war|crisis|invasion|annexation|coup|protests|attacks|visit"
 )
 _YEAR_NOUN = re.compile(rf"^(?:the )?(\d{{4}}) (?:{_YEAR_NOUNS})$")
-_SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
-_YEAR = re.compile(r"^(?:(?:the\s+)?year\s+)?(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})0'?s$")
-_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$")
-_EDTF_LIKE = re.compile(r"^[0-9x?~%/.\-t:+z]*\d[0-9x?~%/.\-t:+z]*$")
+_SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?\Z")
+_YEAR = re.compile(r"^(?:(?:the\s+)?year\s+)?(\d{4})\Z")
+_DECADE = re.compile(r"^(\d{3})0'?s\Z")
+_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century\Z")
+_EDTF_LIKE = re.compile(r"^[0-9x?~%/.\-t:+z]*\d[0-9x?~%/.\-t:+z]*\Z")
 _RU_THIS_YEAR = r"(?:\s+(с\.\s?г\.?|сего года|текущего года|этого года|нынешнего года))?"
 _RU_DAY = re.compile(
     rf"^(\d{{1,2}})\s+({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?{_RU_THIS_YEAR}$"
@@ -46,7 +46,7 @@ _RU_DAY = re.compile(
 _RU_MONTH_YEAR = re.compile(
     rf"^(?:в\s+)?({_RU_MONTH})(?:\s+(\d{{4}})(?:\s+(?:года|г\.?))?)?{_RU_THIS_YEAR}$"
 )
-_RU_YEAR = re.compile(r"^(?:в\s+)?(\d{4})(?:\s+(?:году|год|года|г\.?))?$")
+_RU_YEAR = re.compile(r"^(?:в\s+)?(\d{4})(?:\s+(?:году|год|года|г\.?))?\Z")
 _DEFAULTS = (dt.datetime(4, 1, 1, 0, 0, 0), dt.datetime(8, 2, 2, 3, 3, 3))
 
 

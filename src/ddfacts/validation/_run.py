@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, BinaryIO, Union
 
 import attrs
 
 from ..errors import LevelError
 from ..jsonio._inputs import Input
-from ..jsonio._strict import excerpt_of
+from ..jsonio._strict import EXCERPT_LENGTH, excerpt_of
 from ..problems import ALL_LEVELS, Level, Problem, Report
 from ..textstore import TextStore
 from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
@@ -161,6 +161,29 @@ def report_of(
     return Report(_with_excerpts(found))
 
 
+def _excerpts(handle: BinaryIO, file: str, numbers: set[int]) -> dict[tuple[str, int], str]:
+    """The excerpts of lines *numbers* of *handle*, reading no line further than it must.
+
+    Only the first :data:`~ddfacts.jsonio._strict.EXCERPT_LENGTH` bytes (times 4)
+    of a line are kept; the rest of a long line is skipped in bounded pieces, and
+    reading stops after the last line wanted.
+    """
+    found: dict[tuple[str, int], str] = {}
+    last, number, keep = max(numbers), 1, 4 * EXCERPT_LENGTH
+    while number <= last:
+        piece = handle.readline(keep)
+        if not piece:
+            break
+        if number in numbers:
+            found[file, number] = excerpt_of(piece.decode("utf-8", "replace"))
+        while not piece.endswith(b"\n"):
+            piece = handle.readline(1 << 16)
+            if not piece:
+                return found
+        number += 1
+    return found
+
+
 def _with_excerpts(problems: list[Problem]) -> list[Problem]:
     """Fill in the line of JSON Lines input for problems found after the line was read."""
     wanted: dict[str, set[int]] = {}
@@ -174,9 +197,7 @@ def _with_excerpts(problems: list[Problem]) -> list[Problem]:
             continue
         try:
             with open(file, "rb") as handle:
-                for number, raw in enumerate(handle, start=1):
-                    if number in numbers:
-                        lines[file, number] = excerpt_of(raw.decode("utf-8", "replace"))
+                lines.update(_excerpts(handle, file, numbers))
         except OSError:
             continue
     if not lines:

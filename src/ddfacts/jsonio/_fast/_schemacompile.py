@@ -61,7 +61,7 @@ _TYPE_TESTS = {
     "number": "type({v}) in _NUM",
     "integer": "(type({v}) is int or (type({v}) is float and {v}.is_integer()))",
 }
-_PLAIN_PREFIX = re.compile(r"^\^[A-Za-z0-9_\-:]*$")
+_PLAIN_PREFIX = re.compile(r"^\^[A-Za-z0-9_\-:]*\Z")
 
 
 class Compiler:
