@@ -14,6 +14,8 @@ and its peak resident memory (``ru_maxrss`` of that child, from ``os.wait4``).
 Peers: ``json.loads`` (the floor); jsonschema ``Draft202012Validator.iter_errors``
 on the project's own schemas (the reference; past ``--slow-limit`` records it
 runs on the first ones and is scaled up); fastjsonschema (first error only);
+jsonschema-rs (compiled Rust, every error) on the same schemas; msgspec typed
+Structs with constraints, decoding straight from bytes (``_msgspec_models.py``);
 pydantic v2 strict models equivalent to the schemas (``_pydantic_models.py``),
 with the garbage collector on and off; ``ddfacts validate`` (shape, references,
 meaning); the compiled shape check alone; ``ddfacts.load`` into a FactSet;
@@ -48,12 +50,14 @@ PEERS: dict[str, tuple[str, str]] = {
     "json": ("json.loads per line (floor)", "mixed"),
     "jsonschema": ("jsonschema iter_errors (all errors)", "mixed"),
     "fastjsonschema": ("fastjsonschema (first error)", "mixed"),
+    "jsonschema-rs": ("jsonschema-rs iter_errors (compiled)", "mixed"),
     "fastshape": ("ddfacts compiled shape check", "mixed"),
     "validate": ("ddfacts validate (shape+refs+meaning)", "mixed"),
     "validate-jobs2": ("ddfacts validate --jobs 2", "mixed"),
     "json-clean": ("json.loads per line, clean file", "clean"),
     "pydantic": ("pydantic v2 strict, gc on", "clean"),
     "pydantic-nogc": ("pydantic v2 strict, gc off", "clean"),
+    "msgspec": ("msgspec typed Structs + constraints", "clean"),
     "load": ("ddfacts.load into a FactSet", "clean"),
     "check": ("ddfacts check, JSON Lines streamed", "clean"),
 }
@@ -111,6 +115,36 @@ def _peer_fastjsonschema() -> Runner:
     def work(line: bytes) -> None:
         with suppress(failed):
             check(_parse_or_none(line))
+
+    return lambda path, limit: _each_line(path, limit, work)
+
+
+def _peer_jsonschema_rs() -> Runner:
+    import jsonschema_rs
+
+    from ddfacts.schemas import SCHEMA_FILES, schema
+
+    store = {schema(name)["$id"]: schema(name) for name in SCHEMA_FILES}
+    check = jsonschema_rs.validator_for(schema("record"), retriever=store.__getitem__)
+    errors = 0
+
+    def work(line: bytes) -> None:
+        nonlocal errors
+        errors += sum(1 for _ in check.iter_errors(_parse_or_none(line)))
+
+    return lambda path, limit: _each_line(path, limit, work)
+
+
+def _peer_msgspec() -> Runner:
+    import msgspec
+    from _msgspec_models import Record
+
+    decode = msgspec.json.Decoder(Record).decode
+    records: list[Any] = []
+
+    def work(line: bytes) -> None:
+        with suppress(msgspec.ValidationError, msgspec.DecodeError):
+            records.append(decode(line))
 
     return lambda path, limit: _each_line(path, limit, work)
 
@@ -175,6 +209,8 @@ _RUNNERS: dict[str, Callable[[], Runner]] = {
     "jsonschema": _peer_jsonschema,
     "fastjsonschema": _peer_fastjsonschema,
     "fastshape": _peer_fastshape,
+    "jsonschema-rs": _peer_jsonschema_rs,
+    "msgspec": _peer_msgspec,
     "pydantic": lambda: _peer_pydantic(True),
     "pydantic-nogc": lambda: _peer_pydantic(False),
     "validate": _peer_cli,

@@ -198,6 +198,14 @@ SURFACE: dict[str, list[str]] = {
         "parse_json",
         "to_json",
     ],
+    "ddfacts.limits": [
+        "MAX_DEPTH",
+        "MAX_FILE_BYTES",
+        "MAX_ID_LENGTH",
+        "MAX_LINE_BYTES",
+        "MAX_NUMBER_CHARS",
+        "MAX_PHRASE_CHARS",
+    ],
     "ddfacts.offsets": [
         "from_utf16",
         "from_utf8",
@@ -372,6 +380,15 @@ SURFACE: dict[str, list[str]] = {
 
 #: Classes with a public name that no public module exports, and why: (module.Class) -> reason.
 INTERNAL: dict[str, str] = {
+    "ddfacts.anchors._search.Occurrences": "a quote's occurrences, counted once",
+    "ddfacts.cite._match.Folded": "a text folded once for linear text-fragment matching",
+    "ddfacts.cite._match.Queue": "the text-fragment matcher's queue of candidate starts",
+    "ddfacts.cite._match.Search": "one text-fragment search over a folded text",
+    "ddfacts.cite._match.Term": "one term of a text-fragment directive, folded",
+    "ddfacts.imports._anchoring.SplitCharacter": "a UTF-16 offset inside a surrogate pair",
+    "ddfacts.imports._anchoring.Utf16Index": "UTF-16 to code-point offsets, built once",
+    "ddfacts.jsonio._scan.LongNumber": "a number literal over the limit",
+    "ddfacts.jsonio._scan.Marked": "a value to report after decoding",
     "ddfacts.anchors._normalize.Normalized": "relocation's normalized text with its offset map",
     "ddfacts.anchors._search.Query": "what the fuzzy search looks for, inside relocation",
     "ddfacts.check._contradiction.Said": "the contradiction rule's view of a claim",

@@ -362,7 +362,15 @@ def local(q: Query) -> tuple[int, list[Candidate]]:
     lo = max(0, at - radius)
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    spans, complete = _align(q, lo, at + radius + m + m // 4 + 8, _MAX_PER_WINDOW)
+    hi = at + radius + m + m // 4 + 8
+    spans, complete = _align(q, lo, hi, _MAX_PER_WINDOW)
+    # The scan keeps one match per half quote; exact ones in the window all count.
+    exact: list[int] = []
+    start = q.norm.text.find(q.quote, lo, hi)
+    while start != -1:
+        exact.append(start)
+        start = q.norm.text.find(q.quote, start + 1, hi)
+    spans += [(start, start + m) for start in _nearest(exact, at)]
     for start, end in spans:
         if (start, end) not in seen:
             seen.add((start, end))

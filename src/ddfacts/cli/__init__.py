@@ -28,8 +28,12 @@ COMMAND_MODULES = (
     "query",
     "cite",
     "export",
+    "html",
     "import_",
     "time",
+    "db",
+    "search",
+    "suggest",
 )
 
 

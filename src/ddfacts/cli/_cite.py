@@ -23,6 +23,7 @@ from ._base import (
     register,
     write_out,
 )
+from ._db import add_db_option, as_factset, facts_or_db
 
 #: Renderers by ``--format`` name.
 FORMATS = {
@@ -33,7 +34,8 @@ FORMATS = {
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="FACTS", help="fact files or folders")
+    parser.add_argument("paths", nargs="*", metavar="FACTS", help="fact files or folders")
+    add_db_option(parser)
     parser.add_argument("record", metavar="ID", help="the statement or claim to cite")
     parser.add_argument(
         "--texts", metavar="DIR", help="folder of source texts: make each fragment unique"
@@ -49,11 +51,11 @@ def run(args: argparse.Namespace) -> int:
         if not Path(args.texts).is_dir():
             raise CommandError(f"--texts: {args.texts} is not a folder")
         texts = TextStore(args.texts)
-    facts = load_all(args.paths)
-    try:
-        citation = cite(facts, args.record, texts=texts)
-    except CiteError as error:
-        raise CommandError(str(error)) from None
+    with facts_or_db(args, load_all) as facts:
+        try:
+            citation = cite(as_factset(facts), args.record, texts=texts)
+        except CiteError as error:
+            raise CommandError(str(error)) from None
     write_out(FORMATS[args.format](citation), None)
     for passage in citation.passages:
         if passage.unique is False:

@@ -13,17 +13,19 @@ from .._describe import describe_value
 from .._escape import for_terminal
 from ..errors import TimeParseError
 from ..jsonio._files import to_json
-from ..query import query, record_times
+from ..query import record_times
 from ..records import Actor, Claim, Event, Record, Review, Source, Statement
 from ..times._parse import parse_time
 from ._base import EXIT_OK, CommandError, arguments, load_all, register, write_out
+from ._db import add_db_option, facts_or_db
 
 #: Longest quote shown in the table before it is cut with an ellipsis.
 QUOTE_WIDTH = 60
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="FACTS", help="fact files or folders")
+    parser.add_argument("paths", nargs="*", metavar="FACTS", help="fact files or folders")
+    add_db_option(parser)
     parser.add_argument("--type", metavar="TYPE", help="record type: claim, event, statement…")
     parser.add_argument("--subject", metavar="ID", help="what the records are about")
     parser.add_argument("--property", metavar="P", help="claim property, e.g. followers")
@@ -92,16 +94,15 @@ def run(args: argparse.Namespace) -> int:
             at = parse_time(args.at)
         except TimeParseError as error:
             raise CommandError(f"--at: {error}") from None
-    facts = load_all(args.paths)
-    found = query(
-        facts,
-        type=args.type,
-        subject=args.subject,
-        property=args.property,
-        source=args.source,
-        speaker=args.speaker,
-        at=at,
-    )
+    with facts_or_db(args, load_all) as facts:
+        found = facts.query(
+            type=args.type,
+            subject=args.subject,
+            property=args.property,
+            source=args.source,
+            speaker=args.speaker,
+            at=at,
+        )
     if args.format == "json":
         text = json.dumps([to_json(r) for r in found], ensure_ascii=False, indent=2) + "\n"
         write_out(text, None)

@@ -5,7 +5,8 @@ One ClaimReview per Review, sorted by review id:
 - ``claimReviewed``: the claim's ``text``, else a sentence made from it;
 - ``itemReviewed``: a ``Claim`` whose ``author`` is the speaker, whose
   ``appearance`` lists the sources that carry it (its attribution's source and
-  the sources of its evidence statements) and whose ``firstAppearance`` is the
+  the sources of its evidence statements, and those an import kept in
+  ``x-claimreview-appearances``) and whose ``firstAppearance`` is the
   earliest published of them;
 - ``reviewRating``: ``ratingValue``, ``bestRating``, ``worstRating`` and
   ``alternateName`` (the rating's label, else "<value> on a scale from
@@ -83,6 +84,9 @@ def _sources_of(claim: Claim, facts: FactSet) -> list[Source]:
     ids = set()
     if claim.attribution is not None:
         ids.add(claim.attribution.source)
+    extra = claim.extensions.get("x-claimreview-appearances")
+    if isinstance(extra, (list, tuple)):
+        ids.update(item for item in extra if isinstance(item, str))
     for statement_id in claim.evidence:
         statement = facts.get(statement_id, Statement)
         if statement is not None:

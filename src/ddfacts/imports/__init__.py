@@ -1,4 +1,10 @@
-"""Import W3C Web Annotations (and the Hypothesis client's) as Statements.
+"""Import other tools' records: W3C Web Annotations as Statements, ClaimReview as Reviews.
+
+:func:`from_claimreview` (and its streamed form :func:`iter_claimreview`)
+reads schema.org ClaimReview markup, JSON-LD or the JSON-LD blocks of an
+HTML page, as Claims, Reviews, Actors and Sources (see
+:mod:`ddfacts.imports._claimreview` for the mapping); :func:`merge_records`
+merges an import into an existing fact set by id.
 
 :func:`from_webannotation` reads an AnnotationCollection, an AnnotationPage,
 one Annotation, a JSON array of them, or a Hypothesis API search result
@@ -30,6 +36,25 @@ reported as problems (codes ``import.*``, registered in
 from __future__ import annotations
 
 from ._anchoring import OffsetUnit
+from ._crrun import (
+    ClaimReviewImport,
+    ImportSummary,
+    MergeResult,
+    from_claimreview,
+    iter_claimreview,
+    merge_records,
+)
 from ._webannotation import ImportResult, from_webannotation, source_id_for_iri
 
-__all__ = ["ImportResult", "OffsetUnit", "from_webannotation", "source_id_for_iri"]
+__all__ = [
+    "ClaimReviewImport",
+    "ImportResult",
+    "ImportSummary",
+    "MergeResult",
+    "OffsetUnit",
+    "from_claimreview",
+    "from_webannotation",
+    "iter_claimreview",
+    "merge_records",
+    "source_id_for_iri",
+]

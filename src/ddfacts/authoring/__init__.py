@@ -1,0 +1,14 @@
+"""Authoring: from a text to records that cite it.
+
+:class:`Document` holds a text and its Source and makes Statements, Actors,
+Events, Claims and Reviews citing it; :func:`combine` puts several documents
+in one :class:`~ddfacts.FactSet`.
+"""
+
+from __future__ import annotations
+
+from ._document import Document, Evidence
+from ._order import combine
+from ._quotes import AmbiguousQuoteError
+
+__all__ = ["AmbiguousQuoteError", "Document", "Evidence", "combine"]

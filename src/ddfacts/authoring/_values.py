@@ -1,0 +1,133 @@
+"""Values written as a person writes them, read into record values, and checked at the call.
+
+Times and quantities go through the library's parsers (``parse_time``
+against the source's publication date, ``parse_quantity``); a claim's value
+is read as the kind its property takes.  Vocabulary problems are raised at
+once, with the sentence (and "did you mean") the validator's rules give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..errors import VocabularyError
+from ..quantities import Quantity, parse_quantity
+from ..records import Actor, ClaimValue, Event, Ref, Statement
+from ..times import ResolvedAgainst, TimeSpan, parse_time
+from ..validation._rules import known, operated_by, role_allowed, unit_of, value_type
+from ..vocabulary import PropertyType, Vocabulary
+
+__all__ = [
+    "Referable",
+    "Reference",
+    "check_actor_kind",
+    "check_event",
+    "claim_value",
+    "id_of",
+    "property_of",
+    "time_of",
+]
+
+#: What a time is read against: a date, a date and where it came from, or a span.
+Reference = dt.date | ResolvedAgainst | TimeSpan | None
+#: A record or its id.
+Referable = str | Actor | Event | Statement
+
+
+def id_of(item: object, prefix: str) -> str:
+    """The id of a record or id *item*; a bare slug gets *prefix* (``actor``) in front."""
+    if isinstance(item, (Actor, Event, Statement)):
+        return item.id
+    if not isinstance(item, str) or not item:
+        raise TypeError(f"expected a {prefix} record or id, got {item!r}")
+    return item if ":" in item else f"{prefix}:{item}"
+
+
+def time_of(value: str | TimeSpan | dt.date, reference: Reference) -> TimeSpan:
+    """A TimeSpan: given, a day, or a phrase parsed against *reference*."""
+    if isinstance(value, TimeSpan):
+        return value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return parse_time(value.isoformat())
+    if not isinstance(value, str):
+        raise TypeError(f"a time is a phrase, a date or a TimeSpan, got {value!r}")
+    return parse_time(value, relative_to=reference)
+
+
+def _raise(message: str | None) -> None:
+    if message is not None:
+        raise VocabularyError(message)
+
+
+def property_of(vocab: Vocabulary, name: str) -> PropertyType:
+    """The vocabulary's property *name*.
+
+    Raises:
+        VocabularyError: the vocabulary has no such property (with "did you mean").
+    """
+    _raise(known("property", name, vocab.properties))
+    return vocab.properties[name]
+
+
+def check_actor_kind(vocab: Vocabulary, kind: str, has_operator: bool) -> None:
+    """An actor type the vocabulary knows; only an account names its operator."""
+    _raise(known("actor type", kind, vocab.actor_types))
+    _raise(operated_by(kind, "account" in vocab.lineage(kind), has_operator))
+
+
+def check_event(vocab: Vocabulary, event_type: str, roles: list[str]) -> None:
+    """An event type the vocabulary knows, with roles it allows."""
+    _raise(known("event type", event_type, vocab.event_types))
+    allowed = vocab.roles_for(event_type)
+    for role in roles:
+        _raise(known("participant role", role, vocab.roles))
+        _raise(role_allowed(role, event_type, allowed))
+
+
+def _tag(value: ClaimValue) -> str:
+    if isinstance(value, Quantity):
+        return "quantity"
+    if isinstance(value, TimeSpan):
+        return "time"
+    return "entity" if isinstance(value, Ref) else "text"
+
+
+def _read(prop: PropertyType, value: object, reference: Reference) -> ClaimValue:
+    if isinstance(value, (Quantity, TimeSpan, Ref)):
+        return value
+    if isinstance(value, (Actor, Event, Statement)):
+        return Ref(id=value.id)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return time_of(value, reference)
+    if not isinstance(value, str):
+        raise TypeError(f"a claim's value is a phrase, an id or a value, got {value!r}")
+    if prop.value == "quantity":
+        return parse_quantity(value)
+    if prop.value == "time":
+        return time_of(value, reference)
+    if prop.value == "entity":
+        return Ref(id=value)
+    return value
+
+
+def claim_value(
+    prop: PropertyType, value: object, reference: Reference, unit: str | None = None
+) -> ClaimValue:
+    """*value* read as the kind *prop* takes, a quantity counting what *prop* counts.
+
+    Raises:
+        VocabularyError: the value is of another kind, or counts another unit.
+        QuantityParseError, TimeParseError: a phrase the parsers cannot read.
+    """
+    read = _read(prop, value, reference)
+    _raise(value_type(prop.name, prop.value, _tag(read)))
+    if isinstance(read, Quantity):
+        counted = unit if unit is not None else prop.unit or read.unit
+        if counted is not None:
+            _raise(unit_of(prop.name, prop.unit, counted))
+        read = attrs.evolve(read, unit=counted)
+    return read

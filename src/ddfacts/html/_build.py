@@ -1,0 +1,216 @@
+"""Write the site: one Jinja2 environment with autoescaping, pages rendered one at a time.
+
+Pages are rendered in a stable order from sorted records and written into a
+fresh folder beside the output, which then takes the output's place: a
+failed build leaves no half-written site.  Each source's text is read when
+its page is rendered and dropped after, so memory holds the fact set and one
+text.  The same input gives the same bytes: no dates, no random ids.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+
+from .._describe import describe_value
+from .._escape import json_text, utf8_text
+from ..check import check
+from ..errors import TextStoreError
+from ..factset import FactSet
+from ..problems import Problem
+from ..records import Source, Statement
+from ..textstore import TextLookup
+from ..validation import validate
+from ._blocks import Mark, blocks, slug
+from ._charts import charts
+from ._model import Index, claim_words, href_of, name_of
+from ._pages import actor_context, source_fragments, timeline_rows
+
+__all__ = ["MARKER", "SiteError", "build"]
+
+#: The file that marks a folder as a ddfacts site, safe to replace.
+MARKER = ".ddfacts-site"
+
+
+class SiteError(Exception):
+    """The site cannot be written where asked (a folder that is not a ddfacts site)."""
+
+
+def _text_filter(value: Any) -> Any:
+    """Escape text for HTML, carriage returns included (the parser would drop them)."""
+    escaped = markupsafe.escape(utf8_text(str(value)))
+    return markupsafe.Markup(str(escaped).replace("\r", "&#13;"))
+
+
+def environment() -> jinja2.Environment:
+    """The one template environment: package templates, autoescaping on, strict undefined."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("ddfacts.html", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["text"] = _text_filter
+    env.filters["slug"] = slug
+    env.filters["json"] = lambda value: markupsafe.Markup(json_text(value))
+    return env
+
+
+def _problems(facts: FactSet, texts: TextLookup | None) -> list[Problem]:
+    found = list(validate(facts, texts=texts))
+    seen = {(p.code, p.message) for p in found}
+    found.extend(p for p in check(facts, texts=texts) if (p.code, p.message) not in seen)
+    return found
+
+
+def _text_of(source: Source, texts: TextLookup | None) -> str | None:
+    if texts is None:
+        return None
+    try:
+        return texts.get(source)
+    except TextStoreError:
+        return None
+
+
+def _source_page(
+    env: jinja2.Environment, index: Index, source: Source, text: str | None, root: Path
+) -> None:
+    facts = index.facts
+    statements = sorted(
+        (r for r in facts.by_source(source.id) if isinstance(r, Statement)),
+        key=lambda s: (s.anchor.start, s.anchor.end, s.id),
+    )
+    placed = [s for s in statements if text is not None and s.anchor.verify(text)]
+    marks = [Mark(s.id, s.anchor.start, s.anchor.end) for s in placed]
+    rendered = blocks(text, marks) if text is not None else []
+    page = env.get_template("source.html").render(
+        root="../",
+        source=source,
+        authors=[name_of(facts, a) for a in source.authors],
+        publisher=name_of(facts, source.publisher),
+        blocks=rendered,
+        statements=statements,
+        placed={s.id for s in placed},
+        fragments=source_fragments(source, statements, text),
+        index=index,
+        has_text=text is not None,
+    )
+    _write(root / href_of(source), page)
+
+
+def _href(facts: FactSet, record_id: str) -> str | None:
+    """The page of the record with *record_id*, or None (statements: their source page)."""
+    record = facts.get(record_id)
+    if record is None:
+        return None
+    if isinstance(record, Statement):
+        return f"sources/{slug(record.source)}.html#{slug(record.id)}"
+    return href_of(record)
+
+
+def _write(path: Path, page: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(utf8_text(page), encoding="utf-8", newline="\n")
+
+
+def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
+    env = environment()
+    index = Index(facts, _problems(facts, texts))
+    sources = sorted(facts.sources, key=lambda s: s.id)
+    actors = sorted(facts.actors, key=lambda a: a.id)
+    all_charts = charts(facts)
+    common: dict[str, Any] = {
+        "index": index,
+        "name_of": lambda i: name_of(facts, i),
+        "describe": describe_value,
+        "href": lambda i: _href(facts, i),
+    }
+    counts: dict[str, int] = {}
+    for record in facts:
+        counts[record.type] = counts.get(record.type, 0) + 1
+    _write(
+        root / "index.html",
+        env.get_template("index.html").render(
+            root="",
+            sources=sources,
+            actors=actors,
+            counts=sorted(counts.items()),
+            charts=all_charts,
+            **common,
+        ),
+    )
+    for source in sources:
+        _source_page(env, index, source, _text_of(source, texts), root)
+    for actor in actors:
+        context = actor_context(facts, actor, all_charts)
+        _write(
+            root / href_of(actor),
+            env.get_template("actor.html").render(root="../", actor=actor, **context, **common),
+        )
+    claims = sorted(facts.claims, key=lambda c: c.id)
+    _write(
+        root / "claims.html",
+        env.get_template("claims.html").render(
+            root="", claims=claims, words=lambda c: claim_words(facts, c), **common
+        ),
+    )
+    _write(
+        root / "timeline.html",
+        env.get_template("timeline.html").render(root="", rows=timeline_rows(facts), **common),
+    )
+    _write(
+        root / "charts.html",
+        env.get_template("charts.html").render(root="", charts=all_charts, **common),
+    )
+    static = resources.files("ddfacts.html") / "static"
+    for name in ("site.css", "site.js"):
+        _write(root / "static" / name, (static / name).read_text(encoding="utf-8"))
+    _write(root / MARKER, "A site written by ddfacts html; the next build replaces it.\n")
+
+
+def build(
+    facts: FactSet | Iterable[Any], texts: TextLookup | None, out: str | os.PathLike[str]
+) -> Path:
+    """Write the static site of *facts* (with the source *texts*) into the folder *out*.
+
+    The folder is replaced whole when the build succeeds; it must not exist,
+    be empty, or hold a site an earlier build wrote.
+
+    Raises:
+        SiteError: *out* is a file, or a folder that is not a ddfacts site.
+
+    .. versionadded:: 0.2.0
+    """
+    factset = facts if isinstance(facts, FactSet) else FactSet(facts)
+    target = Path(out)
+    if target.exists() and (
+        not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())
+    ):
+        raise SiteError(f"{target}: exists and is not a site ddfacts html wrote; choose another")
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=parent))
+    try:
+        _render_all(factset, texts, scratch)
+        os.chmod(scratch, 0o755)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=parent))
+            os.replace(target, old / "site")
+            os.replace(scratch, target)
+            shutil.rmtree(old)
+        else:
+            os.replace(scratch, target)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return target

@@ -1,0 +1,184 @@
+"""The tables of a fact store, and the rows one record gives them.
+
+Every table is plain SQL that any SQLite client (Datasette, ``sqlite3``)
+reads; ``docs/store.md`` describes them.  ``records`` holds each record's
+canonical JSON under its ``seq`` (the file's rank in the upper bits, the
+record's place in its file in the lower), so ``ORDER BY seq`` is the order a
+:class:`~ddfacts.FactSet` of the same files has.  The other tables are indexes
+over it: a table per record type with the columns a query filters on,
+``refs`` (which record names which id, in what role), ``times`` (the times a
+record holds at, widened to whole days) and the FTS5 table ``texts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from .._describe import describe_value
+from ..quantities._value import Quantity
+from ..query import record_times
+from ..records import Actor, Claim, Event, Record, Review, Source, Statement
+from ..times._span import TimeSpan, as_date
+
+__all__ = ["FORMAT", "SCHEMA", "Rows", "rows_of", "seq_of", "time_bounds"]
+
+#: The store format this version writes and reads; a newer one is refused.
+FORMAT = 1
+
+#: Bits of ``seq`` that number a record within its file.
+_POSITION_BITS = 32
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    rank INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+    records INTEGER NOT NULL);
+CREATE TABLE records (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    file INTEGER NOT NULL, line INTEGER, json TEXT NOT NULL);
+CREATE INDEX records_type ON records (type, seq);
+CREATE INDEX records_file ON records (file);
+CREATE TABLE sources (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT, url TEXT, publisher TEXT,
+    published_from TEXT, published_to TEXT);
+CREATE TABLE statements (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, exact TEXT NOT NULL);
+CREATE INDEX statements_source ON statements (source);
+CREATE INDEX statements_id ON statements (id);
+CREATE TABLE actors (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
+    name TEXT NOT NULL);
+CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, event_type TEXT NOT NULL,
+    time_from TEXT, time_to TEXT);
+CREATE TABLE claims (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL, subject TEXT NOT NULL, property TEXT NOT NULL,
+    speaker TEXT, source TEXT, via_source TEXT, mode TEXT, text TEXT,
+    quantity_lower REAL, quantity_upper REAL, unit TEXT, as_of_from TEXT, as_of_to TEXT);
+CREATE INDEX claims_subject ON claims (subject);
+CREATE INDEX claims_property ON claims (property, as_of_from);
+CREATE INDEX claims_speaker ON claims (speaker);
+CREATE TABLE reviews (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, claim TEXT NOT NULL,
+    reviewer TEXT NOT NULL, published TEXT);
+CREATE TABLE refs (seq INTEGER NOT NULL, role TEXT NOT NULL, target TEXT NOT NULL);
+CREATE INDEX refs_target ON refs (target, role, seq);
+CREATE INDEX refs_seq ON refs (seq);
+CREATE TABLE times (seq INTEGER NOT NULL, "from" TEXT, "to" TEXT);
+CREATE INDEX times_from ON times ("from");
+CREATE INDEX times_seq ON times (seq);
+CREATE VIRTUAL TABLE texts USING fts5 (text, field UNINDEXED, seq UNINDEXED);
+"""
+
+#: The tables that hold rows keyed by ``seq`` (all but ``meta`` and ``files``).
+SEQ_TABLES = (
+    "records", "sources", "statements", "actors", "events", "claims", "reviews", "refs",
+    "times", "texts",
+)  # fmt: skip
+
+
+class Rows(NamedTuple):
+    """The rows one record adds: its own table's row, references, times and texts."""
+
+    #: ``(table, values)`` for the record's type table (values after ``seq``).
+    typed: tuple[str, tuple[object, ...]]
+    #: ``(role, target id)`` for each id the record names.
+    refs: list[tuple[str, str]]
+    #: ``(from, to)`` day bounds of each time the record holds at; None is unbounded.
+    times: list[tuple[str | None, str | None]]
+    #: ``(field, text)`` for the full-text index.
+    texts: list[tuple[str, str]]
+
+
+def seq_of(rank: int, position: int) -> int:
+    """The ``seq`` of the record at *position* in the file of *rank*."""
+    return (rank << _POSITION_BITS) | position
+
+
+def time_bounds(span: TimeSpan) -> tuple[str | None, str | None]:
+    """Day bounds, one day wider each side, that hold every instant *span* can cover.
+
+    A superset on purpose: a datetime with an offset can fall on the next or
+    previous UTC day.  The exact test is :meth:`TimeSpan.overlaps`, run on
+    the candidates these bounds select.
+    """
+    low = high = None
+    if span.earliest is not None:
+        day = as_date(span.earliest)
+        low = (day - dt.timedelta(days=1) if day > dt.date.min else day).isoformat()
+    if span.latest is not None:
+        day = as_date(span.latest)
+        high = (day + dt.timedelta(days=1) if day < dt.date.max else day).isoformat()
+    return low, high
+
+
+def _bounds(span: TimeSpan | None) -> tuple[str | None, str | None]:
+    return time_bounds(span) if span is not None else (None, None)
+
+
+def _evidence(record: Record) -> Iterator[tuple[str, str]]:
+    for target in getattr(record, "evidence", ()):
+        yield ("evidence", target)
+
+
+def _claim(claim: Claim) -> Rows:
+    attribution = claim.attribution
+    value = claim.value
+    quantity = value if isinstance(value, Quantity) else None
+    lower = quantity.lower if quantity is not None else None
+    upper = quantity.upper if quantity is not None else None
+    unit = quantity.unit if quantity is not None else None
+    typed = (
+        claim.id, claim.subject, claim.property, claim.speaker,
+        attribution.source if attribution else None,
+        attribution.via_source if attribution else None,
+        attribution.mode.value if attribution else None,
+        claim.text, lower, upper, unit, *_bounds(claim.as_of),
+    )  # fmt: skip
+    refs = [("subject", claim.subject), *_evidence(claim)]
+    if claim.speaker is not None:
+        refs.append(("speaker", claim.speaker))
+    if attribution is not None:
+        refs.append(("source", attribution.source))
+        if attribution.via_source is not None:
+            refs.append(("via_source", attribution.via_source))
+    texts = [("proposition", f"{claim.subject} {claim.property} {describe_value(value)}")]
+    if claim.text:
+        texts.append(("claim", claim.text))
+    return Rows(("claims", typed), refs, [], texts)
+
+
+def _typed_rows(record: Record) -> Rows:
+    typed: tuple[object, ...]
+    if isinstance(record, Claim):
+        return _claim(record)
+    if isinstance(record, Statement):
+        anchor = record.anchor
+        typed = (record.id, record.source, anchor.start, anchor.end, anchor.exact)
+        return Rows(
+            ("statements", typed), [("source", record.source)], [], [("quote", anchor.exact)]
+        )
+    if isinstance(record, Actor):
+        texts = [("name", record.name), *(("name", n.text) for n in record.names)]
+        texts += [("alias", alias) for alias in record.aliases]
+        typed = (record.id, record.kind, record.name)
+        return Rows(("actors", typed), list(_evidence(record)), [], texts)
+    if isinstance(record, Event):
+        refs = [("about", target) for target in record.about]
+        refs += [("participant", p.actor) for p in record.participants]
+        typed = (record.id, record.event_type, *_bounds(record.time))
+        return Rows(("events", typed), [*refs, *_evidence(record)], [], [])
+    if isinstance(record, Review):
+        published = record.published.isoformat() if record.published is not None else None
+        typed = (record.id, record.claim, record.reviewer, published)
+        return Rows(("reviews", typed), [("claim", record.claim), *_evidence(record)], [], [])
+    assert isinstance(record, Source)
+    typed = (record.id, record.title, record.url, record.publisher, *_bounds(record.published))
+    return Rows(("sources", typed), [], [], [])
+
+
+def rows_of(record: Record) -> Rows:
+    """Every row *record* adds to the index tables."""
+    rows = _typed_rows(record)
+    rows.times.extend(time_bounds(span) for span in record_times(record))
+    return rows

@@ -1,0 +1,310 @@
+"""FactStore: the FactSet's reading API over a SQLite fact store, plus full-text search.
+
+Each call asks SQLite for a few candidate rows through an index, decodes
+their JSON with the one strict reader, and hands them to the same
+:func:`ddfacts.query` / :func:`ddfacts.timeline` a FactSet uses, so the rules
+of what matches are written once and the answers are the FactSet's, in the
+same order.  Nothing is loaded beyond the records an answer holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+
+from .._escape import utf8_text
+from ..errors import LoadError
+from ..jsonio._files import from_json, parse_json
+from ..query import query as _query
+from ..query import span_of
+from ..records import Actor, Claim, Event, Record, Review, Source, Statement
+from ..timeline import TimelineEntry
+from ..timeline import timeline as _timeline
+from ._open import StoreError, open_store
+from ._schema import time_bounds
+from ._search import SearchHit, search_rows
+
+if TYPE_CHECKING:
+    from ..factset import FactSet
+    from ..times._span import TimeSpan
+
+__all__ = ["FactStore"]
+
+R = TypeVar("R", Source, Statement, Actor, Event, Claim, Review)
+
+_TYPE_NAMES: dict[type, str] = {
+    Source: "source", Statement: "statement", Actor: "actor",
+    Event: "event", Claim: "claim", Review: "review",
+}  # fmt: skip
+
+#: ``refs`` roles that make a record about its target (:func:`ddfacts.query`'s ``subject``).
+_ABOUT = "('subject', 'about', 'participant', 'claim')"
+_SOURCE = (
+    "SELECT seq FROM refs WHERE target = ? AND role IN ('source', 'via_source') UNION "
+    "SELECT refs.seq FROM statements JOIN refs ON refs.target = statements.id "
+    "AND refs.role = 'evidence' WHERE statements.source = ?"
+)
+
+
+class _Subset:
+    """Candidate records in file order, read through the FactSet methods query() uses."""
+
+    def __init__(self, store: FactStore, records: Sequence[Record]) -> None:
+        self._store = store
+        self._records = records
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._records)
+
+    def by_property(self, name: str) -> tuple[Record, ...]:
+        return tuple(r for r in self._records if isinstance(r, Claim) and r.property == name)
+
+    def by_type(self, type_name: str) -> tuple[Record, ...]:
+        return tuple(r for r in self._records if r.type == type_name)
+
+    def get(self, record_id: str, kind: type[R] | None = None) -> Record | None:
+        return self._store.get(record_id, kind) if kind is not None else self._store.get(record_id)
+
+    def as_factset(self) -> FactSet:
+        # query() and timeline() read a set only through the methods above.
+        return cast("FactSet", self)
+
+
+def _time_filter(at: dt.date | TimeSpan, low: str, high: str) -> tuple[str, list[Any]]:
+    first, last = time_bounds(span_of(at))
+    clauses, params = [], []
+    if last is not None:
+        clauses.append(f"({low} IS NULL OR {low} <= ?)")
+        params.append(last)
+    if first is not None:
+        clauses.append(f"({high} IS NULL OR {high} >= ?)")
+        params.append(first)
+    return " AND ".join(clauses) or "1", params
+
+
+def _driver(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """SQL for the seqs of a superset of the answer, through the most selective index."""
+    if filters["subject"] is not None:
+        return f"SELECT seq FROM refs WHERE target = ? AND role IN {_ABOUT}", [filters["subject"]]
+    if filters["speaker"] is not None:
+        return "SELECT seq FROM claims WHERE speaker = ?", [filters["speaker"]]
+    if filters["source"] is not None:
+        return _SOURCE, [filters["source"], filters["source"]]
+    if filters["property"] is not None:
+        sql, params = "SELECT seq FROM claims WHERE property = ?", [filters["property"]]
+        if filters["at"] is not None:
+            clause, more = _time_filter(filters["at"], "as_of_from", "as_of_to")
+            sql, params = f"{sql} AND {clause}", [*params, *more]
+        return sql, params
+    if filters["at"] is not None:
+        clause, params = _time_filter(filters["at"], '"from"', '"to"')
+        return f"SELECT seq FROM times WHERE {clause}", params
+    if filters["type"] is not None:
+        return "SELECT seq FROM records WHERE type = ?", [filters["type"]]
+    return "SELECT seq FROM records", []
+
+
+class FactStore:
+    """A fact store built by ``ddfacts db build``, read like a :class:`~ddfacts.FactSet`.
+
+    Opening checks the file and refuses, with one sentence, one that is
+    missing, truncated, unfinished or written by a newer format.  Use it as a
+    context manager, or call :meth:`close`.
+
+    Raises:
+        StoreError: the file is not a whole, readable store.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        #: The store's file.
+        self.path = Path(path)
+        self._db = open_store(self.path)
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def __enter__(self) -> FactStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<FactStore {str(self.path)!r}: {len(self)} records>"
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"{self.path} cannot be read ({error}).", path=str(self.path)
+            ) from None
+
+    def _decode(self, text: str) -> Record:
+        try:
+            return from_json(parse_json(text))
+        except LoadError as error:
+            raise StoreError(
+                f"{self.path} holds a bad record: {error}", path=str(self.path)
+            ) from None
+
+    def _records(self, sql: str, params: Sequence[Any] = ()) -> tuple[Record, ...]:
+        return tuple(self._decode(text) for (text,) in self._rows(sql, params))
+
+    def _selected(self, driver: str, params: Sequence[Any]) -> tuple[Record, ...]:
+        sql = f"SELECT json FROM records WHERE seq IN ({driver}) ORDER BY seq"
+        return self._records(sql, params)
+
+    def __len__(self) -> int:
+        return int(self._rows("SELECT count(*) FROM records")[0][0])
+
+    def __iter__(self) -> Iterator[Record]:
+        """Every record in file order, read a page at a time."""
+        last = -1
+        while True:
+            rows = self._rows(
+                "SELECT seq, json FROM records WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)
+            )
+            if not rows:
+                return
+            for seq, text in rows:
+                yield self._decode(text)
+                last = seq
+
+    def __contains__(self, item: object) -> bool:
+        if not isinstance(item, str):
+            return False
+        return bool(self._rows("SELECT 1 FROM records WHERE id = ?", (utf8_text(item),)))
+
+    @overload
+    def get(self, record_id: str) -> Record | None: ...
+    @overload
+    def get(self, record_id: str, kind: type[R]) -> R | None: ...
+    def get(self, record_id: str, kind: type[R] | None = None) -> Record | None:
+        """The record with *record_id*, or None; with *kind*, None unless it is one."""
+        found = self._records("SELECT json FROM records WHERE id = ?", (utf8_text(record_id),))
+        record = found[0] if found else None
+        if kind is not None and not isinstance(record, kind):
+            return None
+        return record
+
+    def __getitem__(self, record_id: str) -> Record:
+        record = self.get(record_id)
+        if record is None:
+            raise KeyError(record_id)
+        return record
+
+    def by_type(self, type_name: str) -> tuple[Record, ...]:
+        """Records whose JSON ``type`` is *type_name*, in file order."""
+        return self._records("SELECT json FROM records WHERE type = ? ORDER BY seq", (type_name,))
+
+    def of_type(self, kind: type[R]) -> tuple[R, ...]:
+        """Every record of class *kind*, in file order."""
+        return cast("tuple[R, ...]", self.by_type(_TYPE_NAMES[kind]))
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every Source, in file order."""
+        return self.of_type(Source)
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every Statement, in file order."""
+        return self.of_type(Statement)
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """Every Actor, in file order."""
+        return self.of_type(Actor)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Every Event, in file order."""
+        return self.of_type(Event)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every Claim, in file order."""
+        return self.of_type(Claim)
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        """Every Review, in file order."""
+        return self.of_type(Review)
+
+    def by_subject(self, record_id: str) -> tuple[Record, ...]:
+        """Claims about *record_id*, events it takes part in, reviews of it (as FactSet's)."""
+        driver = (
+            "SELECT seq FROM refs WHERE target = ? AND role IN ('subject', 'participant', 'claim')"
+        )
+        return self._selected(driver, (record_id,))
+
+    def by_source(self, source_id: str) -> tuple[Record, ...]:
+        """Statements of the source, and claims it carries (by attribution)."""
+        return self._selected(
+            "SELECT seq FROM refs WHERE target = ? AND role = 'source'", (source_id,)
+        )
+
+    def by_property(self, name: str) -> tuple[Claim, ...]:
+        """Claims of property *name*."""
+        found = self._selected("SELECT seq FROM claims WHERE property = ?", (name,))
+        return cast("tuple[Claim, ...]", found)
+
+    def query(
+        self,
+        *,
+        type: str | None = None,
+        subject: str | None = None,
+        property: str | None = None,
+        source: str | None = None,
+        speaker: str | None = None,
+        at: dt.date | TimeSpan | None = None,
+    ) -> tuple[Record, ...]:
+        """The records that pass every filter given, in file order: as :meth:`FactSet.query`."""
+        filters: dict[str, Any] = {"type": type, "subject": subject, "property": property}
+        filters |= {"source": source, "speaker": speaker, "at": at}
+        candidates = self._selected(*_driver(filters))
+        return _query(_Subset(self, candidates).as_factset(), **filters)
+
+    def timeline(self, actor_id: str) -> tuple[TimelineEntry, ...]:
+        """An actor's roles, events and claims, earliest first: as :meth:`FactSet.timeline`."""
+        actor = self.get(actor_id, Actor)
+        if actor is None:
+            raise KeyError(actor_id)
+        roles = "('subject', 'about', 'participant', 'speaker')"
+        driver = f"SELECT seq FROM refs WHERE target = ? AND role IN {roles}"
+        candidates = self._selected(driver, (actor_id,))
+        return _timeline(_Subset(self, candidates).as_factset(), actor_id)
+
+    def search(self, words: str, *, limit: int = 20) -> tuple[SearchHit, ...]:
+        """Quotes, claim texts, propositions and actor names matching every word, best first.
+
+        Ranked by FTS5's BM25; each hit carries its record and, for a
+        statement or claim, the source it comes from.
+        """
+        hits = []
+        for seq, field, text, score in search_rows(self._db, self.path, words, limit):
+            found = self._records("SELECT json FROM records WHERE seq = ?", (seq,))
+            if found:
+                record = found[0]
+                hits.append(SearchHit(record=record, field=field, text=text, score=score,
+                                      source=self._source_of(record)))  # fmt: skip
+        return tuple(hits)
+
+    def _source_of(self, record: Record) -> Source | None:
+        if isinstance(record, Statement):
+            return self.get(record.source, Source)
+        if isinstance(record, Claim):
+            if record.attribution is not None:
+                return self.get(record.attribution.source, Source)
+            for statement_id in record.evidence:
+                statement = self.get(statement_id, Statement)
+                if statement is not None:
+                    return self.get(statement.source, Source)
+        return None

@@ -1,0 +1,117 @@
+"""ddfacts.html: the static site's pages, their escaping, and byte-identical builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("jinja2")
+
+import ddfacts
+from ddfacts.cli import main
+from ddfacts.html import SiteError, build
+from ddfacts.html._blocks import Mark, blocks, slug
+
+from .conftest import ROOT
+
+DEMO = ROOT / "examples" / "demo"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_demo_site_is_byte_identical_twice(tmp_path: Path) -> None:
+    """Two builds of the same facts write the same files with the same bytes."""
+    facts = ddfacts.load(DEMO / "demo.facts.json")
+    build(facts, ddfacts.TextStore(DEMO), tmp_path / "a")
+    build(facts, ddfacts.TextStore(DEMO), tmp_path / "b")
+    first = _tree(tmp_path / "a")
+    assert first == _tree(tmp_path / "b")
+    assert {"index.html", "claims.html", "timeline.html", "charts.html"} <= set(first)
+    assert "sources/source.demo.html" in first
+
+
+def _hostile(tmp_path: Path) -> tuple[ddfacts.FactSet, str]:
+    text = 'He said "<script>alert(1)</script> & more" 🎉.\r\n\r\nПривет мир — שלום עולם 😀 end.'
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "x.txt").write_bytes(text.encode("utf-8"))
+    quotes = [
+        "<script>alert(1)</script> & more",
+        "😀 end",
+        "Привет мир — שלום",
+        "🎉.\r\n\r\nПривет",
+    ]
+    records: list[ddfacts.Record] = [ddfacts.Source(id="source:x", title="<b>T</b> & co")]
+    for number, quote in enumerate(quotes):
+        anchor = ddfacts.Anchor.from_quote(text, quote)
+        records.append(
+            ddfacts.Statement(id=f"statement:x/{number}", source="source:x", anchor=anchor)
+        )
+    return ddfacts.FactSet(records), text
+
+
+def test_quotes_with_markup_astral_and_rtl_text_are_escaped(tmp_path: Path) -> None:
+    """Markup in texts and titles is escaped; emoji, Cyrillic, Hebrew and CR are kept."""
+    facts, _ = _hostile(tmp_path)
+    build(facts, ddfacts.TextStore(tmp_path / "texts"), tmp_path / "site")
+    page = (tmp_path / "site" / "sources" / "source.x.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+    assert "&lt;b&gt;T&lt;/b&gt; &amp; co" in page
+    assert "😀" in page and "Привет" in page and "שלום" in page
+    assert "&#13;" in page and "\r" not in page
+
+
+def test_overlapping_and_paragraph_spanning_marks_nest() -> None:
+    """Crossing marks split into parts; every piece lies in one block; text is kept whole."""
+    text = "one two three\n\nfour five"
+    marks = [Mark("a", 0, 7), Mark("b", 4, 13), Mark("c", 8, 19)]
+    result = blocks(text, marks)
+    assert "".join(p.text for b in result for p in b.pieces) + "\n\n" == (
+        text[:13] + "\n\n" + text[15:] + "\n\n"
+    )
+    firsts = [p.mark.statement for b in result for p in b.pieces if p.kind == "open" and p.first]
+    assert sorted(firsts) == ["a", "b", "c"]
+    for block in result:
+        depth = 0
+        for piece in block.pieces:
+            depth += {"open": 1, "close": -1}.get(piece.kind, 0)
+            assert depth >= 0
+        assert depth == 0
+
+
+def test_slugs_are_one_to_one_and_safe() -> None:
+    """Different ids give different slugs made of URL-safe characters only."""
+    ids = ["a:b/c", "a:b_c", "a.b/c", "a:b/C", "a:b/ç", "x:" + "y" * 500, "x:" + "y" * 499 + "z"]
+    slugs = [slug(i) for i in ids]
+    assert len(set(slugs)) == len(ids)
+    assert all(len(s) <= 120 and s.isascii() and "/" not in s for s in slugs)
+
+
+def test_the_cli_refuses_a_folder_it_did_not_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ddfacts html`` exits 2 rather than replace a folder that is not a site."""
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "keep.txt").write_text("x")
+    code = main(
+        ["html", str(DEMO / "demo.facts.json"), "--texts", str(DEMO), "-o", str(tmp_path / "mine")]
+    )
+    assert code == 2
+    assert (tmp_path / "mine" / "keep.txt").read_text() == "x"
+    assert (
+        main(
+            ["html", str(DEMO / "demo.facts.json"), "--texts", str(DEMO), "-o", str(tmp_path / "s")]
+        )
+        == 0
+    )
+    assert (
+        main(
+            ["html", str(DEMO / "demo.facts.json"), "--texts", str(DEMO), "-o", str(tmp_path / "s")]
+        )
+        == 0
+    )
+    with pytest.raises(SiteError):
+        build(ddfacts.FactSet(), None, tmp_path / "mine")

@@ -1,0 +1,187 @@
+"""FactStore answers as the FactSet of the same files does, without loading the set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ddfacts as d
+from ddfacts.cli._base import load_all
+from ddfacts.query import record_times
+from ddfacts.store import FactStore, StoreError, build_store, update_store
+from ddfacts.store._schema import FORMAT
+from ddfacts.strategies import fact_sets
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+DEMO = ROOT / "examples" / "demo" / "demo.facts.json"
+FILTERS = ("type", "subject", "property", "source", "speaker", "at")
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[d.FactSet, FactStore]]:
+    """The seed corpus as a FactSet and as a store built from the same files."""
+    path = tmp_path_factory.mktemp("store") / "seeds.sqlite"
+    build_store([SEEDS], path)
+    with FactStore(path) as store:
+        yield load_all([str(SEEDS)]), store
+
+
+def _pools(facts: d.FactSet) -> dict[str, list[Any]]:
+    """Values each filter can take in *facts*, plus some that match nothing."""
+    claims = facts.claims
+    times: list[Any] = [span for record in facts for span in record_times(record)]
+    return {
+        "type": [*sorted({r.type for r in facts}), "nothing"],
+        "subject": [*sorted({r.id for r in facts.actors} | {c.subject for c in claims}), "actor:x"],
+        "property": [*sorted({c.property for c in claims}), "nothing"],
+        "source": [*sorted({r.id for r in facts.sources}), "source:x"],
+        "speaker": [*sorted({c.speaker for c in claims if c.speaker}), "actor:x"],
+        "at": [*times[:40], dt.date(2022, 12, 9), dt.date(1990, 1, 1)],
+    }
+
+
+def _filters(pools: dict[str, list[Any]]) -> st.SearchStrategy[dict[str, Any]]:
+    """Up to three filters, each a value from its pool."""
+    choices = {name: st.sampled_from(pool) for name, pool in pools.items() if pool}
+    return st.lists(st.sampled_from(sorted(choices)), max_size=3, unique=True).flatmap(
+        lambda names: st.fixed_dictionaries({name: choices[name] for name in names})
+    )
+
+
+class TestSameAnswers:
+    """Queries, lookups and timelines of a store equal the FactSet's, in the same order."""
+
+    def test_iteration_and_accessors(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """Iterating, len, get and the typed accessors give the FactSet's records."""
+        facts, store = seeds
+        assert list(store) == list(facts)
+        assert len(store) == len(facts)
+        assert store.claims == facts.claims and store.actors == facts.actors
+        assert store.statements == facts.statements and store.sources == facts.sources
+        first = facts.claims[0]
+        assert store.get(first.id) == first and store.get(first.id, d.Actor) is None
+        assert store[first.id] == first and first.id in store and "claim:none" not in store
+        assert store.by_property(first.property) == facts.by_property(first.property)
+
+    def test_indexes(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """by_subject and by_source equal the FactSet's indexes for every actor and source."""
+        facts, store = seeds
+        for actor in facts.actors:
+            assert store.by_subject(actor.id) == facts.by_subject(actor.id)
+        for source in facts.sources:
+            assert store.by_source(source.id) == facts.by_source(source.id)
+
+    def test_timelines(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """Every actor's timeline is the FactSet's."""
+        facts, store = seeds
+        for actor in facts.actors:
+            assert store.timeline(actor.id) == facts.timeline(actor.id)
+        with pytest.raises(KeyError):
+            store.timeline("actor:nobody")
+
+    @given(data=st.data())
+    @settings(max_examples=150, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+    def test_random_queries_over_the_seeds(
+        self, seeds: tuple[d.FactSet, FactStore], data: st.DataObject
+    ) -> None:
+        """Random filter combinations give the same records in the same order."""
+        facts, store = seeds
+        filters = data.draw(_filters(_pools(facts)))
+        assert store.query(**filters) == facts.query(**filters)
+
+    @given(facts=fact_sets(max_records=16), data=st.data())
+    @settings(max_examples=25, deadline=None)
+    def test_random_queries_over_generated_sets(
+        self, facts: d.FactSet, data: st.DataObject
+    ) -> None:
+        """Over generated sets too, the store and the FactSet agree on every query."""
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / "facts.jsonl"
+            d.dump(facts, source)
+            build_store([source], Path(folder) / "facts.sqlite")
+            with FactStore(Path(folder) / "facts.sqlite") as store:
+                assert list(store) == list(facts)
+                for _ in range(5):
+                    filters = data.draw(_filters(_pools(facts)))
+                    assert store.query(**filters) == facts.query(**filters)
+
+
+class TestSearch:
+    """Full-text search over quotes, claim texts, propositions and names."""
+
+    def test_every_word_ranked(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """Hits hold every word, best first, with the source they come from."""
+        _, store = seeds
+        hits = store.search("summoned ambassador Stepanov")
+        assert hits and all("summon" in h.text.lower() for h in hits)
+        assert [h.score for h in hits] == sorted(h.score for h in hits)
+        assert hits[0].source is not None and hits[0].source.id == "source:globalnews-summons"
+
+    def test_operators_are_words(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """FTS5 syntax in the words is text, never an error or an operator."""
+        _, store = seeds
+        for words in ('"', "NEAR(a b)", "a OR", "text:x", "*", "-x", "(", "AND"):
+            store.search(words)
+        assert store.search("") == () and store.search("   ") == ()
+
+    def test_names_and_limit(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """Actor names are found; limit caps the hits."""
+        _, store = seeds
+        assert any(h.field == "name" for h in store.search("Stepanov"))
+        assert len(store.search("the", limit=2)) == 2
+
+
+class TestBuildAndUpdate:
+    """Builds are atomic; updates re-read only what changed; bad stores are refused."""
+
+    def test_update_reads_changed_files(self, tmp_path: Path) -> None:
+        """Only a changed file is re-read, and the store then equals a fresh build."""
+        first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+        facts = load_all([str(DEMO)])
+        records = list(facts)
+        d.dump(records[:10], first)
+        d.dump(records[10:], second)
+        db = tmp_path / "f.sqlite"
+        assert build_store([first, second], db).records == len(records)
+        d.dump(records[:5], first)
+        summary = update_store([first, second], db)
+        assert (summary.read, summary.records) == (1, len(records) - 5)
+        with FactStore(db) as store:
+            assert list(store) == [*records[:5], *records[10:]]
+        assert update_store([second], db).records == len(records) - 10
+
+    def test_failed_build_keeps_the_old_store(self, tmp_path: Path) -> None:
+        """A build that fails leaves the previous store as it was, and no temporary file."""
+        db = tmp_path / "f.sqlite"
+        build_store([DEMO], db)
+        before = db.read_bytes()
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text('{"type": "claim"}\n', encoding="utf-8")
+        with pytest.raises(d.LoadError):
+            build_store([DEMO, bad], db)
+        with pytest.raises(d.DuplicateIdError, match=r"demo\.facts\.json"):
+            build_store([DEMO, DEMO], db)
+        assert db.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "f.sqlite"]
+
+    def test_newer_format_refused(self, tmp_path: Path) -> None:
+        """A store written by a newer format is refused with one sentence."""
+        db = tmp_path / "f.sqlite"
+        build_store([DEMO], db)
+        with sqlite3.connect(db) as connection:
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'format'", (str(FORMAT + 1),))
+        connection.close()
+        with pytest.raises(StoreError, match="newer ddfacts"):
+            FactStore(db)
+        with pytest.raises(StoreError, match="newer ddfacts"):
+            update_store([DEMO], db)
