@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -173,6 +174,16 @@ class TestBuildAndUpdate:
             build_store([DEMO, DEMO], db)
         assert db.read_bytes() == before
         assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "f.sqlite"]
+
+    def test_mode_of_a_plain_write(self, tmp_path: Path) -> None:
+        """A new store gets the mode a plain write gives under the umask, not mkstemp's 0600."""
+        db = tmp_path / "f.sqlite"
+        umask = os.umask(0o022)
+        try:
+            build_store([DEMO], db)
+        finally:
+            os.umask(umask)
+        assert db.stat().st_mode & 0o777 == 0o644
 
     def test_newer_format_refused(self, tmp_path: Path) -> None:
         """A store written by a newer format is refused with one sentence."""

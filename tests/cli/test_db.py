@@ -38,6 +38,14 @@ class TestDb:
         assert main(["db", "build", str(tmp_path / "none.json"), "-o", str(out)]) == 2
         assert capsys.readouterr().err.count("\n") == 1 and not out.exists()
 
+    def test_unwritable_store(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A store in a missing folder, or over a folder, is exit 2 with one line."""
+        assert main(["db", "build", DEMO, "-o", str(tmp_path / "no" / "f.sqlite")]) == 2
+        assert main(["db", "build", DEMO, "-o", str(tmp_path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("cannot write the store") == 2 and "Traceback" not in err
+        assert [p.name for p in tmp_path.iterdir()] == []
+
     def test_usage(self, capsys: pytest.CaptureFixture[str]) -> None:
         """No action, or stdout as the store, are usage errors."""
         assert main(["db"]) == 2

@@ -11,12 +11,13 @@ from typing import Any
 import attrs
 
 from ..anchors import Anchor, statement_id
+from ..anchors._anchor import _slug
+from ..errors import TextStoreError
 from ..factset import FactSet
 from ..limits import MAX_FILE_BYTES
 from ..provenance import Provenance
 from ..records import (
     Actor,
-    Attribution,
     Claim,
     Event,
     Identifier,
@@ -31,18 +32,20 @@ from ..records import (
     Statement,
 )
 from ..textstore import decode_text, sha256_of
-from ..times import ResolvedAgainst, TimeSpan
+from ..times import TimeSpan
 from ..vocabulary import Vocabulary, default_vocabulary
+from ._html import extract_article, extraction_provenance, looks_like_html
 from ._order import ordered, slug_of
 from ._quotes import locate
 from ._values import (
     Referable,
-    Reference,
+    attribution_of,
     check_actor_kind,
     check_event,
     claim_value,
     id_of,
     property_of,
+    reference_of,
     time_of,
 )
 
@@ -50,15 +53,6 @@ __all__ = ["Document", "Evidence"]
 
 #: Evidence: a quote in the document's text, or a Statement (or its id).
 Evidence = str | Statement
-
-
-def _reference(source_id: str, published: TimeSpan | None) -> Reference:
-    """What the text's relative times resolve against: its publication day or span."""
-    if published is None or published.earliest is None:
-        return None
-    if published.earliest == published.latest:
-        return ResolvedAgainst(date=published.earliest, basis=f"{source_id} published")
-    return published if published.latest is not None else None
 
 
 class Document:
@@ -120,22 +114,58 @@ class Document:
             provenance=provenance,
         )
         #: What relative times in the text resolve against.
-        self.reference = _reference(self.source.id, when)
+        self.reference = reference_of(self.source.id, when)
         self._records: dict[str, Record] = {}
         self._by_span: dict[tuple[int, int], Statement] = {}
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str], **metadata: Any) -> Document:
-        """The Document of a UTF-8 text file (no byte-order mark; newlines kept as they are).
+    def from_file(
+        cls, path: str | os.PathLike[str], *, html: bool | None = False, **metadata: Any
+    ) -> Document:
+        """The Document of a UTF-8 text file (no byte-order mark; newlines kept as they are),
+        or of an HTML page (:meth:`from_html`) with ``html=True``, or ``None`` to
+        decide by the file's name and first bytes.
 
         Raises:
-            TextStoreError: the file is not UTF-8 text.
+            TextStoreError: the file is not UTF-8 text (or is binary).
             OSError: the file cannot be read.
+            ValueError: the file is too large, or a page holds no article text.
         """
         where = Path(path)
         if where.stat().st_size > MAX_FILE_BYTES:
             raise ValueError(f"{where}: the text is larger than {MAX_FILE_BYTES} bytes")
-        return cls(decode_text(where.read_bytes(), str(where)), **metadata)
+        data = where.read_bytes()
+        if html or (html is None and looks_like_html(where.name, data)):
+            return cls.from_html(data, **metadata)
+        text = decode_text(data, str(where))
+        if "\x00" in text:
+            raise TextStoreError(f"{where}: a binary file (it holds NUL bytes), not a text")
+        return cls(text, **metadata)
+
+    @classmethod
+    def from_html(cls, page: bytes | str, **metadata: Any) -> Document:
+        """The Document of an HTML page's article: its main text, title, authors and date.
+
+        Needs the ``authoring`` extra (trafilatura).  Metadata given here wins
+        over the page's; the page's authors become ``person`` Actors unless
+        *authors* is given.  The Source's provenance records the extractor.
+
+        Raises:
+            ImportError: trafilatura is not installed.
+            ValueError: the page is not UTF-8, too large, or holds no article text.
+        """
+        found = extract_article(page, url=metadata.get("url"))
+        people = {f"actor:{_slug(name)}": name for name in found.authors}
+        metadata.setdefault("title", found.title)
+        metadata.setdefault("published", found.published)
+        metadata.setdefault("authors", tuple(people))
+        given = metadata.pop("provenance", None)
+        doc = cls(found.text, **metadata)
+        doc.source = attrs.evolve(doc.source, provenance=extraction_provenance(found.method, given))
+        for actor_id, name in people.items():
+            if actor_id in doc.source.authors:
+                doc.actor(actor_id, "person", name)
+        return doc
 
     def __repr__(self) -> str:
         return f"Document(id={self.source.id!r}, length={len(self.text)})"
@@ -328,21 +358,10 @@ class Document:
                 as_of=self.time(as_of) if as_of is not None else None,
                 qualifiers=qualifiers or {},
                 speaker=id_of(speaker, "actor") if speaker is not None else None,
-                attribution=self._attribution(mode, via, attribution),
+                attribution=attribution_of(self.source.id, mode, via, attribution),
                 text=text,
                 evidence=self.evidence(evidence),
             )
-        )
-
-    def _attribution(self, mode: str, via: Referable | None, more: dict[str, Any]) -> Attribution:
-        for name in ("via_source", "translated_by"):
-            if more.get(name) is not None:
-                more[name] = id_of(more[name], "source" if name == "via_source" else "actor")
-        return Attribution(
-            source=self.source.id,
-            mode=mode,
-            via=id_of(via, "actor") if via is not None else None,
-            **more,
         )
 
     def _free(self, base: str) -> str:

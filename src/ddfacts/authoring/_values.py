@@ -9,12 +9,13 @@ once, with the sentence (and "did you mean") the validator's rules give.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
 from ..errors import VocabularyError
 from ..quantities import Quantity, parse_quantity
-from ..records import Actor, ClaimValue, Event, Ref, Statement
+from ..records import Actor, Attribution, ClaimValue, Event, Ref, Statement
 from ..times import ResolvedAgainst, TimeSpan, parse_time
 from ..validation._rules import known, operated_by, role_allowed, unit_of, value_type
 from ..vocabulary import PropertyType, Vocabulary
@@ -22,11 +23,13 @@ from ..vocabulary import PropertyType, Vocabulary
 __all__ = [
     "Referable",
     "Reference",
+    "attribution_of",
     "check_actor_kind",
     "check_event",
     "claim_value",
     "id_of",
     "property_of",
+    "reference_of",
     "time_of",
 ]
 
@@ -131,3 +134,27 @@ def claim_value(
             _raise(unit_of(prop.name, prop.unit, counted))
         read = attrs.evolve(read, unit=counted)
     return read
+
+
+def reference_of(source_id: str, published: TimeSpan | None) -> Reference:
+    """What a text's relative times resolve against: its publication day or span."""
+    if published is None or published.earliest is None:
+        return None
+    if published.earliest == published.latest:
+        return ResolvedAgainst(date=published.earliest, basis=f"{source_id} published")
+    return published if published.latest is not None else None
+
+
+def attribution_of(
+    source_id: str, mode: str, via: Referable | None, more: dict[str, Any]
+) -> Attribution:
+    """A claim's attribution to *source_id*; *more* may give ``via_source``, ``translated_by``."""
+    for name in ("via_source", "translated_by"):
+        if more.get(name) is not None:
+            more[name] = id_of(more[name], "source" if name == "via_source" else "actor")
+    return Attribution(
+        source=source_id,
+        mode=mode,
+        via=id_of(via, "actor") if via is not None else None,
+        **more,
+    )

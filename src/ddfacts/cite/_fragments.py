@@ -173,7 +173,11 @@ def _candidates(quote_: str) -> list[TextDirective]:
 
 
 def build_directive(
-    quote_: str, text: str | None = None, position: int | None = None
+    quote_: str,
+    text: str | None = None,
+    position: int | None = None,
+    *,
+    folded: Folded | None = None,
 ) -> tuple[TextDirective, bool | None]:
     """The shortest directive that highlights *quote_*, and whether it is unique.
 
@@ -182,7 +186,8 @@ def build_directive(
     quote's *position* in it, words of context are added, prefix then
     suffix, until the directive matches that occurrence and no other; if no
     directive within :data:`MAX_CONTEXT_WORDS` words does, the most precise
-    one is returned with False.
+    one is returned with False.  A caller citing many quotes of one text
+    passes its ``Folded(text)`` as *folded*, so the text is folded once.
     """
     if not quote_.split():
         raise TextDirectiveError("a text fragment needs a quote with a word in it")
@@ -196,7 +201,8 @@ def build_directive(
     lead = len(quote_) - len(quote_.lstrip())
     target = (position + lead, position + len(quote_.rstrip()))
     best = forms[-1]
-    folded = Folded(text)
+    if folded is None or folded.text is not text:
+        folded = Folded(text)
     for form in forms:
         search = Search(folded, form.start, form.end, target)
         for step in range(2 * MAX_CONTEXT_WORDS + 1):

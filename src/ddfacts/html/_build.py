@@ -66,6 +66,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """The page template *name* (``source`` is ``templates/source.html``)."""
+    return env.get_template(f"{name}.html")
+
+
 def _problems(facts: FactSet, texts: TextLookup | None) -> list[Problem]:
     found = list(validate(facts, texts=texts))
     seen = {(p.code, p.message) for p in found}
@@ -93,7 +98,7 @@ def _source_page(
     placed = [s for s in statements if text is not None and s.anchor.verify(text)]
     marks = [Mark(s.id, s.anchor.start, s.anchor.end) for s in placed]
     rendered = blocks(text, marks) if text is not None else []
-    page = env.get_template("source.html").render(
+    page = _template(env, "source").render(
         root="../",
         source=source,
         authors=[name_of(facts, a) for a in source.authors],
@@ -140,7 +145,7 @@ def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
         counts[record.type] = counts.get(record.type, 0) + 1
     _write(
         root / "index.html",
-        env.get_template("index.html").render(
+        _template(env, "index").render(
             root="",
             sources=sources,
             actors=actors,
@@ -155,22 +160,22 @@ def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
         context = actor_context(facts, actor, all_charts)
         _write(
             root / href_of(actor),
-            env.get_template("actor.html").render(root="../", actor=actor, **context, **common),
+            _template(env, "actor").render(root="../", actor=actor, **context, **common),
         )
     claims = sorted(facts.claims, key=lambda c: c.id)
     _write(
         root / "claims.html",
-        env.get_template("claims.html").render(
+        _template(env, "claims").render(
             root="", claims=claims, words=lambda c: claim_words(facts, c), **common
         ),
     )
     _write(
         root / "timeline.html",
-        env.get_template("timeline.html").render(root="", rows=timeline_rows(facts), **common),
+        _template(env, "timeline").render(root="", rows=timeline_rows(facts), **common),
     )
     _write(
         root / "charts.html",
-        env.get_template("charts.html").render(root="", charts=all_charts, **common),
+        _template(env, "charts").render(root="", charts=all_charts, **common),
     )
     static = resources.files("ddfacts.html") / "static"
     for name in ("site.css", "site.js"):

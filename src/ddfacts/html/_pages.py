@@ -10,6 +10,7 @@ import attrs
 
 from .._describe import describe_time
 from ..cite._fragments import build_directive, link_with
+from ..cite._match import Folded
 from ..factset import FactSet
 from ..records import Actor, Claim, Source, Statement
 from ..times import TimeSpan
@@ -50,14 +51,18 @@ def source_fragments(
     preface = page_preface(source)
     page = None if text is None else preface + text
     result = {}
+    folded_page = None if page is None else Folded(page)
+    folded_text = None if text is None else Folded(text)
     for statement in statements:
         anchor = statement.anchor
         placed = text is not None and anchor.verify(text)
         position = anchor.start + len(preface) if placed else None
-        on_page, unique = build_directive(anchor.exact, page, position)
+        on_page, unique = build_directive(anchor.exact, page, position, folded=folded_page)
         original = None
         if source.url:
-            directive, _ = build_directive(anchor.exact, text, anchor.start if placed else None)
+            directive, _ = build_directive(
+                anchor.exact, text, anchor.start if placed else None, folded=folded_text
+            )
             original = link_with(source.url, directive)
         result[statement.id] = Fragment(f"#:~:{on_page}", original, unique)
     return result

@@ -22,6 +22,7 @@ hash of the claim text, actors' from their url or name, sources' from their url.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -84,6 +85,7 @@ def _slug(text: str) -> str:
     return slug or "h" + _digest(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _url_slug(url: str) -> str:
     slug = source_id_for_iri(url)[len("source:") :]
     return (
@@ -241,8 +243,10 @@ class ClaimReviewReader:
             chosen = kind if party.kind != "Person" else "person"
             if party.kind == "Organization" and kind == "person":
                 chosen = "organization"
-            self._once(records, _actor(party, chosen, self._provenance))
-            ids.append(actor_id(party))
+            made = actor_id(party)
+            if made not in self._seen:  # build each actor once per import
+                self._once(records, _actor(party, chosen, self._provenance))
+            ids.append(made)
         return ids
 
     def _claim(

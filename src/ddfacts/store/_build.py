@@ -24,7 +24,7 @@ import attrs
 from .._escape import utf8_text
 from .._version import __version__
 from ..errors import DuplicateIdError, LoadError
-from ..jsonio._files import iter_located, to_json
+from ..jsonio._files import _mode_for, iter_located, to_json
 from ..jsonio._inputs import expand
 from ..problems import Problem
 from ..records import Record
@@ -186,6 +186,18 @@ def _discard(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+def _temporary(target: Path) -> Path:
+    """A new empty file beside *target*, to build into."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".building")
+    except OSError as error:
+        message = f"{target}: cannot write the store ({error.strerror})"
+        raise StoreError(message, path=str(target)) from None
+    os.close(handle)
+    return Path(name)
+
+
 def build_store(
     paths: Iterable[str | os.PathLike[str]], target: str | os.PathLike[str]
 ) -> BuildSummary:
@@ -200,10 +212,7 @@ def build_store(
     """
     files = _files(paths)
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".building")
-    os.close(handle)
-    temporary = Path(name)
+    temporary = _temporary(target)
     connection: sqlite3.Connection | None = None
     try:
         connection = _create(temporary)
@@ -214,8 +223,10 @@ def build_store(
         count = _finish(connection)
         connection.close()
         connection = None
+        # mkstemp's file is private (0600): give the store the mode a plain write would.
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         raise StoreError(f"{target}: cannot write the store ({error})", path=str(target)) from None
     finally:
         if connection is not None:
