@@ -96,8 +96,11 @@ class TestStatementId:
         assert statement_id("source:r", text, anchor) == "statement:r/hes-no-bot-but-russias-media"
 
     def test_no_latin_letters(self) -> None:
-        """A quote without Latin letters or digits gets a hash slug."""
+        """A Cyrillic quote is romanized; one with no letters to read gets a hash slug."""
         text = "Посольство России"
+        anchor = Anchor.from_span(text, 0, len(text))
+        assert statement_id("source:r", text, anchor) == "statement:r/posolstvo-rossii"
+        text = "俄罗斯大使馆"
         anchor = Anchor.from_span(text, 0, len(text))
         assert statement_id("source:r", text, anchor).startswith("statement:r/q")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,29 @@ class TestWholeDocument:
         first.actor("y", "person", "Why")
         with pytest.raises(DuplicateIdError):
             combine(first, second)
+
+
+@pytest.mark.parametrize(
+    ("quote", "slug"),
+    [
+        ("Мы не отступим, сказал Щербаков", "my-ne-otstupim-skazal-shcherbakov"),
+        ("Ёжик в тумане, й", "ezhik-v-tumane-y"),
+        ("20 мая 1945 года", "20-maya-1945-goda"),
+        ("Київ і Їжак", "kiyiv-i-yizhak"),
+        ("Ο Πρωθυπουργός είπε ότι", "o-prothypoyrgos-eipe-oti"),
+        ("more than 9,000 followers", "more-than-9-000-followers"),
+        ("Café au lait — naïve", "cafe-au-lait-naive"),
+        ("A post shared by МИД России / Russia's MFA", "a-post-shared-by-russias-mfa"),
+    ],
+)
+def test_ids_of_cyrillic_and_greek_quotes_are_readable(quote: str, slug: str) -> None:
+    """Mostly Cyrillic or Greek quotes are romanized; mostly Latin ones keep their old id."""
+    text = f"Before. {quote}. After."
+    doc = Document(text, id="source:t")
+    assert doc.statement(quote).id == f"statement:t/{slug}"
+
+
+def test_a_quote_with_no_letters_to_read_gets_a_hash_id() -> None:
+    """Scripts without a romanization here (CJK) still get ``q`` and a hash."""
+    doc = Document("他说：我们不会后退。", id="source:t")
+    assert re.fullmatch(r"statement:t/q[0-9a-f]{10}", doc.statement("我们不会后退").id)

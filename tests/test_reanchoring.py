@@ -274,7 +274,15 @@ class TestReanchor:
         )
         result = ReanchorResult(records=(), rows=rows)
         assert list(result.counts().items()) == [("position", 1), ("exact", 2), ("unchecked", 1)]
-        assert METHODS == ("position", "exact", "normalized", "fuzzy", "orphaned", "unchecked")
+        assert METHODS == (
+            "position",
+            "exact",
+            "normalized",
+            "fuzzy",
+            "landmarks",
+            "orphaned",
+            "unchecked",
+        )
 
     def test_nothing_to_do(self) -> None:
         """Without statements there are no rows, and that is ok."""

@@ -153,9 +153,50 @@ _ID_WORDS = 6
 _ID_CHARS = 48
 
 
+#: Cyrillic (Russian, Ukrainian, Belarusian, Serbian, Macedonian) and Greek letters in
+#: Latin letters, after the common news-style romanizations (BGN/PCGN-like, no diacritics).
+_ROMAN = {
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+    **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+    **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g"},
+    **{"ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz"},
+    **{"ѓ": "gj", "ќ": "kj", "ѕ": "dz"},
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
+    **{"θ": "th", "χ": "ch", "ψ": "ps"},
+}
+
+
+def _romanizations() -> dict[int, str]:
+    """The table for ``str.translate``: upper and lower case, and accented Greek letters."""
+    table: dict[int, str] = {}
+    for code in [*range(0x0370, 0x0530), *range(0x1F00, 0x2000)]:
+        letter = chr(code).lower()
+        base = unicodedata.normalize("NFD", letter)[:1]
+        if letter in _ROMAN or base in _ROMAN:
+            table[code] = _ROMAN.get(letter, _ROMAN.get(base, ""))
+    return table
+
+
+_TRANSLITERATE = _romanizations()
+
+
+def _romanized(quote: str) -> str:
+    """*quote* with Cyrillic and Greek romanized, when those letters outnumber Latin ones.
+
+    A quote mostly in Latin letters is left as it is, so its id stays what it
+    was before romanization existed (a Russian name inside an English sentence
+    does not change the sentence's id).
+    """
+    other = sum(1 for char in quote if ord(char) in _TRANSLITERATE)
+    latin = sum(1 for char in quote if char.isascii() and char.isalpha())
+    return quote.translate(_TRANSLITERATE) if other > latin else quote
+
+
 def _slug(quote: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", quote).encode("ascii", "ignore").decode("ascii")
-    ascii_ = ascii_.lower().replace("'", "")
+    """The first words of *quote* as ``a-slug``: Latin letters and digits, a mostly
+    Cyrillic or Greek quote romanized; ``q`` and a short hash when nothing is left."""
+    ascii_ = unicodedata.normalize("NFKD", _romanized(quote))
+    ascii_ = ascii_.encode("ascii", "ignore").decode("ascii").lower().replace("'", "")
     words = re.findall(r"[a-z0-9]+", ascii_)[:_ID_WORDS]
     slug = ""
     for word in words:
@@ -174,8 +215,10 @@ def statement_id(source_id: str, text: str, anchor: Anchor) -> str:
     ``statement:<source slug>/<slug of the quote's first words>``, plus
     ``-<occurrence>`` when the quote occurs more than once in the text.  The
     id is made once, when the statement is created, and never changes when
-    the anchor is re-anchored (DESIGN decision 6).  A quote without Latin
-    letters or digits gets ``q`` and a short hash of the quote as its slug.
+    the anchor is re-anchored (DESIGN decision 6).  A quote mostly in Cyrillic
+    or Greek letters is romanized (``"Мы не отступим"`` gives ``my-ne-otstupim``); a quote with
+    nothing readable left (no Latin, Cyrillic or Greek letters, no digits) gets
+    ``q`` and a short hash of the quote as its slug.
 
     Example: ``statement_id("source:rabble", text, anchor)`` may give
     ``"statement:rabble/more-than-9-000-followers"``.

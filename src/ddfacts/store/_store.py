@@ -94,11 +94,12 @@ def _driver(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     if filters["source"] is not None:
         return _SOURCE, [filters["source"], filters["source"]]
     if filters["property"] is not None:
-        sql, params = "SELECT seq FROM claims WHERE property = ?", [filters["property"]]
-        if filters["at"] is not None:
-            clause, more = _time_filter(filters["at"], "as_of_from", "as_of_to")
-            sql, params = f"{sql} AND {clause}", [*params, *more]
-        return sql, params
+        if filters["at"] is None:
+            return "SELECT seq FROM claims WHERE property = ?", [filters["property"]]
+        # A claim without a known as-of has no row in times: it cannot match ``at``.
+        clause, params = _time_filter(filters["at"], 'times."from"', 'times."to"')
+        sql = "SELECT claims.seq FROM claims JOIN times ON times.seq = claims.seq"
+        return f"{sql} WHERE claims.property = ? AND {clause}", [filters["property"], *params]
     if filters["at"] is not None:
         clause, params = _time_filter(filters["at"], '"from"', '"to"')
         return f"SELECT seq FROM times WHERE {clause}", params
