@@ -90,7 +90,7 @@ class TestSameAnswers:
             store.timeline("actor:nobody")
 
     @given(data=st.data())
-    @settings(max_examples=150, deadline=None,
+    @settings(max_examples=80, deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
     def test_random_queries_over_the_seeds(
         self, seeds: tuple[d.FactSet, FactStore], data: st.DataObject
@@ -101,7 +101,7 @@ class TestSameAnswers:
         assert store.query(**filters) == facts.query(**filters)
 
     @given(facts=fact_sets(max_records=16), data=st.data())
-    @settings(max_examples=25, deadline=None)
+    @settings(max_examples=12, deadline=None)
     def test_random_queries_over_generated_sets(
         self, facts: d.FactSet, data: st.DataObject
     ) -> None:

@@ -116,7 +116,7 @@ def test_killed_build_leaves_the_old_store(store: Path, tmp_path: Path) -> None:
     """A build killed mid-way leaves the previous store intact; its half file is refused."""
     before = store.read_bytes()
     big = tmp_path / "big.jsonl"
-    _big_file(big, 1500)
+    _big_file(big, 800)
     command = [sys.executable, "-m", "ddfacts", "db", "build", str(big), "-o", str(store)]
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
