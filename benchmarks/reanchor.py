@@ -11,7 +11,10 @@ correct (the right passage), exact (to the character), orphaned, wrong
 Options: ``--seed N`` (random seed), ``--anchors N`` (per seed text and kind),
 ``--big-anchors N`` (anchors in the ~1 MB text), ``--peer-sample N`` (how
 many of those the slow peers try; their time is the mean over the sample), ``--methods``
-(comma-separated: ddfacts, dmp, dmp wide, rapidfuzz).
+(comma-separated: ddfacts and ddf nolen, relocating each text's anchors together with
+``relocate_all``, with and without the old text's length; ddf one and ddf one nl, one
+anchor at a time; dmp, dmp wide, rapidfuzz, hypothesis: a matcher in the style of the
+Hypothesis client).  ``--kinds`` picks edit kinds by name (comma-separated).
 """
 
 from __future__ import annotations
@@ -25,11 +28,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ddfacts import Anchor
+from ddfacts.anchors import relocate_all
+from ddfacts.anchors._distance import search_distances
 
 Chars = list[tuple[str, int | None]]
 Span = tuple[int, int] | None
 #: A method: (anchor, new text, length of the old text) -> the span it answers, or None.
 Finder = Callable[[Anchor, str, int], Span]
+#: A batch method: (all anchors of one text, new text, old length) -> a span per anchor.
+Batch = Callable[[list[Anchor], str, int], list[Span]]
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 NOTE = "[Editor's note: this article was updated to add context and correct a name.]"
@@ -237,13 +244,88 @@ def rapidfuzz_finder(anchor: Anchor, text: str, old_length: int) -> Span:
     return None if found is None else (found.dest_start, found.dest_end)
 
 
+def hypothesis_finder(anchor: Anchor, text: str, old_length: int) -> Span:
+    """A matcher in the style of the Hypothesis client's quote anchoring (our own code).
+
+    Approximate matches of the quote with at most half its length in errors are
+    scored 50 x quote + 20 x prefix + 20 x suffix + 2 x position (similarities,
+    position relative to the text's length) and the best is taken, with no
+    margin.  The client scans the whole text for matches; to keep the benchmark
+    short, matches are looked for around exact 8-character pieces of the quote
+    (a match sharing none would score too low to win anyway).
+    """
+    quote, m = anchor.exact, len(anchor.exact)
+    diagonals: set[int] = set()
+    for offset in range(0, max(1, m - 7), 8):
+        piece = quote[offset : offset + 8]
+        at = text.find(piece)
+        while at != -1:
+            diagonals.add((at - offset) // max(1, m // 4))
+            at = text.find(piece, at + 1)
+    best: tuple[float, int, int] | None = None
+    for diagonal in diagonals:
+        low = max(0, diagonal * max(1, m // 4) - m // 2)
+        window = text[low : low + 2 * m + m // 2]
+        if not window:
+            continue
+        errors = search_distances(quote, window)
+        least = min(errors)
+        if least > m // 2:
+            continue
+        end = low + errors.index(least) + 1
+        start = max(0, end - m)
+        score = _client_score(anchor, text, start, end, least)
+        if best is None or score > best[0]:
+            best = (score, start, end)
+    return None if best is None else (best[1], best[2])
+
+
+def _client_score(anchor: Anchor, text: str, start: int, end: int, errors: int) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    def sim(a: str, b: str) -> float:
+        return 1.0 if not a else 1.0 - Levenshtein.distance(a, b) / max(len(a), 1)
+
+    before = text[max(0, start - len(anchor.prefix)) : start]
+    after = text[end : end + len(anchor.suffix)]
+    position = 1.0 - abs(start - anchor.start) / max(len(text), 1)
+    quote = 1.0 - errors / len(anchor.exact)
+    return (
+        50 * quote + 20 * sim(anchor.prefix, before) + 20 * sim(anchor.suffix, after) + 2 * position
+    )
+
+
+def _spans(relocations: list[object]) -> list[Span]:
+    out: list[Span] = []
+    for r in relocations:
+        start, end = getattr(r, "start"), getattr(r, "end")  # noqa: B009
+        out.append(None if start is None else (start, end))
+    return out
+
+
+def ddfacts_batch(anchors: list[Anchor], text: str, old_length: int) -> list[Span]:
+    """``relocate_all`` as ``ddfacts reanchor`` uses it: the Source records the old length."""
+    return _spans(list(relocate_all(anchors, text, old_length=old_length)))
+
+
+def ddfacts_batch_blind(anchors: list[Anchor], text: str, old_length: int) -> list[Span]:
+    """``relocate_all`` without the old length (as for imported Web Annotations)."""
+    return _spans(list(relocate_all(anchors, text)))
+
+
+#: Methods that relocate the anchors of one text together.
+BATCHES: dict[str, Batch] = {"ddfacts": ddfacts_batch, "ddf nolen": ddfacts_batch_blind}
+
 METHODS: dict[str, Finder] = {
-    "ddfacts": ddfacts_finder,
-    "ddf nolen": ddfacts_blind_finder,
+    "ddf one": ddfacts_finder,
+    "ddf one nl": ddfacts_blind_finder,
     "dmp": dmp_finder(1000),
     "dmp wide": dmp_finder(100_000),
     "rapidfuzz": rapidfuzz_finder,
+    "hypothesis": hypothesis_finder,
 }
+#: What runs unless ``--methods`` says otherwise (one-at-a-time ddfacts is slower).
+DEFAULT = ("ddfacts", "ddf nolen", "dmp", "dmp wide", "rapidfuzz", "hypothesis")
 
 
 class Tally:
@@ -282,6 +364,13 @@ def run(
     for method in methods:
         tally = results.setdefault((kind, method), Tally())
         for new_text, old_length, anchors, spans in pairs:
+            if method in BATCHES:
+                began = time.perf_counter()
+                answers = BATCHES[method](anchors, new_text, old_length)
+                each = (time.perf_counter() - began) / max(1, len(anchors))
+                for answer, true in zip(answers, spans, strict=True):
+                    tally.add(answer, true, each)
+                continue
             limit = len(anchors) if sample is None or method.startswith("dd") else sample
             for anchor, true in list(zip(anchors, spans, strict=True))[:limit]:
                 began = time.perf_counter()
@@ -310,13 +399,62 @@ def near_copies(texts: list[str], size: int, rng: random.Random) -> str:
     return "\n\n".join(pieces)
 
 
+def insert_and_delete(chars: Chars, rng: random.Random) -> Chars:
+    """New text inserted near the start, and 3,000 code points deleted in the middle."""
+    at = len(chars) // 100
+    added = [(c, None) for c in (NOTE + " ") * 20]
+    middle = len(chars) // 2 + rng.randrange(-1000, 1000)
+    return chars[:at] + added + chars[at:middle] + chars[middle + 3000 :]
+
+
+def move_block(chars: Chars, rng: random.Random) -> Chars:
+    """A block of consecutive paragraphs (about 3% of the text) moved far elsewhere."""
+    paras = paragraphs(chars)
+    size = max(1, len(paras) // 33)
+    at = rng.randrange(len(paras) // 4, len(paras) // 2)
+    block = paras[at : at + size]
+    rest = paras[:at] + paras[at + size :]
+    to = rng.randrange(3 * len(rest) // 4, len(rest))
+    rest[to:to] = block
+    return [item for para in rest for item in para]
+
+
+def rewrite_sentences(chars: Chars, rng: random.Random, share: float = 0.05) -> Chars:
+    """Rewrite 5% of the sentences: each replaced by other words of about its length."""
+    text = text_of(chars)
+    words = text.split()
+    out: Chars = []
+    at = 0
+    for match in SENTENCE.finditer(text):
+        if rng.random() >= share:
+            continue
+        out.extend(chars[at : match.start()])
+        size = len(match.group().split())
+        new = " ".join(rng.choice(words) for _ in range(size)) + "."
+        out.extend((c, None) for c in new)
+        at = match.end()
+    out.extend(chars[at:])
+    return out
+
+
+#: The edits of the ~1 MB text of near-copies.
+BIG_KINDS: dict[str, Callable[[Chars, random.Random], Chars]] = {
+    "1MB typos": typos,
+    "1MB ins+del": insert_and_delete,
+    "1MB moved block": move_block,
+    "1MB rewritten 5%": rewrite_sentences,
+    "1MB combined": combined,
+}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=20240)
     parser.add_argument("--anchors", type=int, default=60)
     parser.add_argument("--big-anchors", type=int, default=1000)
     parser.add_argument("--peer-sample", type=int, default=100)
-    parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated")
+    parser.add_argument("--kinds", default="", help="comma-separated edit kinds (default all)")
+    parser.add_argument("--methods", default=",".join(DEFAULT), help="comma-separated")
     args = parser.parse_args()
     if not SEEDS.is_dir():
         sys.stderr.write(f"the seed texts are not here ({SEEDS}); nothing to measure\n")
@@ -324,8 +462,11 @@ def main() -> int:
     rng = random.Random(args.seed)
     texts = [p.read_bytes().decode("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     results: dict[tuple[str, str], Tally] = {}
-    methods = [name for name in args.methods.split(",") if name in METHODS]
+    methods = [name for name in args.methods.split(",") if name in METHODS or name in BATCHES]
+    wanted = set(args.kinds.split(",")) if args.kinds else None
     for kind, edit in KINDS.items():
+        if wanted is not None and kind not in wanted:
+            continue
         pairs = []
         for text in texts:
             anchors = pick_anchors(text, args.anchors, rng)
@@ -334,7 +475,9 @@ def main() -> int:
         run(kind, pairs, results, methods, None)
     big = near_copies(texts, 1_000_000, rng)
     anchors = pick_anchors(big, args.big_anchors, rng)
-    for kind, edit in (("1MB near-copies", typos), ("1MB combined", combined)):
+    for kind, edit in BIG_KINDS.items():
+        if wanted is not None and kind not in wanted:
+            continue
         chars = edit(chars_of(big), rng)
         run(
             kind,

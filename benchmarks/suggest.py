@@ -54,7 +54,9 @@ def main() -> None:
     covered = suggest(facts, ddfacts.TextStore(SEEDS))
     for kind in sorted(kinds):
         mine = [item for item in covered if item.kind == kind]
-        print(f"  {kind:7} covered by the seed fact files: {sum(i.covered for i in mine)}/{len(mine)}")
+        print(
+            f"  {kind:7} covered by the seed fact files: {sum(i.covered for i in mine)}/{len(mine)}"
+        )
     if args.show:
         for item in found:
             if item.kind == args.show:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import ddfacts as d
 from ddfacts.cite import CiteError, TextDirective, TextDirectiveError, cite, text_fragment
+from ddfacts.cite._fragments import build_directive
 
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
 DEMO_TEXT = (DEMO / "demo.txt").read_text(encoding="utf-8")
@@ -113,14 +114,22 @@ class TestTextFragment:
         ]
 
     def test_seed_repeated_words(self, seeds_dir: Path) -> None:
-        """Every occurrence of words repeated in the seed texts gets a unique directive."""
+        """Every occurrence of words repeated in the seed texts gets a unique directive,
+        but one: a caption repeated word for word as the next paragraph, which no
+        directive can tell apart (context may not reach across a blank line)."""
+        not_unique = []
         for path in sorted(seeds_dir.glob("*.txt")):
             text = path.read_text(encoding="utf-8")
             for word in ("Russia", "Twitter", "Canada", "embassy", "said"):
                 for match in re.finditer(rf"\b{word}\b", text):
-                    directive = text_fragment(word, text, position=match.start())
+                    directive, unique = build_directive(word, text, match.start())
                     decoded = TextDirective.parse(str(directive))
-                    assert decoded.matches(text) == [match.span()], (path.name, match.start())
+                    if unique:
+                        assert decoded.matches(text) == [match.span()], (path.name, match.start())
+                    else:
+                        assert match.span() in decoded.matches(text)
+                        not_unique.append((path.name[:3], match.start()))
+        assert not_unique == [("001", 741)]
 
 
 @pytest.fixture

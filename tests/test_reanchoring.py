@@ -13,6 +13,7 @@ from hypothesis import given
 
 from ddfacts import Activity, Anchor, Provenance, Record, Source, Statement, TextStore
 from ddfacts._version import __version__
+from ddfacts.anchors import relocate_all
 from ddfacts.reanchoring import (
     AGENT,
     METHODS,
@@ -228,11 +229,15 @@ class TestReanchor:
         assert result.records[1:3] == tuple(records[1:3])  # no text: not rehashed
 
     def test_old_length_from_source(self) -> None:
-        """Relocation is told the Source's recorded length, the old text's."""
+        """Relocation is told the Source's recorded length, the old text's (all of a
+        source's statements together, as relocate_all places them)."""
         statement = _statement("press secretary")
         result = reanchor([_source(), statement], {"source:demo": MOVED})
         (row,) = result.rows
-        assert row.relocation == statement.anchor.relocate(MOVED, old_length=len(TEXT))
+        assert row.relocation == relocate_all([statement.anchor], MOVED, old_length=len(TEXT))[0]
+        alone = statement.anchor.relocate(MOVED, old_length=len(TEXT))
+        assert row.relocation is not None
+        assert (row.relocation.start, row.relocation.end) == (alone.start, alone.end)
 
     def test_one_time_for_the_run(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Every activity of one run carries the same time, read from the clock once."""

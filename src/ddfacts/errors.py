@@ -19,6 +19,7 @@ __all__ = [
     "LoadError",
     "QuantityParseError",
     "QuoteNotFoundError",
+    "StoreError",
     "StructureError",
     "TextDirectiveError",
     "TextStoreError",
@@ -163,3 +164,15 @@ class LevelError(DdfactsError, ValueError):
 
 class VocabularyError(DdfactsError, ValueError):
     """A vocabulary file cannot be used: unreadable, not JSON, or not a valid vocabulary."""
+
+
+class StoreError(DdfactsError, ValueError):
+    """A fact store cannot be read or written: missing, truncated, unfinished, too new.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        #: The store's path, when the error is about one file.
+        self.path = path

@@ -29,6 +29,7 @@ from typing import Literal, TypeVar, Union, get_args
 import attrs
 
 from ._version import __version__
+from .anchors._landmarks import relocate_all
 from .anchors._relocate import Relocation, RelocationMethod
 from .errors import TextStoreError
 from .provenance import Activity, Provenance
@@ -115,25 +116,34 @@ def reanchor_statement(
     anchor moved, the statement comes back with the new anchor and a
     ``reanchored`` :class:`~ddfacts.Activity` by *agent* at *at* (default:
     now, UTC, to the second), its note saying the method, the score and the
-    old and new spans; when it stayed or is orphaned, unchanged.
+    old and new spans; when it stayed or is orphaned, unchanged.  To relocate
+    all the statements of one source together (the certain ones guiding the
+    others), use :func:`reanchor`.
 
     .. versionadded:: 0.1.0
     """
     relocation = statement.anchor.relocate(text, old_length=old_length)
+    return _moved(statement, relocation, text, agent, at or _now()), relocation
+
+
+def _moved(
+    statement: Statement, relocation: Relocation, text: str, agent: str, at: dt.datetime
+) -> Statement:
+    """*statement* with its relocated anchor and a ``reanchored`` activity, if it moved."""
     anchor = relocation.anchor(text)
     if anchor is None or anchor == statement.anchor:
-        return statement, relocation
+        return statement
     old = statement.anchor
     activity = Activity(
         activity="reanchored",
-        at=at or _now(),
+        at=at,
         agent=agent,
         note=(
             f"method={relocation.method}, score={relocation.score:.2f}, "
             f"{old.start}..{old.end} -> {anchor.start}..{anchor.end}"
         ),
     )
-    return attrs.evolve(_logged(statement, activity), anchor=anchor), relocation
+    return attrs.evolve(_logged(statement, activity), anchor=anchor)
 
 
 @attrs.frozen(kw_only=True)
@@ -265,9 +275,11 @@ def reanchor(
 
     *texts* is a :class:`~ddfacts.TextStore` (a Source's current text is the
     file named after its id, whatever its hash; else the file with its hash)
-    or a mapping from source id to text.  Each statement is relocated as
-    :func:`reanchor_statement` does, its expected position scaled by its
-    Source's recorded ``length``; each Source that records a sha256 is
+    or a mapping from source id to text.  The statements of each source are
+    relocated together (:func:`~ddfacts.anchors.relocate_all`: those found for
+    certain, with their whole context, map where the others must be), the
+    expected position otherwise scaled by the Source's recorded ``length``, and
+    logged as :func:`reanchor_statement` logs them; each Source that records a sha256 is
     :func:`rehash`-ed against its current text.  The activities logged are by
     *agent* at *at* (default: now, UTC, to the second), one time for the run.
 
@@ -288,35 +300,50 @@ def reanchor(
     when = at or _now()
     sources = {record.id: record for record in records if isinstance(record, Source)}
     current = _Current(texts)
+    found = _relocations(records, sources, current)
     out: list[Record] = []
     rows: list[ReanchorRow] = []
-    for record in records:
+    for index, record in enumerate(records):
         if isinstance(record, Source) and record.sha256 is not None:
             text = current(record)
             if isinstance(text, str):
                 record = rehash(record, text, agent=agent, at=when)
         elif isinstance(record, Statement):
             source = sources.get(record.source)
-            if source is None:
-                rows.append(_unchecked(record, f"no Source record {record.source}"))
+            text = (
+                current(source)
+                if source is not None
+                else _NoText(f"no Source record {record.source}")
+            )
+            if isinstance(text, _NoText):
+                rows.append(_unchecked(record, text.reason))
             else:
-                record, row = _relocated(record, source, current(source), agent, when)
-                rows.append(row)
+                rows.append(_row(record, found[index]))
+                record = _moved(record, found[index], text, agent, when)
         out.append(record)
     return ReanchorResult(records=tuple(out), rows=tuple(rows))
 
 
-def _relocated(
-    statement: Statement,
-    source: Source,
-    text: str | _NoText,
-    agent: str,
-    at: dt.datetime,
-) -> tuple[Statement, ReanchorRow]:
-    if isinstance(text, _NoText):
-        return statement, _unchecked(statement, text.reason)
-    # The Source's recorded length is the old text's: it scales the expected position.
-    moved, relocation = reanchor_statement(
-        statement, text, old_length=source.length, agent=agent, at=at
-    )
-    return moved, _row(statement, relocation)
+def _relocations(
+    records: list[Record], sources: Mapping[str, Source], current: _Current
+) -> dict[int, Relocation]:
+    """Each statement's relocation, by its index in *records*: all of one source's at once.
+
+    The Source's recorded length is the old text's: it scales the expected position
+    where the landmarks (:func:`~ddfacts.anchors.relocate_all`) cannot say.
+    """
+    by_source: dict[str, list[tuple[int, Statement]]] = {}
+    for index, record in enumerate(records):
+        if isinstance(record, Statement) and record.source in sources:
+            by_source.setdefault(record.source, []).append((index, record))
+    found: dict[int, Relocation] = {}
+    for source_id, statements in by_source.items():
+        source = sources[source_id]
+        text = current(source)
+        if isinstance(text, _NoText):
+            continue
+        anchors = [statement.anchor for _, statement in statements]
+        relocations = relocate_all(anchors, text, old_length=source.length)
+        for (index, _), relocation in zip(statements, relocations, strict=True):
+            found[index] = relocation
+    return found

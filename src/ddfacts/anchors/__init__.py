@@ -4,7 +4,8 @@ Offsets are code points of the text exactly as stored (Python ``str``
 indices).  An anchor is redundant on purpose: ``start``/``end``, the
 ``exact`` quote, and up to 32 code points of ``prefix``/``suffix`` context.
 When a text changes, :meth:`Anchor.relocate` finds the quote again (a
-:class:`Relocation`).  Re-anchoring whole records (statements and sources,
+:class:`Relocation`); :func:`relocate_all` finds all the anchors of one text at once,
+the certain ones guiding the others.  Re-anchoring whole records (statements and sources,
 with provenance) is :mod:`ddfacts.reanchoring`'s: it builds on the records,
 which build on this package.
 """
@@ -17,6 +18,7 @@ from ._anchor import (
     occurrence_of,
     statement_id,
 )
+from ._landmarks import relocate_all
 from ._relocate import Relocation, RelocationMethod
 from ._search import Candidate
 
@@ -27,5 +29,6 @@ __all__ = [
     "Relocation",
     "RelocationMethod",
     "occurrence_of",
+    "relocate_all",
     "statement_id",
 ]

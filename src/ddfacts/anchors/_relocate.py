@@ -125,8 +125,11 @@ def _many(q: Query, found: Occurrences) -> Relocation:
     return orphan(q, reason + "; nothing tells them apart", ranked)
 
 
-def _query(anchor: Anchor, new_text: str, old_length: int | None) -> Query:
+def _query(anchor: Anchor, new_text: str, old_length: int | None, expected: int | None) -> Query:
     quote = normalized_text(anchor.exact)
+    scaled = bool(old_length) or expected is not None
+    if expected is None:
+        expected = round(anchor.start * len(new_text) / old_length) if old_length else anchor.start
     return Query(
         anchor=anchor,
         text=new_text,
@@ -135,16 +138,38 @@ def _query(anchor: Anchor, new_text: str, old_length: int | None) -> Query:
         prefix=normalized_text(anchor.prefix),
         suffix=normalized_text(anchor.suffix),
         digits="".join(DIGITS.findall(quote)),
-        expected=(round(anchor.start * len(new_text) / old_length) if old_length else anchor.start),
-        scaled=bool(old_length),
+        expected=expected,
+        scaled=scaled,
     )
 
 
-def relocate(anchor: Anchor, new_text: str, *, old_length: int | None = None) -> Relocation:
+def placed_at(anchor: Anchor, new_text: str, start: int, end: int, reason: str) -> Relocation:
+    """The relocation of *anchor* to ``new_text[start:end]``, found by other means (a
+    landmark: its quote with its whole context, once in the text), scored as a candidate."""
+    q = _query(anchor, new_text, None, start)
+    if start == anchor.start and end == anchor.end:
+        return _in_place(q)
+    low = normalized_index(q.norm, start)
+    high = normalized_index(q.norm, end)
+    found = candidate(q, low, high, "normalized") if high > low else None
+    if found is None:
+        return relocate(anchor, new_text, expected=start)
+    return answer(q, found, [found], reason)
+
+
+def relocate(
+    anchor: Anchor,
+    new_text: str,
+    *,
+    old_length: int | None = None,
+    expected: int | None = None,
+) -> Relocation:
     """Find *anchor*'s quote in *new_text*; see the module docstring for how.
 
     With *old_length* (the length of the anchor's text), the quote is expected at
     its old offset scaled by the change in length; otherwise at its old offset.
+    *expected*, when given, is where the quote is expected instead (mapped by the
+    anchors around it, :mod:`._landmarks`), and nearness to it counts.
 
     Time: linear in the text's length n (normalizing it, one ``str.find`` scan
     per quote and seed piece, a bounded number of occurrences scored), and
@@ -152,7 +177,7 @@ def relocate(anchor: Anchor, new_text: str, *, old_length: int | None = None) ->
     the windows examined, whose total length w is O(m + 1000) per window for a
     bounded number of windows.
     """
-    q = _query(anchor, new_text, old_length)
+    q = _query(anchor, new_text, old_length, expected)
     if not q.quote:
         return orphan(q, "the quote is only spaces or invisible characters", [])
     if _still_there(anchor, new_text):

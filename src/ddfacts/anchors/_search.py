@@ -91,7 +91,7 @@ class Query:
     digits: str
     #: Where the quote is expected in the new raw text.
     expected: int
-    #: Whether that estimate is scaled by the old text's known length.
+    #: Whether that estimate is scaled by the old text's known length (or mapped by landmarks).
     scaled: bool
 
 

@@ -6,13 +6,18 @@ syntax), and everything outside the URL unreserved set, so the result is safe
 in any URL fragment.
 
 Matching follows the specification's find algorithm on a plain text: terms
-match case-insensitively, each term starts and ends on a word boundary,
-only whitespace may stand between the prefix and the start and between the
-end (or start) and the suffix, ``end`` is the first occurrence after
-``start``, and a run of whitespace in a term matches any run of whitespace.
-A browser searches the rendered page, so a page whose markup splits a quote
-across blocks may still differ: the directive is made unique for the text
-the text store holds.
+match case-insensitively, on word boundaries as a browser sees them (``He``
+is not a whole word of ``He's``; see :class:`~ddfacts.cite._match.Term` for
+which edge of which term must meet one), only whitespace may stand between
+the prefix and the start and between the end (or start) and the suffix,
+``end`` is the first occurrence after ``start``, and a run of whitespace in a
+term matches any run of whitespace.
+
+A browser never matches one term across two blocks (paragraphs), so the
+text is taken as blocks split at blank lines, as the site's pages render it:
+context words come from the quote's own block, or, when the quote opens or
+closes its block, one word of the block beside it; a quote that spans
+blocks is cited in the ``start,end`` form with each term inside one block.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from urllib.parse import quote, unquote
 import attrs
 
 from ..errors import TextDirectiveError
-from ._match import Folded, Search, Term
+from ._match import BLANK_LINE, Folded, Search, Shape, Term
 
 __all__ = ["TextDirective", "TextDirectiveError", "build_directive", "link_with"]
 
@@ -117,7 +122,8 @@ class TextDirective:
         end = None if self.end is None else Term.of(self.end)
         ends = None if end is None else end.valid(folded, suffix)
         spans: list[tuple[int, int]] = []
-        for at in start.occurrences(folded):
+        head, tail = prefix is None, end is not None or suffix is None
+        for at in start.occurrences(folded, head=head, tail=tail):
             stop = at + len(start.needle)
             if prefix is not None and not prefix.ending_at(folded, at):
                 continue
@@ -133,42 +139,92 @@ class TextDirective:
         return spans
 
 
-def _words_before(text: str, position: int, count: int) -> str | None:
-    """The last *count* words before *position* (reading back only as far as needed)."""
+def _words_before(text: str, position: int, count: int, floor: int = 0) -> str | None:
+    """The last *count* words of ``text[floor:position]`` (reading back only as far as needed)."""
     width = 64
     while True:
-        window = text[max(0, position - width) : position]
+        window = text[max(floor, position - width) : position]
         words = window.split()
-        if len(words) > count or width >= position:
+        if len(words) > count or width >= position - floor:
             break
         width *= 4
-    if width < position and window[:1].split():
+    if width < position - floor and window[:1].split():
         words = words[1:]  # the window may have cut the first word
     return " ".join(words[-count:]) if count and words[-count:] else None
 
 
-def _words_after(text: str, position: int, count: int) -> str | None:
-    """The first *count* words after *position* (reading on only as far as needed)."""
+def _words_after(text: str, position: int, count: int, ceiling: int | None = None) -> str | None:
+    """The first *count* words of ``text[position:ceiling]`` (reading on only as needed)."""
+    ceiling = len(text) if ceiling is None else ceiling
     width = 64
     while True:
-        window = text[position : position + width]
+        window = text[position : min(ceiling, position + width)]
         words = window.split()
-        if len(words) > count or position + width >= len(text):
+        if len(words) > count or position + width >= ceiling:
             break
         width *= 4
     return " ".join(words[:count]) if count and words[:count] else None
 
 
+@attrs.frozen
+class _Context:
+    """Where a quote's context words may come from: its blocks, and the blocks beside them."""
+
+    folded: Folded
+    target: tuple[int, int]
+
+    def before(self, count: int) -> str | None:
+        """The last *count* words before the quote in its block, else one word of the block before."""
+        folded, at = self.folded, self.target[0]
+        number = folded.block(at)
+        floor = folded.block_starts[number]
+        words = _words_before(folded.text, at, count, floor)
+        if words is None and count and number:
+            words = _words_before(
+                folded.text, folded.block_ends[number - 1], 1, folded.block_starts[number - 1]
+            )
+        return words
+
+    def after(self, count: int) -> str | None:
+        """The first *count* words after the quote in its block, else one word of the block after."""
+        folded, at = self.folded, self.target[1]
+        number = folded.block(max(at - 1, 0))
+        ceiling = folded.block_ends[number]
+        words = _words_after(folded.text, at, count, ceiling)
+        if words is None and count and number + 1 < len(folded.block_starts):
+            words = _words_after(
+                folded.text, folded.block_starts[number + 1], 1, folded.block_ends[number + 1]
+            )
+        return words
+
+
 def _candidates(quote_: str) -> list[TextDirective]:
-    """Context-free forms of a quote, most readable first."""
-    exact = TextDirective(start=_normal(quote_))
+    """Context-free forms of a quote, most readable first.
+
+    A short quote inside one block is its own ``start`` term; a long one, or
+    one that spans blocks, is cited by its first and last words, each term
+    inside one block (the exact form of a quote across blocks never matches).
+    """
+    parts = BLANK_LINE.split(quote_.strip())
     words = quote_.split()
-    if len(quote_) <= LONG_QUOTE or len(words) < 2 * RANGE_WORDS + 1:
-        return [exact]
+    if len(parts) == 1 and (len(quote_) <= LONG_QUOTE or len(words) < 2 * RANGE_WORDS + 1):
+        return [TextDirective(start=_normal(quote_))]
+    head, tail = parts[0].split(), parts[-1].split()
+    if len(parts) == 1:
+        largest = len(words) // 2
+    else:
+        largest = max(len(head), len(tail), RANGE_WORDS)
     forms = []
-    for size in range(RANGE_WORDS, len(words) // 2 + 1, 2):
-        forms.append(TextDirective(start=" ".join(words[:size]), end=" ".join(words[-size:])))
-    forms.append(exact)
+    for size in range(RANGE_WORDS, largest + 1, 2):
+        form = TextDirective(start=" ".join(head[:size]), end=" ".join(tail[-size:]))
+        if form not in forms:
+            forms.append(form)
+    if len(parts) == 1:
+        forms.append(TextDirective(start=_normal(quote_)))
+    else:
+        whole = TextDirective(start=" ".join(head), end=" ".join(tail))
+        if whole not in forms:
+            forms.append(whole)
     return forms
 
 
@@ -200,22 +256,50 @@ def build_directive(
             return forms[0], False
     lead = len(quote_) - len(quote_.lstrip())
     target = (position + lead, position + len(quote_.rstrip()))
-    best = forms[-1]
     if folded is None or folded.text is not text:
         folded = Folded(text)
+    context = _Context(folded, target)
+    best = forms[-1]
     for form in forms:
-        search = Search(folded, form.start, form.end, target)
-        for step in range(2 * MAX_CONTEXT_WORDS + 1):
-            prefix = _words_before(text, target[0], (step + 1) // 2)
-            suffix = _words_after(text, target[1], step // 2)
-            verdict = search.verdict(prefix, suffix)
-            candidate = attrs.evolve(form, prefix=prefix, suffix=suffix)
-            if verdict:
-                return candidate, True
-            if verdict is False:
-                break
-            best = candidate
+        found, best = _with_context(form, context, best)
+        if found is not None:
+            return found, True
     return best, False
+
+
+def _with_context(
+    form: TextDirective, context: _Context, best: TextDirective
+) -> tuple[TextDirective | None, TextDirective]:
+    """The form with the fewest context words that matches the target alone (or None),
+    and the most precise form that still hits it (else *best*).
+
+    Words are added prefix first, then suffix, in turn.  A form that misses
+    the target without a prefix or a suffix may hit it with them (a quote
+    that ends before ``'s`` is no whole word alone): only a miss with both
+    ends the search.
+    """
+    searches: dict[Shape, Search] = {}
+    previous: tuple[str | None, str | None] | None = None
+    for step in range(2 * MAX_CONTEXT_WORDS + 1):
+        prefix = context.before((step + 1) // 2)
+        suffix = context.after(step // 2)
+        if (prefix, suffix) == previous:
+            continue  # this side has no more words to give
+        previous = (prefix, suffix)
+        shape = Shape(prefix is not None, suffix is not None)
+        if shape not in searches:
+            searches[shape] = Search(context.folded, form.start, form.end, context.target, shape)
+        verdict = searches[shape].verdict(prefix, suffix)
+        candidate = attrs.evolve(form, prefix=prefix, suffix=suffix)
+        if verdict:
+            return candidate, best
+        if verdict is None:
+            best = candidate
+        elif step >= 2 and (shape.prefix or context.before(1) is None) and (
+            shape.suffix or context.after(1) is None
+        ):
+            break
+    return None, best
 
 
 def link_with(url: str, directive: TextDirective) -> str:

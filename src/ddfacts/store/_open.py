@@ -12,24 +12,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..errors import DdfactsError
+from ..errors import StoreError
 from ._schema import FORMAT
 
 __all__ = ["StoreError", "connect", "open_store"]
 
 _MAGIC = b"SQLite format 3\x00"
-
-
-class StoreError(DdfactsError, ValueError):
-    """A fact store cannot be read or written: missing, truncated, unfinished, too new.
-
-    .. versionadded:: 0.2.0
-    """
-
-    def __init__(self, message: str, *, path: str | None = None) -> None:
-        super().__init__(message)
-        #: The store's path, when the error is about one file.
-        self.path = path
 
 
 def _header_problem(path: Path) -> str | None:

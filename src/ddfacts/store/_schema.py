@@ -22,7 +22,7 @@ from ..query import record_times
 from ..records import Actor, Claim, Event, Record, Review, Source, Statement
 from ..times._span import TimeSpan, as_date
 
-__all__ = ["FORMAT", "SCHEMA", "Rows", "rows_of", "seq_of", "time_bounds"]
+__all__ = ["FORMAT", "SCHEMA", "rows_of", "seq_of", "time_bounds"]
 
 #: The store format this version writes and reads; a newer one is refused.
 FORMAT = 1
@@ -77,7 +77,7 @@ SEQ_TABLES = (
 )  # fmt: skip
 
 
-class Rows(NamedTuple):
+class _Rows(NamedTuple):
     """The rows one record adds: its own table's row, references, times and texts."""
 
     #: ``(table, values)`` for the record's type table (values after ``seq``).
@@ -121,7 +121,7 @@ def _evidence(record: Record) -> Iterator[tuple[str, str]]:
         yield ("evidence", target)
 
 
-def _claim(claim: Claim) -> Rows:
+def _claim(claim: Claim) -> _Rows:
     attribution = claim.attribution
     value = claim.value
     quantity = value if isinstance(value, Quantity) else None
@@ -145,39 +145,39 @@ def _claim(claim: Claim) -> Rows:
     texts = [("proposition", f"{claim.subject} {claim.property} {describe_value(value)}")]
     if claim.text:
         texts.append(("claim", claim.text))
-    return Rows(("claims", typed), refs, [], texts)
+    return _Rows(("claims", typed), refs, [], texts)
 
 
-def _typed_rows(record: Record) -> Rows:
+def _typed_rows(record: Record) -> _Rows:
     typed: tuple[object, ...]
     if isinstance(record, Claim):
         return _claim(record)
     if isinstance(record, Statement):
         anchor = record.anchor
         typed = (record.id, record.source, anchor.start, anchor.end, anchor.exact)
-        return Rows(
+        return _Rows(
             ("statements", typed), [("source", record.source)], [], [("quote", anchor.exact)]
         )
     if isinstance(record, Actor):
         texts = [("name", record.name), *(("name", n.text) for n in record.names)]
         texts += [("alias", alias) for alias in record.aliases]
         typed = (record.id, record.kind, record.name)
-        return Rows(("actors", typed), list(_evidence(record)), [], texts)
+        return _Rows(("actors", typed), list(_evidence(record)), [], texts)
     if isinstance(record, Event):
         refs = [("about", target) for target in record.about]
         refs += [("participant", p.actor) for p in record.participants]
         typed = (record.id, record.event_type, *_bounds(record.time))
-        return Rows(("events", typed), [*refs, *_evidence(record)], [], [])
+        return _Rows(("events", typed), [*refs, *_evidence(record)], [], [])
     if isinstance(record, Review):
         published = record.published.isoformat() if record.published is not None else None
         typed = (record.id, record.claim, record.reviewer, published)
-        return Rows(("reviews", typed), [("claim", record.claim), *_evidence(record)], [], [])
+        return _Rows(("reviews", typed), [("claim", record.claim), *_evidence(record)], [], [])
     assert isinstance(record, Source)
     typed = (record.id, record.title, record.url, record.publisher, *_bounds(record.published))
-    return Rows(("sources", typed), [], [], [])
+    return _Rows(("sources", typed), [], [], [])
 
 
-def rows_of(record: Record) -> Rows:
+def rows_of(record: Record) -> _Rows:
     """Every row *record* adds to the index tables."""
     rows = _typed_rows(record)
     rows.times.extend(time_bounds(span) for span in record_times(record))

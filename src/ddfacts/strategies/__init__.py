@@ -2,7 +2,7 @@
 
 Every strategy yields valid values: records that construct, round-trip
 through JSON and pass their schema; :func:`fact_sets` yields whole FactSets
-whose references all resolve.  Install with ``pip install ddfacts[strategies]``.
+whose references all resolve.  Install with ``pip install ddfacts[strategies]``; for example::
 
     from hypothesis import given
     from ddfacts import strategies as dst

@@ -1,0 +1,227 @@
+"""Relocating every anchor of one text at once: the certain ones guide the others.
+
+The anchors of one text move together.  An anchor whose quote, with its whole
+recorded prefix and suffix, occurs exactly once in the new text (as stored, or
+normalized) is a *landmark*: it says where one place of the old text went.
+Landmarks are taken in the order of their old offsets; neighbours whose shifts
+(new offset minus old) agree form a run.  A run of :data:`_STRONG` or more is
+trusted (a block of text moved elsewhere keeps its landmarks together); a
+shorter run is trusted only when it lies, in the new text, between the trusted
+landmarks around it, so a landmark that contradicts its neighbours (the
+passage was deleted and a near-copy elsewhere happens to carry the same words)
+places nothing.
+
+Every other anchor is expected where the nearest trusted landmark's shift puts
+it, and relocated as :meth:`Anchor.relocate <ddfacts.Anchor.relocate>` does,
+nearness to that place counting whether or not the old text's length is
+known.  An answer that nearness decided must lie between the landmarks before
+and after the anchor (its method is then ``landmarks``); otherwise, or when
+those landmarks are out of order (a block moved between them), the anchor is
+relocated alone, as without landmarks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._decide import BY_POSITION, Relocation
+from ._normalize import Normalized, cached_normalize, normalized_text
+from ._relocate import placed_at, relocate
+
+if TYPE_CHECKING:
+    from ._anchor import Anchor
+
+__all__ = ["relocate_all"]
+
+#: A landmark: (old start, new start, new end, index of its anchor).
+_Mark = tuple[int, int, int, int]
+
+#: The quote with its context must be at least this long to be a landmark.
+_MIN_FRAME = 24
+#: A run of this many agreeing landmarks is trusted by itself.
+_STRONG = 3
+#: Two neighbouring landmarks agree when their shifts differ by at most this much plus a
+#: quarter of the old text between them, and never by more than :data:`_AGREE_CAP`.
+_AGREE_SLACK = 16
+_AGREE_CAP = 2000
+#: Landmarks whose shifts differ by at most this much map the text between them alike.
+_SAME_SHIFT = 8
+#: How far (code points) outside the landmarks around it an answer by nearness may lie.
+_BRACKET_SLACK = 64
+_BY_LANDMARKS = "fits, and lies far nearer the place the anchors around it map to than any other"
+
+
+def _unique(haystack: str, needle: str) -> int:
+    """Where *needle* occurs in *haystack* when it occurs exactly once, else -1."""
+    at = haystack.find(needle)
+    if at == -1 or haystack.find(needle, at + 1) != -1:
+        return -1
+    return at
+
+
+def _landmark(anchor: Anchor, text: str, norm: Normalized) -> tuple[int, int] | None:
+    """The new span of *anchor*'s quote when its quote and whole context occur once."""
+    framed = anchor.prefix + anchor.exact + anchor.suffix
+    if len(framed) < _MIN_FRAME:
+        return None
+    at = _unique(text, framed)
+    if at != -1:
+        start = at + len(anchor.prefix)
+        return start, start + len(anchor.exact)
+    quote = normalized_text(anchor.exact)
+    at = _unique(norm.text, normalized_text(framed)) if quote else -1
+    if at == -1:
+        return None
+    before = len(normalized_text(anchor.prefix))
+    # Spaces where the context meets the quote may have merged into one.
+    inner = norm.text.find(quote, at + max(0, before - 1), at + before + 1 + len(quote))
+    if inner == -1:
+        return None
+    return norm.raw_span(inner, inner + len(quote))
+
+
+def _agree(a: _Mark, b: _Mark) -> bool:
+    """Whether landmark *b*, after *a* in the old text, moved as *a* did (give or take)."""
+    gap = b[0] - a[0]
+    tolerance = min(_AGREE_SLACK + gap // 4, _AGREE_CAP)
+    return b[1] >= a[1] and abs((b[1] - b[0]) - (a[1] - a[0])) <= tolerance
+
+
+def _runs(marks: list[_Mark]) -> list[list[_Mark]]:
+    runs: list[list[_Mark]] = []
+    for mark in marks:
+        if runs and _agree(runs[-1][-1], mark):
+            runs[-1].append(mark)
+        else:
+            runs.append([mark])
+    return runs
+
+
+def _between(run: list[_Mark], before: _Mark | None, after: _Mark | None) -> bool:
+    """Whether *run* starts, in the new text, after *before* and before *after* (ties allowed:
+    anchors may overlap)."""
+    if before is not None and run[0][1] < before[1]:
+        return False
+    return after is None or run[-1][1] <= after[1]
+
+
+def _trusted(marks: list[_Mark]) -> list[_Mark]:
+    """The landmarks to trust, in old order: strong runs, and weak runs in order between.
+
+    *marks* must be sorted by old start.  With no strong run, a weak run is checked
+    against the runs next to it.  Linear in the number of landmarks.
+    """
+    runs = _runs(marks)
+    strong = [len(run) >= _STRONG for run in runs]
+    weak_only = not any(strong)
+    guide = [is_strong or weak_only for is_strong in strong]
+    after: list[_Mark | None] = [None] * len(runs)
+    following: _Mark | None = None
+    for i in range(len(runs) - 1, -1, -1):
+        after[i] = following
+        if guide[i]:
+            following = runs[i][0]
+    out: list[_Mark] = []
+    before: _Mark | None = None
+    for i, run in enumerate(runs):
+        if strong[i] or _between(run, before, after[i]):
+            out.extend(run)
+        if guide[i]:
+            before = run[-1]
+    return out
+
+
+def _bracket(marks: list[_Mark], old_start: int, text: str) -> tuple[list[int], int, int] | None:
+    """Where the quote at *old_start* is expected, and the new span it must lie in.
+
+    Returns ``(expected places, low, high)``: one place when the landmarks before
+    and after it moved alike (within :data:`_SAME_SHIFT`), else both places they
+    say.  None when they are out of order (a block moved between them) or there
+    are none.
+    """
+    i = bisect_right(marks, (old_start, len(text) + 1))
+    around = [
+        mark for mark in (marks[i - 1] if i else None, marks[i] if i < len(marks) else None) if mark
+    ]
+    if not around:
+        return None
+    low = max(0, around[0][1] - _BRACKET_SLACK) if i else 0
+    high = around[-1][2] + _BRACKET_SLACK if i < len(marks) else len(text)
+    if high <= low:
+        return None
+    shifts = sorted({mark[1] - mark[0] for mark in around})
+    if shifts[-1] - shifts[0] <= _SAME_SHIFT:
+        nearest = min(around, key=lambda mark: abs(mark[0] - old_start))
+        shifts = [nearest[1] - nearest[0]]
+    return [min(max(0, old_start + shift), len(text)) for shift in shifts], low, high
+
+
+def _mapped(anchor: Anchor, text: str, marks: list[_Mark], old_length: int | None) -> Relocation:
+    """*anchor* relocated near where the landmarks map it; alone when they cannot say.
+
+    When the landmarks around it moved differently (an edit between them), nearness
+    to either place must give the same answer: in a text that repeats itself, the
+    two places may each lie on a copy.
+    """
+    where = _bracket(marks, anchor.start, text)
+    if where is None:
+        return relocate(anchor, text, old_length=old_length)
+    places, low, high = where
+    answers = [relocate(anchor, text, old_length=old_length, expected=at) for at in places]
+    found = answers[0]
+    spans = {(r.start, r.end) for r in answers}
+    if found.start is None or found.end is None or found.reason != BY_POSITION:
+        if len(spans) == 1:
+            return found
+    elif len(spans) == 1 and low <= found.start and found.end <= high:
+        return attrs.evolve(found, method="landmarks", reason=_BY_LANDMARKS)
+    return relocate(anchor, text, old_length=old_length)
+
+
+def relocate_all(
+    anchors: Sequence[Anchor], new_text: str, *, old_length: int | None = None
+) -> list[Relocation]:
+    """Find the quotes of *anchors*, all made in one text, in *new_text*, its new version.
+
+    The anchors whose quote and whole recorded context occur once in the new
+    text, and agree with their neighbours on how the text moved, are
+    *landmarks*: they map every region of the old text into the new one, so
+    that each other anchor is looked for where it must be, whether or not
+    *old_length* (the old text's length, a Source's ``length``) is known.  A
+    landmark that contradicts its neighbours is not trusted; an answer is
+    given only when sure, as :meth:`Anchor.relocate <ddfacts.Anchor.relocate>`
+    gives it, and the others say ``orphaned``.  Returns one
+    :class:`~ddfacts.Relocation` per anchor, in order; its ``method`` says
+    ``landmarks`` when the landmarks' map decided.
+
+    Time: O(k * n) for k anchors in a text of n code points (a bounded number
+    of ``str.find`` scans per anchor, as for one relocation), plus O(k log k).
+
+    Example::
+
+        moved = relocate_all([s.anchor for s in statements], new_text, old_length=source.length)
+
+    .. versionadded:: 0.1.0
+    """
+    norm = cached_normalize(new_text)
+    marks: list[_Mark] = []
+    for index, anchor in enumerate(anchors):
+        span = _landmark(anchor, new_text, norm)
+        if span is not None:
+            marks.append((anchor.start, span[0], span[1], index))
+    marks.sort()
+    good = _trusted(marks)
+    by_index = {mark[3]: mark for mark in good}
+    out: list[Relocation] = []
+    for index, anchor in enumerate(anchors):
+        mark = by_index.get(index)
+        if mark is not None:
+            reason = "the quote with its whole context occurs once, where its neighbours moved"
+            out.append(placed_at(anchor, new_text, mark[1], mark[2], reason))
+        else:
+            out.append(_mapped(anchor, new_text, good, old_length))
+    return out

@@ -1,0 +1,184 @@
+"""Relocating all the anchors of one text together: landmarks guide the doubtful ones."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ddfacts import Anchor, Source, Statement
+from ddfacts.anchors import relocate_all
+from ddfacts.reanchoring import reanchor
+
+#: (character, index in the old text or None when inserted by the edit).
+Chars = list[tuple[str, int | None]]
+
+
+def _words(rng: random.Random, count: int) -> list[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) for _ in range(count)]
+
+
+def _copies(count: int) -> str:
+    """A text of near-copies: one paragraph over and over, a different number in each."""
+    cell = "The embassy account posted {n} messages in its first year, the ministry said."
+    return "\n\n".join(cell.format(n=1000 + 7 * i) for i in range(count))
+
+
+def _anchors(text: str, quote: str) -> list[Anchor]:
+    out = []
+    at = text.find(quote)
+    while at != -1:
+        out.append(Anchor.from_span(text, at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return out
+
+
+class TestLandmarks:
+    def test_near_copies_without_old_length(self) -> None:
+        """In a text of near-copies, with text inserted near the start and a passage
+        deleted, every surviving quote is found exactly without the old length."""
+        old = _copies(300)
+        anchors = _anchors(old, "posted") + _anchors(old, "messages in its first year")
+        cut = old.find("posted 1700")
+        new = "A new opening paragraph. " * 40 + old[:cut] + old[cut + 400 :]
+        # One quote damaged: no landmark itself, it is placed where its neighbours say.
+        new = new.replace("1504 messages in its first", "1504 messages in its frist")
+        results = relocate_all(anchors, new)
+        for anchor, result in zip(anchors, results, strict=True):
+            shift = 25 * 40 - (400 if anchor.start >= cut + 400 else 0)
+            if anchor.start >= cut and anchor.end <= cut + 400:
+                assert result.start is None  # deleted
+            elif cut - len(anchor.prefix) <= anchor.start < cut + 400 + len(anchor.suffix):
+                assert result.start is None or result.start == anchor.start + shift
+            else:
+                assert (result.start, result.end) == (anchor.start + shift, anchor.end + shift)
+        damaged = [r for r in results if r.original.prefix.endswith(" 1504 ")]
+        assert [r.method for r in damaged] == ["landmarks"]
+
+    def test_one_anchor_alone_is_as_before(self) -> None:
+        """Without neighbours, an anchor is relocated as Anchor.relocate relocates it."""
+        old = "Some words before. The press secretary said so. Some words after."
+        anchor = Anchor.from_quote(old, "press secretary")
+        new = "Inserted. " + old
+        (result,) = relocate_all([anchor], new)
+        alone = anchor.relocate(new)
+        assert (result.start, result.end) == (alone.start, alone.end) == (45, 60)
+
+    def test_empty(self) -> None:
+        assert relocate_all([], "any text") == []
+
+    def test_contradicting_landmark_not_trusted(self) -> None:
+        """A passage deleted while an identical one (context and all) stands far away:
+        its unique match contradicts the landmarks around it and places nothing."""
+        rng = random.Random(7)
+        words = _words(rng, 3000)
+        body = " ".join(words)
+        twin = "the press secretary said the account had nine thousand followers"
+        old = body[:20000] + " " + twin + " " + body[20000:]
+        anchors = [Anchor.from_span(old, at, at + 30) for at in range(0, len(old) - 40, 997)] + [
+            Anchor.from_quote(old, twin)
+        ]
+        # The twin is deleted here, and its words (with its context) appear near the end.
+        start = old.find(twin)
+        framed = old[start - 32 : start + len(twin) + 32]
+        new = old[: start - 32] + old[start + len(twin) + 32 :]
+        new = new[:-500] + " " + framed + " " + new[-500:]
+        results = relocate_all(anchors, new)
+        assert results[-1].start is None or results[-1].start > len(new) - 700
+        # A landmark that contradicts its neighbours is not an answer by itself.
+        assert results[-1].method != "landmarks"
+
+    def test_moved_block(self) -> None:
+        """Anchors in a block of paragraphs moved elsewhere are found exactly."""
+        rng = random.Random(3)
+        paragraphs = [" ".join(_words(rng, 40)) + "\n\n" for _ in range(60)]
+        old = "".join(paragraphs)
+        anchors = [Anchor.from_span(old, at, at + 25) for at in range(0, len(old) - 30, 301)]
+        new = "".join(paragraphs[:10] + paragraphs[30:50] + paragraphs[10:30] + paragraphs[50:])
+        for anchor, result in zip(anchors, relocate_all(anchors, new), strict=True):
+            assert new.count(anchor.exact) == 1
+            assert result.start == new.find(anchor.exact)
+
+    def test_records_method_score_margin(self) -> None:
+        old = _copies(50)
+        anchors = _anchors(old, "posted")
+        new = "Inserted. " * 10 + old
+        results = relocate_all(anchors, new, old_length=len(old))
+        for result in results:
+            assert result.method in {"exact", "landmarks", "position", "normalized", "fuzzy"}
+            assert 0 < result.score <= 1
+            assert result.margin is None or 0 <= result.margin <= 1
+
+    def test_reanchor_counts_landmarks(self) -> None:
+        """``reanchor`` relocates each source's statements together; its table counts them."""
+        old = _copies(200)
+        anchors = _anchors(old, "posted")
+        source = Source(id="source:copies", length=len(old))
+        statements = [
+            Statement(id=f"statement:copies/s{i}", source=source.id, anchor=anchor)
+            for i, anchor in enumerate(anchors)
+        ]
+        new = "An opening note. " * 30 + old
+        result = reanchor([source, *statements], {source.id: new})
+        assert result.ok
+        assert sum(result.counts().values()) == len(anchors)
+
+
+def _edit(chars: Chars, rng: random.Random, kind: int, words: list[str]) -> Chars:
+    n = len(chars)
+    a, b = sorted(rng.sample(range(n + 1), 2))
+    added: Chars = [(c, None) for c in " " + " ".join(rng.choices(words, k=rng.randint(1, 30)))]
+    if kind == 0:
+        return chars[:a] + added + chars[a:]
+    if kind == 1:
+        return chars[:a] + chars[b:]
+    if kind == 2:
+        block = chars[a:b]
+        rest = chars[:a] + chars[b:]
+        to = rng.randrange(len(rest) + 1)
+        return rest[:to] + block + rest[to:]
+    return chars[:a] + added + chars[b:]
+
+
+def _intact(chars: Chars, lo: int, hi: int) -> int | None:
+    """Where old ``lo..hi`` stands, contiguous and unchanged, in the new chars (or None)."""
+    where = [i for i, (_, o) in enumerate(chars) if o is not None and lo <= o < hi]
+    if len(where) != hi - lo or where[-1] - where[0] != hi - lo - 1:
+        return None
+    return where[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32), st.lists(st.integers(0, 3), min_size=1, max_size=4))
+def test_random_edits(seed: int, kinds: list[int]) -> None:
+    """Random edits: a quote intact and unique, with a side of its context intact, is found
+    exactly; a quote the edits removed is orphaned; nothing is ever placed elsewhere."""
+    rng = random.Random(seed)
+    words = _words(rng, 400)
+    old = " ".join(rng.choices(words, k=500))
+    spaces = [i for i, c in enumerate(old) if c == " "]
+    anchors = []
+    for _ in range(12):
+        i = rng.randrange(len(spaces) - 6)
+        anchors.append(Anchor.from_span(old, spaces[i] + 1, spaces[i + rng.randint(2, 5)]))
+    chars: Chars = [(c, i) for i, c in enumerate(old)]
+    for kind in kinds:
+        chars = _edit(chars, rng, kind, words)
+    new = "".join(c for c, _ in chars)
+    for anchor, result in zip(anchors, relocate_all(anchors, new), strict=True):
+        at = _intact(chars, anchor.start, anchor.end)
+        survivors = [
+            i for i, (_, o) in enumerate(chars) if o is not None and anchor.start <= o < anchor.end
+        ]
+        if not survivors:
+            assert result.start is None, (anchor, result)
+            continue
+        if result.start is not None and result.end is not None:
+            assert result.start < survivors[-1] + 1 and survivors[0] < result.end, (anchor, result)
+        context = _intact(chars, anchor.start - len(anchor.prefix), anchor.end) is not None or (
+            _intact(chars, anchor.start, anchor.end + len(anchor.suffix)) is not None
+        )
+        if at is not None and context and new.count(anchor.exact) == 1 and anchor.prefix:
+            assert (result.start, result.end) == (at, at + len(anchor.exact)), (anchor, result)
