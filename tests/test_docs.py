@@ -143,7 +143,9 @@ class TestCodesReference:
         assert rows == expected
 
 
-def _all_commands(parser: argparse.ArgumentParser, prefix: str = "ddfacts") -> Iterator[tuple]:
+def _all_commands(
+    parser: argparse.ArgumentParser, prefix: str = "ddfacts"
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for name, child in action.choices.items():
@@ -164,7 +166,7 @@ class TestCliReference:
             for action in parser._actions:
                 if isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
                     continue
-                names = action.option_strings or [action.metavar or action.dest]
+                names = action.option_strings or [str(action.metavar or action.dest)]
                 assert all(f"``{n}``" in section for n in names), (name, names)
 
     def test_no_command_left_out(self) -> None:
@@ -209,7 +211,8 @@ def _steps(page: str) -> list[tuple[str, str]]:
 
 def _console(body: str) -> Iterator[tuple[str, str, int]]:
     """(command, expected stdout, exit code) for each ``$`` line of a console block."""
-    command, output = None, []
+    command: str | None = None
+    output: list[str] = []
     for line in [*body.splitlines(), "$ "]:
         if line.startswith("$ "):
             if command:

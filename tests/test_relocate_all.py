@@ -43,19 +43,20 @@ class TestLandmarks:
         anchors = _anchors(old, "posted") + _anchors(old, "messages in its first year")
         cut = old.find("posted 1700")
         new = "A new opening paragraph. " * 40 + old[:cut] + old[cut + 400 :]
-        # One quote damaged: no landmark itself, it is placed where its neighbours say.
+        # One quote damaged among exact copies 80 code points away: never placed on a copy.
         new = new.replace("1504 messages in its first", "1504 messages in its frist")
         results = relocate_all(anchors, new)
         for anchor, result in zip(anchors, results, strict=True):
             shift = 25 * 40 - (400 if anchor.start >= cut + 400 else 0)
             if anchor.start >= cut and anchor.end <= cut + 400:
                 assert result.start is None  # deleted
-            elif cut - len(anchor.prefix) <= anchor.start < cut + 400 + len(anchor.suffix):
+            elif anchor.prefix.endswith(" 1504 ") or (
+                cut - len(anchor.prefix) <= anchor.start < cut + 400 + len(anchor.suffix)
+            ):
                 assert result.start is None or result.start == anchor.start + shift
             else:
                 assert (result.start, result.end) == (anchor.start + shift, anchor.end + shift)
-        damaged = [r for r in results if r.original.prefix.endswith(" 1504 ")]
-        assert [r.method for r in damaged] == ["landmarks"]
+        assert sum(r.start is not None for r in results) >= len(results) - 12
 
     def test_one_anchor_alone_is_as_before(self) -> None:
         """Without neighbours, an anchor is relocated as Anchor.relocate relocates it."""
@@ -64,7 +65,7 @@ class TestLandmarks:
         new = "Inserted. " + old
         (result,) = relocate_all([anchor], new)
         alone = anchor.relocate(new)
-        assert (result.start, result.end) == (alone.start, alone.end) == (45, 60)
+        assert (result.start, result.end) == (alone.start, alone.end) == (33, 48)
 
     def test_empty(self) -> None:
         assert relocate_all([], "any text") == []

@@ -17,7 +17,7 @@ import importlib
 import inspect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,7 @@ def _heading(title: str, mark: str) -> list[str]:
     return [title, mark * len(title), ""]
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], widths: str) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: str) -> list[str]:
     """A reST list-table: cells are already reST."""
     lines = [".. list-table::", "   :header-rows: 1", f"   :widths: {widths}", ""]
     for row in [header, *rows]:

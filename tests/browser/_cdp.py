@@ -87,7 +87,8 @@ class Browser:
             if message.get("id") == self.next_id:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
+                result: dict[str, Any] = message.get("result", {})
+                return result
             self.events.append(message)
 
     def wait_for(self, event: str, timeout: float = 20) -> None:

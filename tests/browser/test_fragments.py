@@ -69,8 +69,9 @@ def _facts() -> Iterator[tuple[ddfacts.FactSet, ddfacts.TextStore]]:
 
 
 def _probe_site(out: Path) -> list[tuple[Path, str, str]]:
-    """Build a site of each source and its phrases as statements; each (page, statement id, quote)."""
-    probes = []
+    """Build a site per fact set, each source with its phrases as statements:
+    each (page, statement id, quote)."""
+    probes: list[tuple[Path, str, str]] = []
     for number, (facts, store) in enumerate(_facts()):
         records: list[ddfacts.Record] = []
         for source in sorted(facts.sources, key=lambda s: s.id):
@@ -91,21 +92,25 @@ def test_short_repeated_phrases_land_on_their_occurrence(browser: Browser, tmp_p
     probes = _probe_site(tmp_path)
     assert len(probes) >= (4 * PER_TEXT if SEEDS.is_dir() else PER_TEXT)
     browser.call("Page.addScriptToEvaluateOnNewDocument", source=LAYOUT)
-    links: dict[Path, dict[str, str]] = {}
-    missed = []
+    links: dict[Path, dict[str, tuple[str, bool]]] = {}
+    missed: list[tuple[str, str, int]] = []
+    flagged_missed: list[tuple[str, str, int]] = []
     for number, (page, statement, quote) in enumerate(probes):
         if page not in links:
             browser.open(page.as_uri())
             links[page] = dict(
                 browser.evaluate(
-                    "[...document.querySelectorAll('a.fragment')]"
-                    ".map(a => [a.dataset.statement, a.getAttribute('href')])"
+                    "[...document.querySelectorAll('a.fragment')].map(a => [a.dataset.statement,"
+                    " [a.getAttribute('href'), !!a.parentNode.querySelector('.warn')]])"
                 )
             )
-        href = links[page][statement]
+        href, flagged = links[page][statement]
         # A new query makes a new document: a text directive applies on load only.
         browser.open(f"{page.as_uri()}?{number}{href}")
         offset = browser.evaluate(OFFSET % json.dumps(statement))
         if abs(offset) > 6:
-            missed.append((quote, href, round(offset)))
+            (flagged_missed if flagged else missed).append((quote, href, round(offset)))
     assert missed == [], f"{len(missed)} of {len(probes)} missed"
+    # Flagged as maybe landing elsewhere: a phrase whose paragraph repeats the page's
+    # title word for word, which no directive tells apart; the page says so.
+    assert len(flagged_missed) <= 3, flagged_missed

@@ -97,7 +97,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, ddfacts.F
     return built
 
 
-def test_every_highlight_is_its_quote_at_its_offsets(browser: Browser, sites: list) -> None:
+def test_every_highlight_is_its_quote_at_its_offsets(
+    browser: Browser, sites: list[tuple[str, ddfacts.FactSet, Path]]
+) -> None:
     """Each statement's highlight covers exactly its quote, at its anchor's offsets."""
     for _, facts, out in sites:
         for source in facts.sources:
@@ -113,7 +115,9 @@ def test_every_highlight_is_its_quote_at_its_offsets(browser: Browser, sites: li
             assert browser.errors() == []
 
 
-def test_pages_have_no_errors_and_pass_basic_accessibility(browser: Browser, sites: list) -> None:
+def test_pages_have_no_errors_and_pass_basic_accessibility(
+    browser: Browser, sites: list[tuple[str, ddfacts.FactSet, Path]]
+) -> None:
     """Every page loads without console errors, with landmarks, ordered headings, chart texts."""
     for _, _, out in sites:
         for page in sorted(out.rglob("*.html")):
@@ -122,7 +126,9 @@ def test_pages_have_no_errors_and_pass_basic_accessibility(browser: Browser, sit
             assert browser.errors() == [], page
 
 
-def test_every_internal_link_resolves(browser: Browser, sites: list) -> None:
+def test_every_internal_link_resolves(
+    browser: Browser, sites: list[tuple[str, ddfacts.FactSet, Path]]
+) -> None:
     """Each relative link names a page of the site and, with a fragment, an id on it."""
     links = """[...document.querySelectorAll("a[href]")]
       .map(a => new URL(a.getAttribute("href"), document.baseURI).href)
@@ -160,7 +166,9 @@ LANDING = """new Promise(done => setTimeout(() => {
         pytest.param("seeds", marks=pytest.mark.slow),
     ],
 )
-def test_text_fragments_land_on_their_highlight(browser: Browser, sites: list, which: str) -> None:
+def test_text_fragments_land_on_their_highlight(
+    browser: Browser, sites: list[tuple[str, ddfacts.FactSet, Path]], which: str
+) -> None:
     """Each fragment link, opened on the site's page, scrolls its highlight to the middle.
 
     The seeds' 154 fragments take minutes: run them with ``DDFACTS_BROWSER_FULL=1``.

@@ -81,7 +81,10 @@ def _landmark(anchor: Anchor, text: str, norm: Normalized) -> tuple[int, int] | 
     inner = norm.text.find(quote, at + max(0, before - 1), at + before + 1 + len(quote))
     if inner == -1:
         return None
-    return norm.raw_span(inner, inner + len(quote))
+    start, end = norm.raw_span(inner, inner + len(quote))
+    # A space at the quote's edge may stand for a run of raw spaces: the raw quote inside.
+    exact = text.find(anchor.exact, max(0, start - 1), end + 1)
+    return (exact, exact + len(anchor.exact)) if exact != -1 else (start, end)
 
 
 def _agree(a: _Mark, b: _Mark) -> bool:

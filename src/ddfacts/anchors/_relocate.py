@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ._decide import (
     BY_POSITION,
     MARGIN,
@@ -154,6 +156,9 @@ def placed_at(anchor: Anchor, new_text: str, start: int, end: int, reason: str) 
     found = candidate(q, low, high, "normalized") if high > low else None
     if found is None:
         return relocate(anchor, new_text, expected=start)
+    if new_text[start:end] == anchor.exact:
+        # Spaces at the quote's edges fold into the context's: the raw span is the answer.
+        found = attrs.evolve(found, start=start, end=end, method="exact", distance=0, quote=1.0)
     return answer(q, found, [found], reason)
 
 

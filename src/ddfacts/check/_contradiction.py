@@ -11,8 +11,10 @@ speaker's voice is an error.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import combinations
+from types import MappingProxyType
+from typing import Any
 
 from .._describe import describe_time, describe_value
 from ..problems._codes import problem
@@ -39,6 +41,19 @@ class Said:
         self.value = claim.value
         self.source = claim.attribution.source if claim.attribution is not None else None
         self.speaker = claim.speaker
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its fields (a run spilling to disk keeps it so)."""
+        fields = (self.id, self.as_of, dict(self.qualifiers), self.value, self.source)
+        return (_said, (*fields, self.speaker))
+
+
+def _said(*fields: Any) -> Said:
+    """A :class:`Said` from its pickled fields (see :meth:`Said.__reduce__`)."""
+    said = Said.__new__(Said)
+    said.id, said.as_of, qualifiers, said.value, said.source, said.speaker = fields
+    said.qualifiers = MappingProxyType(qualifiers)
+    return said
 
 
 def _compatible_qualifiers(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
@@ -134,13 +149,15 @@ def _contradiction(subject: str, prop: str, a: Said, b: Said, ordinal: int) -> P
 
 
 def contradictions(
-    groups: Mapping[tuple[str, str], list[Said]], index: Mapping[str, int]
+    groups: Iterable[tuple[tuple[str, str], list[Said]]], index: Mapping[str, int]
 ) -> Iterator[Problem]:
     """``check.contradiction`` for each clashing pair of each (subject, property) group.
 
-    *index* gives each id's ordinal: the problem is located at the later claim's value.
+    *groups* are the single-valued claims by (subject, property), in record
+    order; *index* gives each id's ordinal: the problem is located at the
+    later claim's value.
     """
-    for (subject, prop), claims in groups.items():
+    for (subject, prop), claims in groups:
         for a, b in _candidate_pairs(claims):
             if _clash(a, b):
                 yield _contradiction(subject, prop, a, b, index[b.id])

@@ -174,7 +174,7 @@ class _Context:
     target: tuple[int, int]
 
     def before(self, count: int) -> str | None:
-        """The last *count* words before the quote in its block, else one word of the block before."""
+        """The last *count* words before the quote in its block, else one of the block before."""
         folded, at = self.folded, self.target[0]
         number = folded.block(at)
         floor = folded.block_starts[number]
@@ -186,7 +186,7 @@ class _Context:
         return words
 
     def after(self, count: int) -> str | None:
-        """The first *count* words after the quote in its block, else one word of the block after."""
+        """The first *count* words after the quote in its block, else one of the block after."""
         folded, at = self.folded, self.target[1]
         number = folded.block(max(at - 1, 0))
         ceiling = folded.block_ends[number]
@@ -210,10 +210,7 @@ def _candidates(quote_: str) -> list[TextDirective]:
     if len(parts) == 1 and (len(quote_) <= LONG_QUOTE or len(words) < 2 * RANGE_WORDS + 1):
         return [TextDirective(start=_normal(quote_))]
     head, tail = parts[0].split(), parts[-1].split()
-    if len(parts) == 1:
-        largest = len(words) // 2
-    else:
-        largest = max(len(head), len(tail), RANGE_WORDS)
+    largest = len(words) // 2 if len(parts) == 1 else max(len(head), len(tail), RANGE_WORDS)
     forms = []
     for size in range(RANGE_WORDS, largest + 1, 2):
         form = TextDirective(start=" ".join(head[:size]), end=" ".join(tail[-size:]))
@@ -295,8 +292,10 @@ def _with_context(
             return candidate, best
         if verdict is None:
             best = candidate
-        elif step >= 2 and (shape.prefix or context.before(1) is None) and (
-            shape.suffix or context.after(1) is None
+        elif (
+            step >= 2
+            and (shape.prefix or context.before(1) is None)
+            and (shape.suffix or context.after(1) is None)
         ):
             break
     return None, best

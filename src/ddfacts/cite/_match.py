@@ -68,8 +68,11 @@ def _fold(text: str) -> str:
 
 def _is_word(char: str) -> bool:
     """Whether *char* belongs to a word: a letter, digit, ``_``, combining mark or format mark."""
-    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M" or (
-        unicodedata.category(char) == "Cf"
+    return (
+        char.isalnum()
+        or char == "_"
+        or unicodedata.category(char)[0] == "M"
+        or (unicodedata.category(char) == "Cf")
     )
 
 

@@ -3,9 +3,10 @@
 ``anchor TEXTFILE --quote "..."`` prints a Statement record ready to paste
 into a fact file.  ``reanchor FACTS... --texts DIR`` relocates every
 Statement against the current texts (:func:`ddfacts.reanchoring.reanchor`),
-prints what it did (a line per statement, and how many each method placed:
-``position``, ``exact``, ``normalized``, ``fuzzy``, ``landmarks``), writes the updated fact file only when asked (``-o`` or
-``--in-place``, atomically), and exits 1 if anything is orphaned or unchecked.
+prints what it did (a line per statement, and how many each method
+placed: ``position``, ``exact``, ``normalized``, ``fuzzy``, ``landmarks``),
+writes the updated fact file only when asked (``-o`` or ``--in-place``,
+atomically), and exits 1 if anything is orphaned or unchecked.
 Each fact file is read once.
 """
 

@@ -8,8 +8,11 @@ any problem), 2 for a usage error or unreadable input.
 
 Records are streamed (:func:`ddfacts.jsonio._run.stream_files`): they go
 one by one through :class:`ddfacts.check.CheckRun`, which keeps what the
-rules need, never the records; JSON Lines are read in constant memory,
-JSON documents are parsed whole.  The report is the one
+rules need, never the records, spilled to a private temporary SQLite
+database on disk (``spill=True``), so memory stays bounded however long the
+input; JSON Lines are read in constant memory, JSON documents are parsed
+whole.  What grows with the input is the problems found (the report) and the
+derivation links between records.  The report is the one
 :func:`ddfacts.check` gives on all the files loaded into one FactSet.
 """
 
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         if not Path(args.texts).is_dir():
             raise CommandError(f"--texts: {args.texts} is not a folder")
         texts = TextStore(args.texts)
-    run = CheckRun(texts, vocab)
+    run = CheckRun(texts, vocab, spill=True)
     origins = _check_files(args.paths, run)
     report = Report([origins.relocate(problem) for problem in run.finish()])
     write_out(REPORTERS[args.format](report), None)

@@ -10,6 +10,7 @@ text.  The same input gives the same bytes: no dates, no random ids.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -21,7 +22,7 @@ import jinja2
 import markupsafe
 
 from .._describe import describe_value
-from .._escape import json_text, utf8_text
+from .._escape import json_text, markdown_url, utf8_text
 from ..check import check
 from ..errors import TextStoreError
 from ..factset import FactSet
@@ -32,7 +33,7 @@ from ..validation import validate
 from ._blocks import Mark, blocks, slug
 from ._charts import charts
 from ._model import Index, claim_words, href_of, name_of
-from ._pages import actor_context, source_fragments, timeline_rows
+from ._pages import ActorIndex, actor_context, source_fragments, timeline_rows
 
 __all__ = ["MARKER", "SiteError", "build"]
 
@@ -44,10 +45,14 @@ class SiteError(Exception):
     """The site cannot be written where asked (a folder that is not a ddfacts site)."""
 
 
+#: Control characters (and CR, which the parser would drop): written as character references.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _text_filter(value: Any) -> Any:
-    """Escape text for HTML, carriage returns included (the parser would drop them)."""
+    """Escape text for HTML; control characters and CR become character references."""
     escaped = markupsafe.escape(utf8_text(str(value)))
-    return markupsafe.Markup(str(escaped).replace("\r", "&#13;"))
+    return markupsafe.Markup(_CONTROL.sub(lambda m: f"&#{ord(m.group())};", str(escaped)))
 
 
 def environment() -> jinja2.Environment:
@@ -62,6 +67,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["text"] = _text_filter
     env.filters["slug"] = slug
+    env.filters["web_url"] = markdown_url  # an http(s) URL, link-safe, else None
     env.filters["json"] = lambda value: markupsafe.Markup(json_text(value))
     return env
 
@@ -156,8 +162,9 @@ def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
     )
     for source in sources:
         _source_page(env, index, source, _text_of(source, texts), root)
+    actor_index = ActorIndex(facts, all_charts)
     for actor in actors:
-        context = actor_context(facts, actor, all_charts)
+        context = actor_context(actor_index, actor)
         _write(
             root / href_of(actor),
             _template(env, "actor").render(root="../", actor=actor, **context, **common),

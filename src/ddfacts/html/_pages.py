@@ -9,16 +9,17 @@ from typing import Any
 import attrs
 
 from .._describe import describe_time
+from .._escape import markdown_url
 from ..cite._fragments import build_directive, link_with
 from ..cite._match import Folded
 from ..factset import FactSet
-from ..records import Actor, Claim, Source, Statement
+from ..records import Actor, Claim, Event, Source, Statement
 from ..times import TimeSpan
 from ._blocks import slug
 from ._charts import Chart
 from ._model import claim_words, href_of
 
-__all__ = ["NAV", "Fragment", "actor_context", "source_fragments", "timeline_rows"]
+__all__ = ["NAV", "ActorIndex", "Fragment", "actor_context", "source_fragments", "timeline_rows"]
 
 #: The navigation links every page starts with, as (page, words).
 NAV = (
@@ -59,28 +60,53 @@ def source_fragments(
         position = anchor.start + len(preface) if placed else None
         on_page, unique = build_directive(anchor.exact, page, position, folded=folded_page)
         original = None
-        if source.url:
+        url = markdown_url(source.url) if source.url else None
+        if url:
             directive, _ = build_directive(
                 anchor.exact, text, anchor.start if placed else None, folded=folded_text
             )
-            original = link_with(source.url, directive)
+            original = link_with(url, directive)
         result[statement.id] = Fragment(f"#:~:{on_page}", original, unique)
     return result
 
 
-def actor_context(facts: FactSet, actor: Actor, charts: Sequence[Chart]) -> dict[str, Any]:
+class ActorIndex:
+    """Claims by subject and by speaker, events by participant, accounts by operator, charts
+    by subject: built in one pass over the fact set, so each actor page costs its own rows."""
+
+    def __init__(self, facts: FactSet, charts: Sequence[Chart]) -> None:
+        self.facts = facts
+        self.about: dict[str, list[Claim]] = {}
+        self.said: dict[str, list[Claim]] = {}
+        self.events: dict[str, list[Event]] = {}
+        self.accounts: dict[str, list[str]] = {}
+        self.charts: dict[str, list[Chart]] = {}
+        for claim in facts.claims:
+            self.about.setdefault(claim.subject, []).append(claim)
+            if claim.speaker is not None:
+                self.said.setdefault(claim.speaker, []).append(claim)
+        for event in facts.events:
+            for actor_id in dict.fromkeys(p.actor for p in event.participants):
+                self.events.setdefault(actor_id, []).append(event)
+        for actor in facts.actors:
+            if actor.operated_by is not None:
+                self.accounts.setdefault(actor.operated_by, []).append(actor.id)
+        for chart in charts:
+            self.charts.setdefault(chart.subject, []).append(chart)
+
+
+def actor_context(index: ActorIndex, actor: Actor) -> dict[str, Any]:
     """An actor page's lists: claims about and by the actor, events, accounts, charts."""
-    about = sorted((c for c in facts.claims if c.subject == actor.id), key=_claim_key)
-    said = sorted((c for c in facts.claims if c.speaker == actor.id), key=_claim_key)
-    events = [e for e in facts.events if any(p.actor == actor.id for p in e.participants)]
-    events.sort(key=lambda e: (_when(e.time), e.id))
-    accounts = sorted(a.id for a in facts.actors if a.operated_by == actor.id)
+    facts = index.facts
+    about = sorted(index.about.get(actor.id, ()), key=_claim_key)
+    said = sorted(index.said.get(actor.id, ()), key=_claim_key)
+    events = sorted(index.events.get(actor.id, ()), key=lambda e: (_when(e.time), e.id))
     return {
         "about": [(c, claim_words(facts, c)) for c in about],
         "said": [(c, claim_words(facts, c)) for c in said],
         "events": events,
-        "accounts": accounts,
-        "charts": [c for c in charts if c.subject == actor.id],
+        "accounts": sorted(index.accounts.get(actor.id, ())),
+        "charts": index.charts.get(actor.id, []),
         "roles": sorted(actor.roles, key=lambda r: (_when(r.during), r.position)),
     }
 

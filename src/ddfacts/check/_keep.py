@@ -1,0 +1,151 @@
+"""What a :class:`~ddfacts.check.CheckRun` keeps between records, and where it keeps it.
+
+The rules need, across records: each id's ordinal, each statement's quote,
+the Sources (with texts), the single-valued claims grouped by subject and
+property, the claims whose figure or date waits for its evidence quotes, and
+(with texts) the claims citing evidence.  A :class:`Keeper` holds them:
+:class:`MemoryKeeper` in dicts and lists (what :func:`ddfacts.check` uses on
+a FactSet already in memory), :class:`~ddfacts.check._spill.SpillKeeper` in a
+private temporary SQLite database on disk (what ``ddfacts check`` uses, so a
+million records are checked in bounded memory).  Both give the same answers
+in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple, Protocol
+
+from ..records import ClaimValue, Source
+from ._contradiction import Said
+from ._texts import Cited, Quote
+
+__all__ = ["Group", "Keeper", "MemoryKeeper", "Pending"]
+
+#: A (subject, property) and its single-valued claims, in record order.
+Group = tuple[tuple[str, str], list[Said]]
+
+
+class Pending(NamedTuple):
+    """A claim whose figure or date is checked against its evidence quotes at the end."""
+
+    ordinal: int
+    claim: str
+    value: ClaimValue
+    evidence: tuple[str, ...]
+
+
+class Keeper(Protocol):
+    """Where a run keeps what its rules need (see the module doc)."""
+
+    @property
+    def ordinals(self) -> Mapping[str, int]:
+        """Each id's ordinal (the first record with it)."""
+
+    @property
+    def quotes(self) -> Mapping[str, Quote | str]:
+        """Each statement's quote, by id (kept whole, as :class:`Quote`, with texts)."""
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """The Sources kept with :meth:`keep_source`, by id."""
+
+    def remember(self, record_id: str, ordinal: int) -> int:
+        """Record *record_id* at *ordinal*; an earlier record's ordinal with it, or *ordinal*."""
+
+    def keep_quote(self, statement: str, quote: Quote | str) -> None:
+        """Keep a statement's quote."""
+
+    def keep_source(self, source: Source) -> None:
+        """Keep a Source (only with texts)."""
+
+    def keep_said(self, ordinal: int, subject: str, prop: str, said: Said) -> None:
+        """Keep a single-valued claim, the record at *ordinal*."""
+
+    def keep_pending(self, pending: Pending) -> None:
+        """Keep a claim whose figure or date is checked at the end (in record order)."""
+
+    def keep_cited(self, cited: Cited) -> None:
+        """Keep a claim citing evidence (only with texts; in record order)."""
+
+    def groups(self) -> Iterator[Group]:
+        """The single-valued claims by (subject, property), groups in order of first claim."""
+
+    def pending(self) -> Iterator[Pending]:
+        """The claims kept with :meth:`keep_pending`, in record order."""
+
+    def cited(self) -> Iterator[Cited]:
+        """The claims kept with :meth:`keep_cited`, in record order."""
+
+    def close(self) -> None:
+        """Let go of what was kept."""
+
+
+class MemoryKeeper:
+    """A :class:`Keeper` in dicts and lists."""
+
+    def __init__(self) -> None:
+        self._ordinals: dict[str, int] = {}
+        self._quotes: dict[str, Quote | str] = {}
+        self._sources: dict[str, Source] = {}
+        self._groups: dict[tuple[str, str], list[Said]] = {}
+        self._pending: list[Pending] = []
+        self._cited: list[Cited] = []
+
+    @property
+    def ordinals(self) -> Mapping[str, int]:
+        """Each id's ordinal."""
+        return self._ordinals
+
+    @property
+    def quotes(self) -> Mapping[str, Quote | str]:
+        """Each statement's quote, by id."""
+        return self._quotes
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """The Sources kept, by id."""
+        return self._sources
+
+    def remember(self, record_id: str, ordinal: int) -> int:
+        """The ordinal of the first record with *record_id*."""
+        return self._ordinals.setdefault(record_id, ordinal)
+
+    def keep_quote(self, statement: str, quote: Quote | str) -> None:
+        """Keep a statement's quote."""
+        self._quotes[statement] = quote
+
+    def keep_source(self, source: Source) -> None:
+        """Keep a Source."""
+        self._sources[source.id] = source
+
+    def keep_said(self, ordinal: int, subject: str, prop: str, said: Said) -> None:
+        """Keep a single-valued claim."""
+        self._groups.setdefault((subject, prop), []).append(said)
+
+    def keep_pending(self, pending: Pending) -> None:
+        """Keep a claim to check against its evidence at the end."""
+        self._pending.append(pending)
+
+    def keep_cited(self, cited: Cited) -> None:
+        """Keep a claim citing evidence."""
+        self._cited.append(cited)
+
+    def groups(self) -> Iterator[Group]:
+        """The groups, in order of first claim."""
+        return iter(self._groups.items())
+
+    def pending(self) -> Iterator[Pending]:
+        """The pending claims, in record order."""
+        return iter(self._pending)
+
+    def cited(self) -> Iterator[Cited]:
+        """The claims citing evidence, in record order."""
+        return iter(self._cited)
+
+    def close(self) -> None:
+        """Let go of everything kept."""
+        for kept in (self._ordinals, self._quotes, self._sources, self._groups):
+            kept.clear()
+        self._pending.clear()
+        self._cited.clear()

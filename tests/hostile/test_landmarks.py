@@ -1,0 +1,67 @@
+"""Hostile batch relocation: periodic texts never turn landmarks into wrong answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ddfacts import Anchor
+from ddfacts.anchors import relocate_all
+
+from ._timing import assert_near_linear
+
+CELL = "The embassy account posted {n} messages in its first year, the ministry said.\n\n"
+
+
+def _copies(count: int, *, numbered: bool = True) -> str:
+    return "".join(CELL.format(n=1000 + 7 * i if numbered else 1000) for i in range(count))
+
+
+def _anchors(text: str, quote: str, every: int = 1) -> list[Anchor]:
+    out = []
+    at = text.find(quote)
+    while at != -1:
+        out.append(Anchor.from_span(text, at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return out[::every]
+
+
+@pytest.mark.parametrize("cells", [1, 5, 7])
+def test_deleting_whole_periods(cells: int) -> None:
+    """Deleting a whole number of periods makes the shift of the landmarks after the edit
+    point exactly at a copy of every deleted quote: the deleted ones stay orphaned.
+    (Cells differ by their number: in a text of identical cells, which one was deleted
+    cannot be told, and any answer is as right as another.)"""
+    old = _copies(200)
+    period = len(CELL.format(n=1000))
+    anchors = _anchors(old, "posted") + _anchors(old, "messages in its first year")
+    cut = 100 * period
+    new = old[:cut] + old[cut + cells * period :]
+    for anchor, result in zip(anchors, relocate_all(anchors, new), strict=True):
+        if cut <= anchor.start and anchor.end <= cut + cells * period:
+            assert result.start is None, (anchor, result)
+        elif result.start is not None:
+            shift = -cells * period if anchor.start >= cut + cells * period else 0
+            assert result.start == anchor.start + shift, (anchor, result)
+
+
+def test_same_quote_everywhere() -> None:
+    """A hundred anchors on copies of one identical cell, text shifted: none misplaced."""
+    old = _copies(500, numbered=False)
+    anchors = _anchors(old, "posted", every=5)
+    new = "x" + old
+    for anchor, result in zip(anchors, relocate_all(anchors, new), strict=True):
+        assert result.start is None or result.start == anchor.start + 1
+
+
+def _batch(size: int) -> Callable[[], object]:
+    old = _copies(size // 80)
+    anchors = _anchors(old, "posted", every=max(1, size // 8000))[:100]
+    new = "An inserted opening. " + old[: len(old) // 2] + old[len(old) // 2 + 300 :]
+    return lambda: relocate_all(anchors, new)
+
+
+def test_linear_in_the_text() -> None:
+    """A hundred anchors in a 20 KB and a 200 KB text: near-linear in the text's length."""
+    assert_near_linear(_batch, 20_000)
