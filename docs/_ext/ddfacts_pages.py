@@ -49,13 +49,22 @@ _META_KEYS = frozenset({"$schema", "ddfacts_vocabulary", "description"})
 
 
 def rst_text(text: str) -> str:
-    """*text* as reST inline text: markup characters escaped, lines joined."""
-    return _RST_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """*text* as reST inline text that reads as it is written and can start no markup.
+
+    Lines are joined (no titles, tables or indented blocks), inline markup
+    characters are escaped, and a first character that is not a letter is
+    escaped too, so that text from a docstring, a help string or a data file
+    cannot start a directive (``.. raw::``), a list or a comment.
+    """
+    escaped = _RST_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    if escaped and not escaped[0].isalpha() and not escaped.startswith("\\"):
+        escaped = "\\" + escaped
+    return escaped
 
 
 def _literal(text: str) -> str:
     """*text* as a reST inline literal that cannot end early."""
-    if "`" in text or not text.strip():
+    if not text or "`" in text or "\\" in text or text != text.strip() or "\n" in text:
         return rst_text(repr(text))
     return f"``{text}``"
 
@@ -167,7 +176,7 @@ def _field_rows(node: dict[str, Any]) -> list[tuple[str, ...]]:
 
 
 def _schema_section(name: str, node: dict[str, Any], label: str, mark: str) -> list[str]:
-    title = node.get("title", name)
+    title = rst_text(node.get("title", name))
     lines = [f".. _{label}:", "", *_heading(title, mark)]
     if "description" in node:
         lines += [rst_text(node["description"]), ""]
@@ -306,7 +315,7 @@ def _argument_row(parser: argparse.ArgumentParser, action: argparse.Action) -> t
 
 def _command_section(name: str, parser: argparse.ArgumentParser) -> list[str]:
     label = "cli-" + name.replace(" ", "-")
-    lines = [f".. _{label}:", "", *_heading(name, "-")]
+    lines = [f".. _{label}:", "", *_heading(rst_text(name), "-")]
     if parser.description:
         lines += [rst_text(parser.description), ""]
     usage = parser.format_usage().strip()
