@@ -128,6 +128,7 @@ def build() -> d.FactSet:
                 rating=d.Rating(value=1, best=5, worst=1, label="False"),
                 reviewer="actor:checkers",
                 published=dt.date(2023, 3, 12),
+                url="https://checkdesk.example/2023/03/followers",
                 explanation="The ministry's count is 4,000.",
                 evidence=["statement:gazette/count"],
             ),
@@ -136,6 +137,7 @@ def build() -> d.FactSet:
                 claim="claim:ministry-count",
                 rating=d.Rating(value=3, best=5, worst=1),
                 reviewer="actor:checkers",
+                url="https://checkdesk.example/2023/03/ministry-count",
             ),
         ]
     )

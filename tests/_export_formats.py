@@ -119,9 +119,21 @@ def check_prov_json(document: dict[str, Any]) -> None:
                             assert qname.split(":")[0] in declared, qname
 
 
+#: Google's fact-check markup guide: the properties a ClaimReview must have
+#: (required) and should have (recommended), and those of its Rating and Claim.
+GOOGLE_CLAIMREVIEW_REQUIRED = frozenset({"claimReviewed", "reviewRating", "url"})
+GOOGLE_CLAIMREVIEW_RECOMMENDED = frozenset({"author", "datePublished", "itemReviewed"})
+GOOGLE_RATING_REQUIRED = frozenset({"alternateName"})
+GOOGLE_RATING_RECOMMENDED = frozenset({"bestRating", "name", "ratingValue", "worstRating"})
+GOOGLE_CLAIM_RECOMMENDED = frozenset({"appearance", "author", "datePublished", "firstAppearance"})
+
+
 def check_claimreview(documents: list[dict[str, Any]]) -> None:
     """Each ClaimReview has schema.org's and Google's required members, rightly typed."""
     for review in documents:
+        assert GOOGLE_CLAIMREVIEW_REQUIRED <= set(review), review["@id"]
+        assert GOOGLE_RATING_REQUIRED <= set(review["reviewRating"]), review["@id"]
+        assert urlsplit(review["url"]).scheme in {"http", "https"}, review["url"]
         assert review["@context"] == "https://schema.org"
         assert review["@type"] == "ClaimReview"
         assert isinstance(review["claimReviewed"], str) and review["claimReviewed"]
@@ -131,6 +143,7 @@ def check_claimreview(documents: list[dict[str, Any]]) -> None:
         assert all(isinstance(n, (int, float)) for n in numbers)
         assert min(numbers[0], numbers[2]) <= numbers[1] <= max(numbers[0], numbers[2])
         assert isinstance(rating["alternateName"], str) and rating["alternateName"]
+        assert isinstance(rating.get("name", ""), str)
         assert review["author"]["@type"] in {"Person", "Organization", "Thing"}
         assert isinstance(review["author"]["name"], str)
         if "datePublished" in review:

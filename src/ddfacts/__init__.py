@@ -12,26 +12,32 @@ Load a fact file, look things up, write it back::
 The root holds what a user's program needs: the records and the values they
 are made of, :class:`FactSet`, reading and writing files, the operations
 (:func:`validate`, :func:`check`, :func:`query`, :func:`timeline`,
-:func:`cite`, :func:`reanchor`, :func:`parse_time`, :func:`parse_quantity`), what they return,
-and the exceptions they raise.  The rest lives in the public module of its
-topic: :mod:`ddfacts.cite` (text fragments), :mod:`ddfacts.timeline`,
-:mod:`ddfacts.errors` (every exception), :mod:`ddfacts.problems` (the code
-registry), :mod:`ddfacts.export`, :mod:`ddfacts.imports`, :mod:`ddfacts.strategies`.
+:func:`cite`, :func:`reanchor`, :func:`parse_time`, :func:`parse_quantity`,
+:func:`suggest`), what they return, and the exceptions they raise; authoring
+(:class:`Document`) and the SQLite store (:class:`FactStore`).  The rest lives in
+the public module of its topic: :mod:`ddfacts.cite` (text fragments),
+:mod:`ddfacts.timeline`, :mod:`ddfacts.errors` (every exception),
+:mod:`ddfacts.problems` (the code registry), :mod:`ddfacts.limits` (input limits),
+:mod:`ddfacts.export`, :mod:`ddfacts.imports`, :mod:`ddfacts.store`,
+:mod:`ddfacts.html` (extra ``html``), :mod:`ddfacts.strategies`.
 """
 
 from __future__ import annotations
 
 from ._version import __version__
 from .anchors import Anchor, Relocation
+from .authoring import Document
 from .check import check
 from .cite import Citation, cite
 from .errors import (
+    AmbiguousQuoteError,
     CiteError,
     DdfactsError,
     DuplicateIdError,
     LoadError,
     QuantityParseError,
     QuoteNotFoundError,
+    StoreError,
     TextStoreError,
     TimeParseError,
     VocabularyError,
@@ -71,6 +77,8 @@ from .records import (
     SourceLink,
     Statement,
 )
+from .store import FactStore
+from .suggest import suggest
 from .textstore import TextStore
 from .timeline import TimelineEntry, timeline
 from .times import Precision, ResolvedAgainst, TimeSpan, parse_time
@@ -81,6 +89,7 @@ __all__ = [
     "FORMAT_VERSION",
     "Activity",
     "Actor",
+    "AmbiguousQuoteError",
     "Anchor",
     "Attribution",
     "Citation",
@@ -89,9 +98,11 @@ __all__ = [
     "DdfactsError",
     "Derivation",
     "DerivationKind",
+    "Document",
     "DuplicateIdError",
     "Event",
     "FactSet",
+    "FactStore",
     "Identifier",
     "LinkKind",
     "LoadError",
@@ -121,6 +132,7 @@ __all__ = [
     "Source",
     "SourceLink",
     "Statement",
+    "StoreError",
     "TextStore",
     "TextStoreError",
     "TimeParseError",
@@ -142,6 +154,7 @@ __all__ = [
     "parse_time",
     "query",
     "reanchor",
+    "suggest",
     "timeline",
     "to_json",
     "validate",

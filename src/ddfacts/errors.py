@@ -9,6 +9,7 @@ and the fitting builtin, so ``except ValueError`` keeps working.
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousQuoteError",
     "CiteError",
     "DdfactsError",
     "DuplicateIdError",
@@ -176,3 +177,17 @@ class StoreError(DdfactsError, ValueError):
         super().__init__(message)
         #: The store's path, when the error is about one file.
         self.path = path
+
+
+class AmbiguousQuoteError(DdfactsError, ValueError):
+    """A quote occurs more than once and the call did not say which occurrence it means.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, message: str, *, quote: str, starts: tuple[int, ...]) -> None:
+        super().__init__(message)
+        #: The quote as given.
+        self.quote = quote
+        #: The offsets (code points) where it starts, in text order.
+        self.starts = starts

@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from ._document import Document, Evidence
 from ._order import combine
-from ._quotes import AmbiguousQuoteError
+from ..errors import AmbiguousQuoteError
 
 __all__ = ["AmbiguousQuoteError", "Document", "Evidence", "combine"]

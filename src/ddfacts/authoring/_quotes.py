@@ -10,7 +10,7 @@ length plus the quote's length for each occurrence counted.
 
 from __future__ import annotations
 
-from ..errors import DdfactsError, QuoteNotFoundError
+from ..errors import AmbiguousQuoteError, QuoteNotFoundError
 from ..limits import MAX_PHRASE_CHARS
 
 __all__ = ["MAX_COUNTED", "MAX_QUOTE_CHARS", "AmbiguousQuoteError", "locate", "occurrences"]
@@ -24,20 +24,6 @@ MAX_QUOTE_CHARS = 10 * MAX_PHRASE_CHARS
 #: How many occurrences of one quote are counted at most.
 MAX_COUNTED = 1000
 _NBSP = "\u00a0"
-
-
-class AmbiguousQuoteError(DdfactsError, ValueError):
-    """A quote occurs more than once and the call did not say which occurrence it means.
-
-    .. versionadded:: 0.2.0
-    """
-
-    def __init__(self, message: str, *, quote: str, starts: tuple[int, ...]) -> None:
-        super().__init__(message)
-        #: The quote as given.
-        self.quote = quote
-        #: The offsets (code points) where it starts, in text order.
-        self.starts = starts
 
 
 def _shown(words: str, limit: int = 60) -> str:

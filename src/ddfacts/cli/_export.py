@@ -8,11 +8,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from ..export import FORMATS
+from .._escape import for_terminal
+from ..errors import ExportError
+from ..export import FORMATS, export
 from ._base import (
     EXIT_OK,
+    EXIT_PROBLEMS,
     CommandError,
     arguments,
     load_all,
@@ -38,6 +42,16 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         type=output_path,
         help="the file to write (a folder for csv); default stdout",
     )
+    parser.add_argument(
+        "--skip-incomplete",
+        action="store_true",
+        help="leave out, with a warning, records the format cannot carry "
+        "(a review without url in claimreview) instead of refusing them",
+    )
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"ddfacts export: warning: {for_terminal(message)}\n")
 
 
 @register("export", "Write fact files as Web Annotation, PROV-JSON, ClaimReview, FEVER or CSV.")
@@ -57,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"{folder}: cannot write: {error.strerror}") from None
         return EXIT_OK
     facts = load_all(args.paths)
-    assert fmt.render is not None
-    write_out(fmt.render(facts), args.output)
+    try:
+        text = export(facts, fmt.name, skip_incomplete=args.skip_incomplete, on_skip=_warn)
+    except ExportError as error:
+        raise CommandError(str(error), EXIT_PROBLEMS) from None
+    assert text is not None
+    write_out(text, args.output)
     return EXIT_OK

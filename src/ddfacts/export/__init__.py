@@ -79,6 +79,9 @@ class Format:
     render: Callable[[FactSet], str] | None = None
     #: Writes a fact set into a folder; None for a one-file format.
     write_folder: Callable[[FactSet, Path], object] | None = None
+    #: Renders leaving out the records the format cannot carry, telling the
+    #: callback why for each; None for a format that carries every record.
+    render_skipping: Callable[[FactSet, Callable[[str], None] | None], str] | None = None
 
     @property
     def is_folder(self) -> bool:
@@ -108,6 +111,9 @@ FORMATS: dict[str, Format] = {
             name="claimreview",
             description="schema.org ClaimReview JSON-LD (an array, one per review)",
             render=lambda facts: canonical_json(to_claimreview(facts)),
+            render_skipping=lambda facts, on_skip: canonical_json(
+                to_claimreview(facts, skip_incomplete=True, on_skip=on_skip)
+            ),
         ),
         Format(
             name="fever",
@@ -123,14 +129,25 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export(facts: FactSet, fmt: str, *, out: str | os.PathLike[str] | None = None) -> str | None:
+def export(
+    facts: FactSet,
+    fmt: str,
+    *,
+    out: str | os.PathLike[str] | None = None,
+    skip_incomplete: bool = False,
+    on_skip: Callable[[str], None] | None = None,
+) -> str | None:
     """Export *facts* in format *fmt*; return the text, or write it to *out* and return None.
 
     A one-file format is written to *out* atomically when given.  A folder
-    format (``csv``) needs *out*, the folder to write into.
+    format (``csv``) needs *out*, the folder to write into.  A record the
+    format cannot carry (a Review without ``url`` in ``claimreview``) is
+    refused, or with *skip_incomplete* left out and reported to *on_skip*
+    (by default as a :class:`UserWarning`).
 
     Raises:
-        ExportError: *fmt* is not a known format, or ``csv`` has no *out*.
+        ExportError: *fmt* is not a known format, ``csv`` has no *out*, or a
+            record cannot be exported and *skip_incomplete* is false.
         OSError: *out* cannot be written.
     """
     chosen = FORMATS.get(fmt)
@@ -141,7 +158,10 @@ def export(facts: FactSet, fmt: str, *, out: str | os.PathLike[str] | None = Non
             raise ExportError(f"the {fmt} format writes a folder: name it with out=")
         chosen.write_folder(facts, Path(out))
         return None
-    text = chosen.render(facts)
+    if skip_incomplete and chosen.render_skipping is not None:
+        text = chosen.render_skipping(facts, on_skip)
+    else:
+        text = chosen.render(facts)
     if out is None:
         return text
     write_atomic(Path(out), text)

@@ -8,24 +8,33 @@ One ClaimReview per Review, sorted by review id:
   the sources of its evidence statements, and those an import kept in
   ``x-claimreview-appearances``) and whose ``firstAppearance`` is the
   earliest published of them;
-- ``reviewRating``: ``ratingValue``, ``bestRating``, ``worstRating`` and
-  ``alternateName`` (the rating's label, else "<value> on a scale from
-  <worst> to <best>", since Google's guidelines require one);
-- ``author``: the reviewer; ``datePublished``, ``url``, ``reviewBody`` from
-  the review.
+- ``reviewRating``: ``ratingValue``, ``bestRating``, ``worstRating``, and
+  ``alternateName`` and ``name`` (both the rating's label, else "<value> on
+  a scale from <worst> to <best>", since Google's guidelines require one);
+- ``@id``: the review's ``urn:ddfacts:review:`` IRI, so an import gives the
+  review its id back; ``url``: the fact-check article;
+- ``author``: the reviewer; ``datePublished``, ``reviewBody`` from the review.
+
+A Review without a ``url`` is refused (:class:`~ddfacts.errors.ExportError`
+naming it): the search engines that read ClaimReview require the article's
+URL.  With ``skip_incomplete=True`` such reviews are left out instead, each
+reported to ``on_skip`` (by default a :class:`UserWarning`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import warnings
+from collections.abc import Callable
 from typing import Any
 
+from ..errors import ExportError
 from ..factset import FactSet
 from ..records import Actor, Claim, Review, Source, Statement
 from ..times._span import as_date
 from ._common import claim_sentence, record_iri, sorted_by_id
 
-__all__ = ["SCHEMA_CONTEXT", "claimreview_of", "to_claimreview"]
+__all__ = ["SCHEMA_CONTEXT", "claimreview_of", "incomplete_reason", "to_claimreview"]
 
 #: The JSON-LD context of schema.org.
 SCHEMA_CONTEXT = "https://schema.org"
@@ -105,7 +114,18 @@ def _rating(review: Review) -> dict[str, Any]:
         "bestRating": best,
         "worstRating": worst,
         "alternateName": name,
+        "name": name,
     }
+
+
+def incomplete_reason(review: Review) -> str | None:
+    """Why *review* cannot be a ClaimReview (it has no ``url``), or None when it can."""
+    if review.url:
+        return None
+    return (
+        f"{review.id}: no url: a ClaimReview needs the fact-check article's url "
+        "(leave such reviews out with skip_incomplete=True, or --skip-incomplete)"
+    )
 
 
 def claimreview_of(review: Review, facts: FactSet) -> dict[str, Any]:
@@ -113,10 +133,14 @@ def claimreview_of(review: Review, facts: FactSet) -> dict[str, Any]:
 
     Raises:
         KeyError: the reviewed claim is not in *facts*.
+        ExportError: the review has no ``url``.
     """
     claim = facts.get(review.claim, Claim)
     if claim is None:
         raise KeyError(review.claim)
+    reason = incomplete_reason(review)
+    if reason is not None:
+        raise ExportError(reason)
     item: dict[str, Any] = {"@type": "Claim", "@id": record_iri(claim.id)}
     if claim.speaker:
         item["author"] = _party(claim.speaker, facts)
@@ -133,10 +157,9 @@ def claimreview_of(review: Review, facts: FactSet) -> dict[str, Any]:
     document: dict[str, Any] = {
         "@context": SCHEMA_CONTEXT,
         "@type": "ClaimReview",
-        "@id": review.url or record_iri(review.id),
+        "@id": record_iri(review.id),
+        "url": review.url,
     }
-    if review.url:
-        document["url"] = review.url
     if review.published is not None:
         document["datePublished"] = review.published.isoformat()
     document["author"] = _party(review.reviewer, facts)
@@ -148,10 +171,34 @@ def claimreview_of(review: Review, facts: FactSet) -> dict[str, Any]:
     return document
 
 
-def to_claimreview(facts: FactSet) -> list[dict[str, Any]]:
-    """A ClaimReview for every Review whose claim is in *facts*, sorted by review id."""
-    return [
-        claimreview_of(review, facts)
-        for review in sorted_by_id(facts.reviews)
-        if facts.get(review.claim, Claim) is not None
-    ]
+def _warn(message: str) -> None:
+    warnings.warn(message, UserWarning, stacklevel=4)
+
+
+def to_claimreview(
+    facts: FactSet,
+    *,
+    skip_incomplete: bool = False,
+    on_skip: Callable[[str], None] | None = None,
+) -> list[dict[str, Any]]:
+    """A ClaimReview for every Review whose claim is in *facts*, sorted by review id.
+
+    Args:
+        facts: the records to export.
+        skip_incomplete: leave out a Review without ``url`` instead of refusing it.
+        on_skip: told why each left-out review was left out; by default a
+            :class:`UserWarning` is issued.
+
+    Raises:
+        ExportError: a Review has no ``url`` and *skip_incomplete* is false.
+    """
+    documents = []
+    for review in sorted_by_id(facts.reviews):
+        if facts.get(review.claim, Claim) is None:
+            continue
+        reason = incomplete_reason(review)
+        if reason is not None and skip_incomplete:
+            (on_skip or _warn)(reason)
+            continue
+        documents.append(claimreview_of(review, facts))
+    return documents
