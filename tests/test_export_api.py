@@ -46,8 +46,14 @@ def _check(fmt: str, facts: d.FactSet, folder: Path) -> None:
         export(facts, fmt, out=folder)
         check_csv(folder)
         return
-    text = export(facts, fmt)
+    skipped: list[str] = []
+    text = export(facts, fmt, skip_incomplete=True, on_skip=skipped.append)
     assert text is not None
+    # Only reviews without url are left out (ClaimReview refuses them otherwise).
+    no_url = [review.id for review in facts.reviews if not review.url]
+    assert [reason.split(": ")[0] for reason in skipped] == (
+        sorted(no_url) if fmt == "claimreview" else []
+    )
     if fmt == "fever":
         check_fever(text)  # empty when nothing is reviewed
         return

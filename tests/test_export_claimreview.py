@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
+import attrs
 import pytest
 
 import ddfacts as d
-from ddfacts.export import to_claimreview
+from ddfacts.cli import main
+from ddfacts.errors import ExportError
+from ddfacts.export import export, to_claimreview
 
 from ._export_facts import build
-from ._export_formats import check_claimreview
+from ._export_formats import (
+    GOOGLE_CLAIM_RECOMMENDED,
+    GOOGLE_CLAIMREVIEW_RECOMMENDED,
+    GOOGLE_CLAIMREVIEW_REQUIRED,
+    GOOGLE_RATING_RECOMMENDED,
+    GOOGLE_RATING_REQUIRED,
+    check_claimreview,
+)
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
@@ -39,6 +50,7 @@ class TestToClaimreview:
             "bestRating": 5,
             "worstRating": 1,
             "alternateName": "False",
+            "name": "False",
         }
         assert review["author"] == {
             "@type": "Organization",
@@ -95,3 +107,60 @@ class TestToClaimreview:
         assert wanted <= set(ours)
         assert set(example["reviewRating"]) <= set(ours["reviewRating"])  # type: ignore[arg-type]
         assert "ClaimReview" in example["@type"] and ours["@type"] == "ClaimReview"
+
+
+def _without_url(facts: d.FactSet, review_id: str) -> d.FactSet:
+    return d.FactSet(attrs.evolve(r, url=None) if r.id == review_id else r for r in facts)
+
+
+class TestRequiredProperties:
+    def test_google_required_and_recommended(self) -> None:
+        """Every property Google's guide requires or recommends is there (the first review)."""
+        review = _by_id(build())["urn:ddfacts:review:followers"]
+        assert set(review) >= GOOGLE_CLAIMREVIEW_REQUIRED | GOOGLE_CLAIMREVIEW_RECOMMENDED
+        rating = set(review["reviewRating"])  # type: ignore[arg-type]
+        assert rating >= GOOGLE_RATING_REQUIRED | GOOGLE_RATING_RECOMMENDED
+        assert set(review["itemReviewed"]) >= GOOGLE_CLAIM_RECOMMENDED  # type: ignore[arg-type]
+
+    def test_id_is_the_review_and_url_the_article(self) -> None:
+        """@id names the review (so an import gives its id back); url is the article."""
+        review = _by_id(build())["urn:ddfacts:review:followers"]
+        assert review["url"] == "https://checkdesk.example/2023/03/followers"
+
+    def test_review_without_url_is_refused(self) -> None:
+        """A Review without url stops the export with an error naming it."""
+        facts = _without_url(build(), "review:ministry-count")
+        with pytest.raises(ExportError, match=r"^review:ministry-count: no url"):
+            to_claimreview(facts)
+        with pytest.raises(ExportError, match="review:ministry-count"):
+            export(facts, "claimreview")
+
+    def test_skip_incomplete_warns_and_leaves_it_out(self) -> None:
+        """With skip_incomplete the review is left out, with a warning naming it."""
+        facts = _without_url(build(), "review:ministry-count")
+        with pytest.warns(UserWarning, match="review:ministry-count: no url"):
+            reviews = to_claimreview(facts, skip_incomplete=True)
+        assert [r["@id"] for r in reviews] == ["urn:ddfacts:review:followers"]
+        told: list[str] = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            text = export(facts, "claimreview", skip_incomplete=True, on_skip=told.append)
+        assert text is not None and len(json.loads(text)) == 1
+        assert told == [told[0]] and told[0].startswith("review:ministry-count: no url")
+
+    def test_command_refuses_then_skips(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The command exits 1 naming the review; --skip-incomplete warns and writes the rest."""
+        path = tmp_path / "facts.json"
+        d.dump(_without_url(build(), "review:ministry-count"), path)
+        out = tmp_path / "out.jsonld"
+        assert main(["export", str(path), "--to", "claimreview", "-o", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("ddfacts export: review:ministry-count: no url")
+        assert "Traceback" not in err and not out.exists()
+        args = ["export", str(path), "--to", "claimreview", "--skip-incomplete", "-o", str(out)]
+        assert main(args) == 0
+        err = capsys.readouterr().err
+        assert err.startswith("ddfacts export: warning: review:ministry-count: no url")
+        assert len(json.loads(out.read_text(encoding="utf-8"))) == 1

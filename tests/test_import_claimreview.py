@@ -169,6 +169,9 @@ class TestStableIdsAndMerge:
         result = from_claimreview(to_claimreview(facts))
         assert result.report.ok
         back = {r.id: r for r in result.records}
+        reviews = {r.id for r in result.records if isinstance(r, d.Review)}
+        assert reviews == {review.id for review in facts.reviews}
+        assert all(back[review.id].url for review in facts.reviews)  # type: ignore[union-attr]
         for review in facts.reviews:
             got = back[review.id]
             assert isinstance(got, d.Review)

@@ -64,7 +64,7 @@ def rst_text(text: str) -> str:
 
 def _literal(text: str) -> str:
     """*text* as a reST inline literal that cannot end early."""
-    if not text or "`" in text or "\\" in text or text != text.strip() or "\n" in text:
+    if not text or "`" in text or text != text.strip() or "\n" in text:
         return rst_text(repr(text))
     return f"``{text}``"
 
@@ -117,18 +117,18 @@ def _type_of(node: dict[str, Any] | bool) -> str:
 
 
 _CONSTRAINTS = (
-    ("pattern", "matches {}"),
-    ("format", "format {}"),
-    ("minLength", "at least {} characters"),
-    ("maxLength", "at most {} characters"),
-    ("minimum", "at least {}"),
-    ("maximum", "at most {}"),
-    ("exclusiveMinimum", "more than {}"),
-    ("exclusiveMaximum", "less than {}"),
-    ("minItems", "at least {} items"),
-    ("maxItems", "at most {} items"),
-    ("minProperties", "at least {} members"),
-    ("maxProperties", "at most {} members"),
+    ("pattern", "Matches {}"),
+    ("format", "Format {}"),
+    ("minLength", "At least {} characters"),
+    ("maxLength", "At most {} characters"),
+    ("minimum", "At least {}"),
+    ("maximum", "At most {}"),
+    ("exclusiveMinimum", "More than {}"),
+    ("exclusiveMaximum", "Less than {}"),
+    ("minItems", "At least {} items"),
+    ("maxItems", "At most {} items"),
+    ("minProperties", "At least {} members"),
+    ("maxProperties", "At most {} members"),
 )
 
 
@@ -137,9 +137,12 @@ def _describe(node: dict[str, Any] | bool) -> str:
     if isinstance(node, bool):
         return ""
     parts = [rst_text(node["description"])] if "description" in node else []
+    if node == {}:
+        parts.append("Any JSON value.")
     for key, form in _CONSTRAINTS:
         if key in node:
-            shown = _literal(str(node[key])) if key == "pattern" else rst_text(str(node[key]))
+            value = node[key]
+            shown = str(value) if isinstance(value, (int, float)) else _literal(str(value))
             parts.append(form.format(shown) + ".")
     if node.get("uniqueItems"):
         parts.append("Items are unique.")
@@ -154,7 +157,8 @@ def _fields(node: dict[str, Any], prefix: str) -> Iterator[tuple[str, dict[str, 
         yield path, child, name in required
         yield from _nested(child, path)
     for pattern, child in node.get("patternProperties", {}).items():
-        yield f"{prefix}<{pattern}>", child, False
+        name = "x-…" if pattern == "^x-" else f"<{pattern}>"
+        yield f"{prefix}{name}", child, False
     extra = node.get("additionalProperties")
     if isinstance(extra, dict):
         yield f"{prefix}<any name>", extra, False

@@ -60,11 +60,10 @@ def _data_docstring(
     dict such as ``ddfacts.problems.CODES`` defined in a private module it
     would fall back to ``dict.__doc__``.
     """
-    if what != "data" or type(obj).__doc__ is None:
+    own = type(obj).__doc__
+    if what != "data" or not own or not lines:
         return
-    if "\n".join(lines).strip() == " ".join(type(obj).__doc__.split()) or (
-        lines and lines[0].strip() == type(obj).__doc__.splitlines()[0].strip()
-    ):
+    if lines[0].strip() == own.strip().splitlines()[0].strip():
         lines[:] = _doc_comment(obj, name.rsplit(".", 1)[-1])
 
 

@@ -1,17 +1,20 @@
 """The provenance graph as W3C PROV-JSON (the W3C Member Submission of 2013).
 
-Every ddfacts id is already a PROV qualified name: the prefixes ``source``,
-``statement``, ``claim``, ``review`` and ``actor`` map to
-``urn:ddfacts:source:`` and so on, so ``source:x`` stands for
-``urn:ddfacts:source:x``.  Agents and activities that have no record of
-their own live under the ``ddfacts`` prefix (``urn:ddfacts:``).
+Every ddfacts id is written as a PROV qualified name that is also an XML
+QName: the prefixes ``source``, ``statement``, ``claim``, ``review`` and
+``actor`` map to ``urn:ddfacts:source:`` and so on, and ``/`` in the id is
+written ``_`` (``claim:demo/x`` is ``claim:demo_x``; see
+:mod:`._provnames`, whose ``id_of_qname`` reverses it).  Agents and
+activities that have no record of their own live under the ``ddfacts``
+prefix (``urn:ddfacts:``).
 
 - Entities: sources, statements, claims and reviews.
-- Agents: actors (``prov:Person``, ``prov:Organization``, or
-  ``prov:SoftwareAgent`` for accounts), the people who recorded records
-  (``ddfacts:agent/<name>``) and their tools (``ddfacts:tool/<name>/<version>``).
-- Activities: ``ddfacts:recording/<type>/<slug>`` (a record being recorded,
-  at its provenance's time) and ``ddfacts:reporting/claim/<slug>`` (a source
+- Agents: actors, typed by the vocabulary's ``broader`` chain
+  (``prov:Person``, ``prov:Organization``, ``prov:SoftwareAgent`` for
+  accounts), the people who recorded records (``ddfacts:agent_<name>``) and
+  their tools (``ddfacts:tool_<name>_<version>``).
+- Activities: ``ddfacts:recording_<type>_<slug>`` (a record being recorded,
+  at its provenance's time) and ``ddfacts:reporting_claim_<slug>`` (a source
   carrying a claim), typed ``ddfacts:Reporting``, ``ddfacts:Quoting``,
   ``ddfacts:Translating``… after the claim's mode.
 - Relations: ``wasAttributedTo`` (a source to its authors and publisher, a
@@ -33,7 +36,6 @@ numbered after sorting, so the same facts give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -42,23 +44,11 @@ from ..factset import FactSet
 from ..provenance import DerivationKind, Provenance
 from ..records import Actor, Claim, Mode, Record, Review, Source, Statement
 from ._common import claim_sentence, sorted_by_id
+from ._provgraph import PROV_PREFIXES, Graph
+from ._provnames import agent_type
 
 __all__ = ["PROV_PREFIXES", "to_prov_json"]
 
-#: The namespace prefixes every PROV-JSON export declares.
-PROV_PREFIXES = {
-    "actor": "urn:ddfacts:actor:",
-    "claim": "urn:ddfacts:claim:",
-    "ddfacts": "urn:ddfacts:",
-    "review": "urn:ddfacts:review:",
-    "schema": "https://schema.org/",
-    "source": "urn:ddfacts:source:",
-    "statement": "urn:ddfacts:statement:",
-}
-
-_ORGANIZATION_KINDS = frozenset(
-    {"organization", "government_body", "diplomatic_mission", "media_outlet", "platform"}
-)
 _ACTIVITY_TYPES = {
     Mode.STATES: "ddfacts:Stating",
     Mode.QUOTES: "ddfacts:Quoting",
@@ -72,7 +62,7 @@ _DERIVATION_TYPES = {
     DerivationKind.TRANSLATED_FROM: "ddfacts:Translation",
     DerivationKind.REVISION_OF: "prov:Revision",
 }
-_SLUG = re.compile(r"[^a-z0-9._-]+")
+_SLUG = re.compile(r"[^a-z0-9.-]+")
 
 
 def _qname(value: str) -> dict[str, str]:
@@ -92,62 +82,8 @@ def _time(value: dt.datetime) -> str:
     return value.isoformat()
 
 
-class _Graph:
-    """A PROV-JSON document under construction; relations are numbered when rendered."""
-
-    def __init__(self) -> None:
-        self.nodes: dict[str, dict[str, dict[str, Any]]] = {
-            "entity": {},
-            "agent": {},
-            "activity": {},
-        }
-        self.relations: dict[str, list[dict[str, Any]]] = {}
-        self._seen: set[tuple[str, str]] = set()
-
-    def node(self, kind: str, name: str, **attributes: Any) -> str:
-        existing = self.nodes[kind].setdefault(name, {})
-        for key, value in attributes.items():
-            if value is not None:
-                existing.setdefault(key, value)
-        return name
-
-    def relate(self, kind: str, **members: Any) -> None:
-        record = {key: value for key, value in members.items() if value is not None}
-        key = (kind, json.dumps(record, sort_keys=True))
-        if key not in self._seen:
-            self._seen.add(key)
-            self.relations.setdefault(kind, []).append(record)
-
-    def render(self) -> dict[str, Any]:
-        document: dict[str, Any] = {"prefix": dict(sorted(PROV_PREFIXES.items()))}
-        for kind in ("entity", "agent", "activity"):
-            if self.nodes[kind]:
-                document[kind] = {
-                    name: dict(sorted(self.nodes[kind][name].items()))
-                    for name in sorted(self.nodes[kind])
-                }
-        for kind in sorted(self.relations):
-            ordered = sorted(self.relations[kind], key=_relation_key)
-            document[kind] = {
-                f"_:{kind}{number}": dict(sorted(record.items()))
-                for number, record in enumerate(ordered, start=1)
-            }
-        return document
-
-
-def _relation_key(record: dict[str, Any]) -> str:
-    return json.dumps(record, sort_keys=True)
-
-
-def _agent_of_actor(graph: _Graph, actor: Actor) -> str:
-    if actor.kind == "person":
-        kind = "prov:Person"
-    elif actor.kind == "account":
-        kind = "prov:SoftwareAgent"
-    elif actor.kind in _ORGANIZATION_KINDS:
-        kind = "prov:Organization"
-    else:
-        kind = None
+def _agent_of_actor(graph: Graph, actor: Actor) -> str:
+    kind = agent_type(actor.kind)
     return graph.node(
         "agent",
         actor.id,
@@ -159,7 +95,7 @@ def _agent_of_actor(graph: _Graph, actor: Actor) -> str:
     )
 
 
-def _agent_ref(graph: _Graph, name: str, facts: FactSet) -> str:
+def _agent_ref(graph: Graph, name: str, facts: FactSet) -> str:
     """The agent for an actor id, or a person named in provenance."""
     actor = facts.get(name, Actor)
     if actor is not None:
@@ -171,7 +107,7 @@ def _agent_ref(graph: _Graph, name: str, facts: FactSet) -> str:
     )
 
 
-def _recording(graph: _Graph, record: Record, provenance: Provenance, facts: FactSet) -> None:
+def _recording(graph: Graph, record: Record, provenance: Provenance, facts: FactSet) -> None:
     activity = graph.node(
         "activity",
         f"ddfacts:recording/{_local(record.id)}",
@@ -222,7 +158,7 @@ def _recording(graph: _Graph, record: Record, provenance: Provenance, facts: Fac
         )
 
 
-def _claim(graph: _Graph, claim: Claim, facts: FactSet) -> None:
+def _claim(graph: Graph, claim: Claim, facts: FactSet) -> None:
     graph.node(
         "entity",
         claim.id,
@@ -288,7 +224,7 @@ def _entities(facts: FactSet) -> Iterable[Record]:
     yield from sorted_by_id(facts.reviews)
 
 
-def _actor(graph: _Graph, actor: Actor) -> None:
+def _actor(graph: Graph, actor: Actor) -> None:
     """An actor as an agent, acting for its operator and the organizations of its roles."""
     agent = _agent_of_actor(graph, actor)
     if actor.operated_by:
@@ -304,7 +240,7 @@ def _actor(graph: _Graph, actor: Actor) -> None:
             )
 
 
-def _source(graph: _Graph, source: Source, facts: FactSet) -> None:
+def _source(graph: Graph, source: Source, facts: FactSet) -> None:
     """A source as an entity, attributed to its authors (for the publisher) and publisher."""
     graph.node(
         "entity",
@@ -330,7 +266,7 @@ def _source(graph: _Graph, source: Source, facts: FactSet) -> None:
         graph.relate("wasAttributedTo", **{"prov:entity": source.id, "prov:agent": publisher})
 
 
-def _statement(graph: _Graph, statement: Statement) -> None:
+def _statement(graph: Graph, statement: Statement) -> None:
     """A statement as an entity quoted from its source."""
     graph.node(
         "entity",
@@ -347,7 +283,7 @@ def _statement(graph: _Graph, statement: Statement) -> None:
     )
 
 
-def _review(graph: _Graph, review: Review, facts: FactSet) -> None:
+def _review(graph: Graph, review: Review, facts: FactSet) -> None:
     """A review as an entity attributed to its reviewer, derived from its evidence."""
     graph.node(
         "entity",
@@ -369,7 +305,7 @@ def _review(graph: _Graph, review: Review, facts: FactSet) -> None:
 
 def to_prov_json(facts: FactSet) -> dict[str, Any]:
     """The provenance graph of *facts* as a PROV-JSON document (a dict of JSON types)."""
-    graph = _Graph()
+    graph = Graph()
     # The order matters: a node's first mention sets its attributes.
     for actor in sorted_by_id(facts.actors):
         _actor(graph, actor)
