@@ -51,6 +51,8 @@ PROV_KEYS = {
 }
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
 _QNAME = re.compile(r"^([A-Za-z_][\w.-]*):\S+$")
+#: An XML QName (NCName ':' NCName), in the ASCII letters ddfacts names use.
+XML_QNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*:[A-Za-z_][A-Za-z0-9._-]*\Z")
 FEVER_LABELS = {"SUPPORTS", "REFUTES", "NOT ENOUGH INFO"}
 
 
@@ -111,6 +113,8 @@ def check_prov_json(document: dict[str, Any]) -> None:
             continue
         for ident, attributes in group.items():
             assert _QNAME.match(ident), ident
+            if not ident.startswith("_:"):
+                assert XML_QNAME.match(ident), ident
             assert ident.split(":")[0] in declared, ident
             for name, value in attributes.items():
                 assert name.split(":")[0] in declared, name
@@ -118,6 +122,7 @@ def check_prov_json(document: dict[str, Any]) -> None:
                     for qname in names(value):
                         if name not in ("prov:time", "prov:role"):
                             assert qname.split(":")[0] in declared, qname
+                            assert XML_QNAME.match(qname), qname
 
 
 #: Google's fact-check markup guide: the properties a ClaimReview must have

@@ -7,15 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import ddfacts as d
 from ddfacts.export import to_prov_json
+from ddfacts.export._provnames import agent_type, id_of_qname, qname_of
 
 from ._export_facts import build
-from ._export_formats import check_prov_json
+from ._export_formats import XML_QNAME, check_prov_json
 
 prov_model = pytest.importorskip("prov.model")
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+#: The PROV-XML schema, shipped with the prov package's tests.
+PROV_XSD = Path(prov_model.__file__).parents[1] / "tests" / "schemas" / "prov.xsd"
+IDS = st.from_regex(r"\A(source|statement|actor|claim|review):[a-z0-9]([a-z0-9./-]*[a-z0-9])?\Z")
 
 
 def _read(document: dict[str, Any]) -> Any:
@@ -47,13 +54,13 @@ class TestToProvJson:
         assert set(document["entity"]) == {
             "claim:followers", "claim:ministry-count", "review:followers",
             "review:ministry-count", "source:gazette", "source:wire",
-            "statement:gazette/count", "statement:gazette/followers", "statement:wire/count",
+            "statement:gazette_count", "statement:gazette_followers", "statement:wire_count",
         }  # fmt: skip
-        assert {"actor:ana", "ddfacts:agent/bo-berg", "ddfacts:tool/annotator/2.1"} <= set(
+        assert {"actor:ana", "ddfacts:agent_bo-berg", "ddfacts:tool_annotator_2.1"} <= set(
             document["agent"]
         )
         assert document["agent"]["actor:ana"]["prov:type"]["$"] == "prov:Person"
-        assert document["activity"]["ddfacts:reporting/claim/followers"]["prov:type"] == {
+        assert document["activity"]["ddfacts:reporting_claim_followers"]["prov:type"] == {
             "$": "ddfacts:Quoting",
             "type": "prov:QUALIFIED_NAME",
         }
@@ -69,9 +76,9 @@ class TestToProvJson:
         assert quotations == {
             ("claim:followers", "source:gazette"),
             ("source:wire", "source:gazette"),
-            ("statement:gazette/count", "source:gazette"),
-            ("statement:gazette/followers", "source:gazette"),
-            ("statement:wire/count", "source:wire"),
+            ("statement:gazette_count", "source:gazette"),
+            ("statement:gazette_followers", "source:gazette"),
+            ("statement:wire_count", "source:wire"),
         }
 
     def test_attribution_generation_and_delegation_survive(self) -> None:
@@ -82,12 +89,12 @@ class TestToProvJson:
         assert any("review:followers" in a[0] and "actor:checkers" in a[1] for a in attributed)
         generated = _relations(read, prov_model.ProvGeneration)
         assert any(
-            "statement:gazette/count" in g[0] and "recording/statement/gazette/count" in g[1]
+            "statement:gazette_count" in g[0] and "recording_statement_gazette_count" in g[1]
             for g in generated
         )
         delegated = _relations(read, prov_model.ProvDelegation)
         assert any("actor:embassy-account" in g[0] and "actor:embassy" in g[1] for g in delegated)
-        assert any("tool/annotator" in g[0] and "actor:ana" in g[1] for g in delegated)
+        assert any("tool_annotator" in g[0] and "actor:ana" in g[1] for g in delegated)
 
     def test_relations_are_numbered_in_a_stable_order(self) -> None:
         """Relation keys are _:<kind><n>, numbered after sorting."""
@@ -108,3 +115,58 @@ class TestReferenceDocuments:
         assert theirs["prov:type"] == quotation
         assert quotation in [relation.get("prov:type") for relation in ours.values()]
         assert {"prov:generatedEntity", "prov:usedEntity"} <= set(theirs)
+
+
+class TestQualifiedNames:
+    @given(IDS)
+    def test_ids_become_qnames_and_back(self, record_id: str) -> None:
+        """Every record id becomes an XML QName, and the id comes back from it."""
+        assert XML_QNAME.match(qname_of(record_id))
+        assert id_of_qname(qname_of(record_id)) == record_id
+
+    def test_examples(self) -> None:
+        assert qname_of("claim:demo/x") == "claim:demo_x"
+        assert qname_of("source:2023/x.y") == "source:_2023_x.y"
+        assert id_of_qname("source:_2023_x.y") == "source:2023/x.y"
+
+    def test_prov_xml_is_valid_against_prov_xsd(self) -> None:
+        """prov's PROV-XML of the export validates against prov.xsd."""
+        etree = pytest.importorskip("lxml.etree")
+        if not PROV_XSD.is_file():
+            pytest.skip("the prov package ships no prov.xsd here")
+        document = _read(to_prov_json(build()))
+        schema = etree.XMLSchema(etree.parse(str(PROV_XSD)))
+        xml = etree.fromstring(document.serialize(format="xml").encode("utf-8"))
+        assert schema.validate(xml), schema.error_log.last_error
+
+    @pytest.mark.parametrize("fmt", ["xml", "provn", "json"])
+    def test_every_serialization_reads_back(self, fmt: str) -> None:
+        """PROV-XML, PROV-N and PROV-JSON written by prov read back to the same document."""
+        document = _read(to_prov_json(build()))
+        text = document.serialize(format=fmt)
+        assert prov_model.ProvDocument.deserialize(content=text, format=fmt) == document
+
+
+class TestAgentTypes:
+    @pytest.mark.parametrize(
+        ("kind", "expected"),
+        [
+            ("person", "prov:Person"),
+            ("ministry", "prov:Organization"),
+            ("diplomatic_mission", "prov:Organization"),
+            ("news_agency", "prov:Organization"),
+            ("account", "prov:SoftwareAgent"),
+            ("channel", "prov:SoftwareAgent"),
+            ("country", None),
+            ("group", None),
+        ],
+    )
+    def test_broader_chain(self, kind: str, expected: str | None) -> None:
+        """A kind is typed by the first PROV type on its broader chain."""
+        assert agent_type(kind) == expected
+
+    def test_export_types_a_ministry(self) -> None:
+        """A ministry, two steps below organization, is a prov:Organization agent."""
+        facts = d.FactSet([d.Actor(id="actor:mfa", kind="ministry", name="MFA")])
+        agent = to_prov_json(facts)["agent"]["actor:mfa"]
+        assert agent["prov:type"] == {"$": "prov:Organization", "type": "prov:QUALIFIED_NAME"}

@@ -96,7 +96,19 @@ class TestToWebannotation:
         (item,) = to_webannotation(facts, collection=False)
         check_annotation(item)
         assert item["motivation"] == "highlighting"
-        assert "creator" not in item and "body" not in item
+        assert "creator" not in item
+        # Every annotation has a body: here one describing what the statement quotes.
+        assert item["body"] == [
+            {
+                "type": "TextualBody",
+                "value": "A statement quoted from source:a.",
+                "format": "text/plain",
+                "purpose": "describing",
+            }
+        ]
+        # It starts the text, so its prefix is empty; the source's length is unknown.
+        quote = item["target"]["selector"][0]  # type: ignore[index]
+        assert quote["prefix"] == "" and "suffix" not in quote
         assert item["@context"] == ANNO_CONTEXT
 
     def test_same_facts_give_the_same_collection_iri(self) -> None:
@@ -105,3 +117,50 @@ class TestToWebannotation:
         assert first.startswith("urn:ddfacts:collection:")
         empty = to_webannotation(d.FactSet())["id"]
         assert first != empty
+
+
+class TestShoulds:
+    def test_collection_names_last_page_and_generator(self) -> None:
+        """The collection names its last page and the software that wrote it."""
+        document = to_webannotation(build())
+        assert document["last"] == document["first"]["id"]
+        assert document["generator"]["type"] == "Software"
+        assert document["generator"]["name"] == f"ddfacts {d.__version__}"
+        assert document["generator"]["id"].startswith("https://")
+
+    def test_every_annotation_has_a_body(self) -> None:
+        assert all(item.get("body") for item in _items(build()).values())
+
+    def test_suffix_is_empty_at_the_end_of_the_text(self) -> None:
+        """A quote that ends the source's text has an empty suffix."""
+        item = _items(build())["urn:ddfacts:statement:wire/count"]
+        text = "The ministry said the count was 4,000, the wire reported."
+        assert item["target"]["selector"][0]["suffix"] != ""  # type: ignore[index]
+        facts = d.FactSet(
+            [
+                d.Source(id="source:s", length=len(text), language="en"),
+                d.Statement(
+                    id="statement:s/end",
+                    source="source:s",
+                    anchor=d.Anchor.from_quote(text, "the wire reported."),
+                ),
+            ]
+        )
+        (only,) = to_webannotation(facts, collection=False)
+        assert only["target"]["selector"][0]["suffix"] == ""
+        assert only["target"]["language"] == "en"
+
+    def test_statement_language_wins_over_the_source(self) -> None:
+        facts = d.FactSet(
+            [
+                d.Source(id="source:s", language="en"),
+                d.Statement(
+                    id="statement:s/x",
+                    source="source:s",
+                    anchor=d.Anchor(start=2, end=3, exact="x"),
+                    language="ru",
+                ),
+            ]
+        )
+        (only,) = to_webannotation(facts, collection=False)
+        assert only["target"]["language"] == "ru"

@@ -6,8 +6,14 @@ narrowed by a TextQuoteSelector (exact, prefix, suffix) and a
 TextPositionSelector whose ``start``/``end`` count code points, as ddfacts
 stores them.  Its body links the claims and events the statement is evidence
 for (SpecificResources with purpose ``linking``) and carries the statement's
-note (a TextualBody with purpose ``commenting``).  ``creator`` and ``created``
-come from the statement's provenance.
+note (a TextualBody with purpose ``commenting``); a statement with neither
+gets a TextualBody with purpose ``describing`` that says what it quotes, so
+every annotation has a body.  ``creator`` and ``created`` come from the
+statement's provenance.  At the start or end of the source's text the
+``prefix`` or ``suffix`` is written empty (there is no context, rather than
+an unknown one); ``language`` is the statement's, else its Source's.  The
+collection names its ``first`` and ``last`` page and its ``generator``
+(ddfacts and its version).
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from .._version import __version__
 from ..factset import FactSet
 from ..provenance import Provenance
-from ..records import Actor, Claim, Event, Statement
-from ._common import iri_of, record_iri, sorted_by_id
+from ..records import Actor, Claim, Event, Source, Statement
+from ._common import display_name, iri_of, record_iri, sorted_by_id
 
 __all__ = ["ANNO_CONTEXT", "annotation_of", "to_webannotation"]
 
@@ -61,6 +68,37 @@ def _software(provenance: Provenance) -> dict[str, Any]:
     return agent
 
 
+#: The software that wrote the collection.
+GENERATOR = {
+    "id": "https://ddfacts.org/",
+    "type": "Software",
+    "name": f"ddfacts {__version__}",
+    "homepage": "https://ddfacts.org/",
+}
+
+
+def _quote(statement: Statement, source: Source | None) -> dict[str, Any]:
+    """The TextQuoteSelector; an empty prefix/suffix where the text starts or ends."""
+    anchor = statement.anchor
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": anchor.exact}
+    if anchor.prefix or anchor.start == 0:
+        quote["prefix"] = anchor.prefix or ""
+    length = source.length if source is not None else None
+    if anchor.suffix or (length is not None and anchor.end == length):
+        quote["suffix"] = anchor.suffix or ""
+    return quote
+
+
+def _described(statement: Statement, facts: FactSet) -> dict[str, Any]:
+    """A TextualBody saying what a statement without links or note quotes."""
+    return {
+        "type": "TextualBody",
+        "value": f"A statement quoted from {display_name(statement.source, facts)}.",
+        "format": "text/plain",
+        "purpose": "describing",
+    }
+
+
 def _links(facts: FactSet) -> dict[str, list[str]]:
     """Statement id -> ids of the claims and events that cite it as evidence, sorted."""
     links: dict[str, set[str]] = {}
@@ -82,11 +120,8 @@ def annotation_of(
     if linked is None:
         linked = _links(facts).get(statement.id, [])
     anchor = statement.anchor
-    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": anchor.exact}
-    if anchor.prefix:
-        quote["prefix"] = anchor.prefix
-    if anchor.suffix:
-        quote["suffix"] = anchor.suffix
+    source = facts.get(statement.source, Source)
+    quote = _quote(statement, source)
     position = {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
     body: list[dict[str, Any]] = [
         {"type": "SpecificResource", "source": record_iri(record_id), "purpose": "linking"}
@@ -115,15 +150,15 @@ def annotation_of(
             annotation["created"] = _timestamp(provenance.recorded)
         if provenance.agent and provenance.tool:
             annotation["generator"] = _software(provenance)
-    if body:
-        annotation["body"] = body
+    annotation["body"] = body or [_described(statement, facts)]
     target: dict[str, Any] = {
         "type": "SpecificResource",
         "source": iri_of(statement.source, facts),
         "selector": [quote, position],
     }
-    if statement.language:
-        target["language"] = statement.language
+    language = statement.language or (source.language if source is not None else None)
+    if language:
+        target["language"] = language
     annotation["target"] = target
     return annotation
 
@@ -151,6 +186,8 @@ def to_webannotation(facts: FactSet, *, collection: bool = True) -> Any:
         "type": "AnnotationCollection",
         "label": "ddfacts statements",
         "total": len(items),
+        "generator": GENERATOR,
+        "last": f"{collection_id}:page:1",
         "first": {
             "id": f"{collection_id}:page:1",
             "type": "AnnotationPage",
