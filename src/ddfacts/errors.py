@@ -20,6 +20,7 @@ __all__ = [
     "LoadError",
     "QuantityParseError",
     "QuoteNotFoundError",
+    "SiteError",
     "StoreError",
     "StructureError",
     "TextDirectiveError",
@@ -191,3 +192,7 @@ class AmbiguousQuoteError(DdfactsError, ValueError):
         self.quote = quote
         #: The offsets (code points) where it starts, in text order.
         self.starts = starts
+
+
+class SiteError(DdfactsError, ValueError):
+    """The site cannot be written where asked (a folder that is not a ddfacts site)."""

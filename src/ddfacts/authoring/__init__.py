@@ -7,8 +7,8 @@ in one :class:`~ddfacts.FactSet`.
 
 from __future__ import annotations
 
+from ..errors import AmbiguousQuoteError
 from ._document import Document, Evidence
 from ._order import combine
-from ..errors import AmbiguousQuoteError
 
 __all__ = ["AmbiguousQuoteError", "Document", "Evidence", "combine"]

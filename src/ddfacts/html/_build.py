@@ -24,7 +24,7 @@ import markupsafe
 from .._describe import describe_value
 from .._escape import json_text, markdown_url, utf8_text
 from ..check import check
-from ..errors import TextStoreError
+from ..errors import SiteError, TextStoreError
 from ..factset import FactSet
 from ..problems import Problem
 from ..records import Source, Statement
@@ -39,10 +39,6 @@ __all__ = ["MARKER", "SiteError", "build"]
 
 #: The file that marks a folder as a ddfacts site, safe to replace.
 MARKER = ".ddfacts-site"
-
-
-class SiteError(Exception):
-    """The site cannot be written where asked (a folder that is not a ddfacts site)."""
 
 
 #: Control characters (and CR, which the parser would drop): written as character references.

@@ -218,22 +218,37 @@ CODES: dict[str, CodeInfo] = {
         "import", _E, "An item of a ClaimReview feed is not a JSON object."
     ),
     "import.no-claim-text": CodeInfo(
-        "import", _E, "A ClaimReview names no claim text (claimReviewed), so nothing is imported from it."
+        "import",
+        _E,
+        "A ClaimReview names no claim text (claimReviewed), so nothing is imported from it.",
     ),
     "import.no-rating": CodeInfo(
-        "import", _E, "A ClaimReview has no rating (neither ratingValue nor alternateName): its claim is imported, the review is not."
+        "import",
+        _E,
+        "A ClaimReview has no rating (neither ratingValue nor alternateName): its claim is "
+        "imported, the review is not.",
     ),
     "import.rating-label-only": CodeInfo(
-        "import", _E, "A ClaimReview's rating has only a label, no value on a scale: its claim is imported, the review is not."
+        "import",
+        _E,
+        "A ClaimReview's rating has only a label, no value on a scale: its claim is imported, the"
+        " review is not.",
     ),
     "import.bad-rating": CodeInfo(
-        "import", _E, "A ClaimReview's rating is not a number or lies off its scale: the review is not imported."
+        "import",
+        _E,
+        "A ClaimReview's rating is not a number or lies off its scale: the review is not imported.",
     ),
     "import.no-reviewer": CodeInfo(
-        "import", _E, "A ClaimReview names no author (the fact-checker): the review is not imported."
+        "import",
+        _E,
+        "A ClaimReview names no author (the fact-checker): the review is not imported.",
     ),
     "import.bad-party": CodeInfo(
-        "import", _W, "An author in ClaimReview markup has no name or url, or is not a name or an object: left out."
+        "import",
+        _W,
+        "An author in ClaimReview markup has no name or url, or is not a name or an object: left "
+        "out.",
     ),
     "import.bad-appearance": CodeInfo(
         "import", _W, "A claim's appearance has no url to name its source by: left out."
