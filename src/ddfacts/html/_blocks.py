@@ -12,15 +12,14 @@ marks still open inside it (the overlap depth), which bounds the output too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 
+from ..cite._match import BLANK_LINE
+
 __all__ = ["Block", "Mark", "Piece", "blocks", "slug"]
 
-#: A blank line (a newline, optional spaces, a newline, and any more such lines).
-_BLANK = re.compile(r"\n(?:[^\S\n]*\n)+")
 #: Characters a slug keeps as they are.
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 #: Slugs longer than this are cut and end with a hash of the id.
@@ -82,7 +81,7 @@ class Block:
 def _spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Each block's start and end, and the blank lines after it."""
     at = 0
-    for match in _BLANK.finditer(text):
+    for match in BLANK_LINE.finditer(text):
         yield at, match.start(), match.group()
         at = match.end()
     yield at, len(text), ""
