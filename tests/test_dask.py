@@ -15,7 +15,7 @@ from .test_jobs import load_generator
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("dask.bag")
 
-from ddfacts.validation._dask import validate_dask  # noqa: E402 - after the skip
+from ddfacts.validation import validate_dask  # noqa: E402 - after the skip
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def client() -> Iterator[object]:
     """A client of a local cluster of two worker processes."""
     with (
         distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
@@ -61,7 +61,7 @@ class TestValidateDask:
     def test_same_report(self, corpus: Path, client: object) -> None:
         """Partitions checked on two workers give the problems of a one-process run."""
         local = validation.validate(corpus)
-        remote = validate_dask(corpus, client=client, partition_bytes=1 << 15, min_split_bytes=0)
+        remote = validate_dask(corpus, client=client, partition_bytes=1 << 17, min_split_bytes=0)
         assert len(local) > 20
         assert {"ref.missing", "shape.required"} <= {p.code for p in local}
         assert remote.to_json() == local.to_json()

@@ -402,6 +402,7 @@ SURFACE: dict[str, list[str]] = {
         "parse_levels",
         "report_of",
         "validate",
+        "validate_dask",
     ],
     "ddfacts.vocabulary": [
         "ActorType",

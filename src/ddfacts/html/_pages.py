@@ -52,15 +52,16 @@ def source_fragments(
     preface = page_preface(source)
     page = None if text is None else preface + text
     result = {}
-    folded_page = None if page is None else Folded(page)
-    folded_text = None if text is None else Folded(text)
+    folded_page = None if page is None or not statements else Folded(page)
+    url = markdown_url(source.url) if source.url else None
+    # The original's fold is needed only for a link to it: built once, and only then.
+    folded_text = None if text is None or not url or not statements else Folded(text)
     for statement in statements:
         anchor = statement.anchor
         placed = text is not None and anchor.verify(text)
         position = anchor.start + len(preface) if placed else None
         on_page, unique = build_directive(anchor.exact, page, position, folded=folded_page)
         original = None
-        url = markdown_url(source.url) if source.url else None
         if url:
             directive, _ = build_directive(
                 anchor.exact, text, anchor.start if placed else None, folded=folded_text

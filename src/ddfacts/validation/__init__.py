@@ -28,6 +28,8 @@ types), the reference table in ``_refs``, the whole-set pass in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import LevelError
 from ..jsonio._inputs import FACT_SUFFIXES, RawRecord, iter_raw
 from ..problems import ALL_LEVELS, CODES, CodeInfo, Level
@@ -35,6 +37,17 @@ from ._anchors import anchor_problems
 from ._pass import checked
 from ._record import RecordResult, RecordSummary, check_record
 from ._run import parse_levels, report_of, validate
+
+if TYPE_CHECKING:
+    from ._dask import validate_dask
+
+def __getattr__(name: str) -> object:
+    """``validate_dask``, imported on first use (it needs the ``dask`` extra)."""
+    if name == "validate_dask":
+        from ._dask import validate_dask
+
+        return validate_dask
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "ALL_LEVELS",
@@ -53,4 +66,5 @@ __all__ = [
     "parse_levels",
     "report_of",
     "validate",
+    "validate_dask",
 ]

@@ -1,0 +1,203 @@
+"""``ddfacts html`` at scale: build time, site size and peak memory, side by side.
+
+    python benchmarks/html_site.py                       # seeds, 10,000 and 100,000 records
+    python benchmarks/html_site.py --records 10000       # one generated size only
+
+Sets measured: the seed fact files with their texts (``examples/seeds`` and
+``../shared/seeds``, skipped when absent) and seeded generated sets
+(``_generate.py``) of each ``--records`` size.  The generator writes no
+texts, so this script writes one per generated source: filler paragraphs of
+the source's ``length`` with each statement's quote at its offsets (a quote
+that another overwrites no longer verifies, and the site shows that problem),
+and sets the source's ``sha256`` to match.
+
+Each step runs in a fresh process; its peak resident memory is ``ru_maxrss``
+from ``os.wait4``.  ``load`` is ``ddfacts.load`` alone, ``build`` is
+``ddfacts.load`` + ``ddfacts.html.build``: the difference is what the build
+holds beyond the fact set.  Printed per set: records, texts, seconds, peak MB
+of both steps, the build's extra MB, the site's files and MB, and the
+microseconds per record.  Needs Jinja2 (``ddfacts[html]``) and ddfacts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import _generate  # noqa: E402 - the benchmark folder is not a package
+
+#: The seed texts, beside the repository, and the seed fact files.
+SEEDS = HERE.parents[0].parent / "shared" / "seeds"
+SEED_FACTS = HERE.parent / "examples" / "seeds"
+
+_FILLER = _generate._WORDS
+
+
+def _filler(rng: random.Random, length: int) -> list[str]:
+    """*length* code points of words, with a blank line about every 600."""
+    chars: list[str] = []
+    since = 0
+    while len(chars) < length:
+        if since > 600:
+            chars.extend("\n\n")
+            since = 0
+        word = rng.choice(_FILLER) + " "
+        chars.extend(word)
+        since += len(word)
+    return chars[:length]
+
+
+def _text_for(source: dict[str, Any], statements: list[dict[str, Any]], seed: int) -> str:
+    """A text of the source's length with each statement's quote at its offsets."""
+    rng = random.Random(f"{seed}:{source['id']}")
+    chars = _filler(rng, int(source["length"]))
+    for statement in statements:
+        anchor = statement["anchor"]
+        chars[anchor["start"] : anchor["end"]] = list(anchor["exact"])
+    return "".join(chars)
+
+
+def _blocks(count: int, seed: int) -> Iterator[list[dict[str, Any]]]:
+    """The generated records, one article's block (its source first) at a time."""
+    block: list[dict[str, Any]] = []
+    for record in _generate.records(count, seed=seed):
+        if record["type"] == "source" and block:
+            yield block
+            block = []
+        block.append(record)
+    if block:
+        yield block
+
+
+def write_generated(count: int, seed: int, facts: Path, texts: Path) -> int:
+    """Write *count* generated records to *facts* and their sources' texts into *texts*."""
+    texts.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with facts.open("w", encoding="utf-8") as handle:
+        for block in _blocks(count, seed):
+            source = block[0]
+            if source["type"] == "source":
+                statements = [r for r in block if r["type"] == "statement"]
+                text = _text_for(source, statements, seed)
+                data = text.encode("utf-8")
+                source["sha256"] = hashlib.sha256(data).hexdigest()
+                name = source["id"].split(":", 1)[1] + ".txt"
+                (texts / name).write_bytes(data)
+                written += 1
+            for record in block:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return written
+
+
+def _child(step: str, facts: list[str], texts: str, out: str) -> None:
+    import itertools
+
+    import ddfacts
+    from ddfacts.html import build
+    from ddfacts.textstore import TextStore
+
+    start = time.perf_counter()
+    loaded = [ddfacts.load(path) for path in facts]
+    factset = loaded[0] if len(loaded) == 1 else ddfacts.FactSet(itertools.chain(*loaded))
+    if step == "build":
+        build(factset, TextStore(texts), out)
+    print(json.dumps({"seconds": time.perf_counter() - start, "records": len(factset)}))
+
+
+def _run(step: str, facts: list[Path], texts: Path, out: Path) -> dict[str, Any]:
+    argv = [sys.executable, __file__, "--child", step, str(texts), str(out), *map(str, facts)]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{step} failed with status {status}")
+    result: dict[str, Any] = json.loads(output)
+    result["peak_mb"] = usage.ru_maxrss / 1024
+    return result
+
+
+def _site_size(site: Path) -> tuple[int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def measure(name: str, facts: list[Path], texts: Path, work: Path) -> dict[str, Any]:
+    """Load and build the site of *facts* in fresh processes; the figures."""
+    site = work / f"site-{name}"
+    load = _run("load", facts, texts, site)
+    build = _run("build", facts, texts, site)
+    files, size = _site_size(site)
+    text_count = sum(1 for p in texts.rglob("*.txt"))
+    return {
+        "set": name,
+        "records": build["records"],
+        "texts": text_count,
+        "load_s": load["seconds"],
+        "load_mb": load["peak_mb"],
+        "build_s": build["seconds"],
+        "build_mb": build["peak_mb"],
+        "files": files,
+        "site_mb": size / 2**20,
+    }
+
+
+def report(rows: list[dict[str, Any]]) -> None:
+    """Print the figures side by side."""
+    print(f"python {sys.version.split()[0]}")
+    head = ("set", "records", "texts", "load s", "load MB", "build s", "build MB", "extra MB",
+            "files", "site MB", "us/rec")  # fmt: skip
+    print(f"{head[0]:<10}" + "".join(f"{h:>10}" for h in head[1:]))
+    for r in rows:
+        per = r["build_s"] / max(r["records"], 1) * 1e6
+        print(f"{r['set']:<10}{r['records']:>10,}{r['texts']:>10,}{r['load_s']:>10.2f}"
+              f"{r['load_mb']:>10.0f}{r['build_s']:>10.2f}{r['build_mb']:>10.0f}"
+              f"{r['build_mb'] - r['load_mb']:>10.0f}{r['files']:>10,}{r['site_mb']:>10.1f}"
+              f"{per:>10.0f}")  # fmt: skip
+    if len(rows) >= 2:
+        a, b = rows[-2], rows[-1]
+        print(f"\n{b['set']} / {a['set']}: records x{b['records'] / a['records']:.1f}, "
+              f"build time x{b['build_s'] / a['build_s']:.1f}, "
+              f"site size x{b['site_mb'] / a['site_mb']:.1f}")  # fmt: skip
+
+
+def main() -> None:
+    """Measure the seeds (when present) and each generated size."""
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _child(sys.argv[2], sys.argv[5:], sys.argv[3], sys.argv[4])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, action="append", help="generated set sizes")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    sizes = args.records or [10_000, 100_000]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:
+        work = Path(tmp)
+        if SEEDS.is_dir():
+            seed_facts = sorted(SEED_FACTS.glob("*.facts.json"))
+            rows.append(measure("seeds", seed_facts, SEEDS, work))
+        else:
+            sys.stderr.write(f"the seed texts are not here ({SEEDS}); seeds skipped\n")
+        for size in sizes:
+            facts, texts = work / f"gen-{size}.jsonl", work / f"texts-{size}"
+            write_generated(size, args.seed, facts, texts)
+            rows.append(measure(f"gen-{size // 1000}k", [facts], texts, work))
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()
