@@ -493,6 +493,7 @@ def build() -> Document:
         rating=Rating(value=5, best=5, worst=1, label="True"),
         reviewer=factcheck,
         published=PUBLISHED,
+        url="https://harbour-ledger.example/fact-check/summons-count",
         explanation=(
             "The story reports two summonses of the ambassador in 2023, on 9 January and on"
             " 10 March; the ministry's count of three in three months is not borne out by it."

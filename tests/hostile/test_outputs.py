@@ -85,7 +85,8 @@ def _facts(text: str = HOSTILE[0], *, url: str | None = "javascript:alert(1)") -
         elif record.id == ACTOR:
             record = attrs.evolve(record, name=text)
         elif record.id == REVIEW:
-            record = attrs.evolve(record, explanation=text)
+            # A ClaimReview needs the fact-check article's url (export refuses one without).
+            record = attrs.evolve(record, explanation=text, url="https://factcheck.example/r/1")
         elif isinstance(record, d.Source):
             record = attrs.evolve(record, title=text, url=url)
         records.append(record)

@@ -17,7 +17,8 @@ nearness to that place counting whether or not the old text's length is
 known.  An answer that nearness decided must lie between the landmarks before
 and after the anchor (its method is then ``landmarks``); otherwise, or when
 those landmarks are out of order (a block moved between them), the anchor is
-relocated alone, as without landmarks.
+relocated alone, as without landmarks, save that an answer by nearness to the
+old place must still start between those landmarks' new places.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ _AGREE_CAP = 2000
 _SAME_SHIFT = 8
 #: How far (code points) outside the landmarks around it an answer by nearness may lie.
 _BRACKET_SLACK = 64
+_ELSEWHERE = "only nearness to the old place says where, and the anchors around it disagree"
 _BY_LANDMARKS = "fits, and lies far nearer the place the anchors around it map to than any other"
 
 
@@ -163,6 +165,35 @@ def _bracket(marks: list[_Mark], old_start: int, text: str) -> tuple[list[int], 
     return [min(max(0, old_start + shift), len(text)) for shift in shifts], low, high
 
 
+def _alone(
+    anchor: Anchor, text: str, marks: list[_Mark], old_length: int | None, split: bool = False
+) -> Relocation:
+    """*anchor* relocated as without landmarks, except that nearness to its old place is
+    no evidence when the landmarks around it say otherwise: when they moved differently
+    and the places they map it to hold different passages (*split*), or when the answer
+    does not start between their new places (none lies between when a block moved
+    between them).  In a text that repeats itself, the old place may hold another copy
+    of the quote and its context."""
+    found = relocate(anchor, text, old_length=old_length)
+    if found.reason != BY_POSITION or found.start is None or not marks:
+        return found
+    i = bisect_right(marks, (anchor.start, len(text) + 1))
+    low = marks[i - 1][1] - _BRACKET_SLACK if i else 0
+    high = marks[i][1] + _BRACKET_SLACK if i < len(marks) else len(text)
+    if not split and low <= found.start <= high:
+        return found
+    return attrs.evolve(
+        found,
+        start=None,
+        end=None,
+        method="orphaned",
+        score=0.0,
+        distance=None,
+        margin=None,
+        reason=_ELSEWHERE,
+    )
+
+
 def _mapped(anchor: Anchor, text: str, marks: list[_Mark], old_length: int | None) -> Relocation:
     """*anchor* relocated near where the landmarks map it; alone when they cannot say.
 
@@ -172,7 +203,7 @@ def _mapped(anchor: Anchor, text: str, marks: list[_Mark], old_length: int | Non
     """
     where = _bracket(marks, anchor.start, text)
     if where is None:
-        return relocate(anchor, text, old_length=old_length)
+        return _alone(anchor, text, marks, old_length)
     places, low, high = where
     answers = [relocate(anchor, text, old_length=old_length, expected=at) for at in places]
     found = answers[0]
@@ -182,7 +213,7 @@ def _mapped(anchor: Anchor, text: str, marks: list[_Mark], old_length: int | Non
             return found
     elif len(spans) == 1 and low <= found.start and found.end <= high:
         return attrs.evolve(found, method="landmarks", reason=_BY_LANDMARKS)
-    return relocate(anchor, text, old_length=old_length)
+    return _alone(anchor, text, marks, old_length, split=len(spans) > 1)
 
 
 def relocate_all(
