@@ -75,8 +75,12 @@ def check_annotation(annotation: dict[str, Any]) -> None:
         assert body["type"] in {"SpecificResource", "TextualBody"}
         assert isinstance(body.get("source", body.get("value")), str)
     if "creator" in annotation:
-        assert annotation["creator"]["type"] in {"Person", "Organization", "Software"}
-        assert isinstance(annotation["creator"]["name"], str)
+        # An agent SHOULD be typed; a free name (a person or a group?) is left untyped
+        # rather than mistyped, but every creator has an IRI and a name.
+        creator = annotation["creator"]
+        assert creator.get("type", "Person") in {"Person", "Organization", "Software"}
+        assert isinstance(creator["id"], str) and ":" in creator["id"]
+        assert isinstance(creator["name"], str)
     if "created" in annotation:
         assert _DATETIME.match(annotation["created"])
 

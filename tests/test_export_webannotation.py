@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 import ddfacts as d
 from ddfacts.export import ANNO_CONTEXT, to_webannotation
 
@@ -79,8 +81,40 @@ class TestToWebannotation:
             "type": "Person",
             "name": "Ana Ark",
         }
-        assert item["generator"] == {"type": "Software", "name": "annotator 2.1"}
+        assert item["generator"] == {
+            "id": "urn:ddfacts:tool:annotator:2.1",
+            "type": "Software",
+            "name": "annotator 2.1",
+        }
         assert item["created"] == "2023-03-10T12:00:00Z"
+
+    def test_every_creator_has_an_iri_and_no_guessed_type(self) -> None:
+        """A free name, a URL and a tool each get an IRI; a free name is not typed Person."""
+        base = d.Statement(
+            id="statement:a/x", source="source:a", anchor=d.Anchor(start=0, end=1, exact="x")
+        )
+        cases = {
+            "ddfacts corpus annotators": {
+                "id": "urn:ddfacts:agent:ddfacts%20corpus%20annotators",
+                "name": "ddfacts corpus annotators",
+            },
+            "https://desk.example/ana": {
+                "id": "https://desk.example/ana",
+                "name": "https://desk.example/ana",
+            },
+        }
+        for agent, expected in cases.items():
+            record = attrs.evolve(base, provenance=d.Provenance(agent=agent))
+            (item,) = to_webannotation(d.FactSet([record]), collection=False)
+            check_annotation(item)
+            assert item["creator"] == expected
+        record = attrs.evolve(base, provenance=d.Provenance(tool="importer"))
+        (item,) = to_webannotation(d.FactSet([record]), collection=False)
+        assert item["creator"] == {
+            "id": "urn:ddfacts:tool:importer",
+            "type": "Software",
+            "name": "importer",
+        }
 
     def test_statement_without_provenance_or_links_only_highlights(self) -> None:
         """A statement nothing cites has motivation highlighting and no creator."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from typing import Any
+from urllib.parse import quote
 
 from .._version import __version__
 from ..factset import FactSet
@@ -48,8 +49,19 @@ def _agent(name: str, facts: FactSet, *, software: bool = False) -> dict[str, An
         kind = "Person" if actor.kind == "person" else "Organization"
         return {"id": record_iri(actor.id), "type": kind, "name": actor.name}
     if name.startswith("actor:"):
-        return {"id": record_iri(name), "type": "Person", "name": name}
-    return {"type": "Software" if software else "Person", "name": name}
+        return {"id": record_iri(name), "name": name}
+    if name.startswith(("https://", "http://")):
+        return {"id": name, "name": name}
+    if software:
+        return {"id": _urn("tool", name), "type": "Software", "name": name}
+    # A free name may be a person or a group: it gets an IRI and its name, and no
+    # type, rather than a guess (the corpus's "ddfacts corpus annotators" is a group).
+    return {"id": _urn("agent", name), "name": name}
+
+
+def _urn(kind: str, name: str) -> str:
+    """``urn:ddfacts:<kind>:<name>``, the name percent-encoded (an IRI for a free name)."""
+    return f"urn:ddfacts:{kind}:{quote(name, safe='')}"
 
 
 def _creator(provenance: Provenance, facts: FactSet) -> dict[str, Any] | None:
@@ -61,11 +73,12 @@ def _creator(provenance: Provenance, facts: FactSet) -> dict[str, Any] | None:
 
 
 def _software(provenance: Provenance) -> dict[str, Any]:
-    name = provenance.tool or "unknown"
-    agent: dict[str, Any] = {"type": "Software", "name": name}
+    tool = provenance.tool or "unknown"
+    iri, name = _urn("tool", tool), tool
     if provenance.tool_version:
-        agent["name"] = f"{name} {provenance.tool_version}"
-    return agent
+        iri += ":" + quote(provenance.tool_version, safe="")
+        name = f"{tool} {provenance.tool_version}"
+    return {"id": iri, "type": "Software", "name": name}
 
 
 #: The software that wrote the collection.
