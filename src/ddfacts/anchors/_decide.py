@@ -153,19 +153,8 @@ def fits(q: Query, c: Candidate) -> bool:
     return True
 
 
-def _framed_elsewhere(q: Query, near: Candidate) -> bool:
-    """Whether the quote with its whole recorded context stands in the text, while *near*
-    (the passage nearest the expected place) is not that: a near-copy, or the quote
-    between other words.  Nearness is then no evidence: a block of text moved away and
-    left a near-copy at the old place.  One ``str.find`` scan of the text."""
-    if not (q.prefix or q.suffix) or (near.distance == 0 and near.context == 1.0):
-        return False
-    return q.norm.text.find(q.prefix + q.quote + q.suffix) != -1
-
-
 def by_position(q: Query, ranked: list[Candidate], radius: int | None) -> Candidate | None:
-    """The fitting passage nearest the expected place, when it is far nearer than any other
-    and the quote with its whole recorded context stands nowhere else.
+    """The fitting passage nearest the expected place, when it is far nearer than any other.
 
     *ranked* holds every passage within *radius* (normalized code points) of the
     expected place, or every passage found in the text when *radius* is None.
@@ -174,8 +163,6 @@ def by_position(q: Query, ranked: list[Candidate], radius: int | None) -> Candid
     if not fitting or not q.scaled:
         return None
     near = min(fitting, key=lambda c: abs(c.start - q.expected))
-    if _framed_elsewhere(q, near):
-        return None
     moved = abs(near.start - q.expected)
     limit = _NEAR_SLACK + _NEAR_SHARE * len(q.text)
     reach = _NEAR_RATIO * moved + 8 * _NEAR_SLACK
