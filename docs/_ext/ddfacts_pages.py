@@ -48,17 +48,23 @@ _RST_SPECIAL = re.compile(r"([\\`*_|<>\[\]:])")
 _META_KEYS = frozenset({"$schema", "ddfacts_vocabulary", "description"})
 
 
+#: Letters that reST reads as a list's enumerator at the start of a paragraph.
+_ENUMERATOR = re.compile(r"[A-Za-z]+[.)](?:\s|$)")
+
+
 def rst_text(text: str) -> str:
     """*text* as reST inline text that reads as it is written and can start no markup.
 
     Lines are joined (no titles, tables or indented blocks), inline markup
-    characters are escaped, and a first character that is not a letter is
-    escaped too, so that text from a docstring, a help string or a data file
-    cannot start a directive (``.. raw::``), a list or a comment.
+    characters are escaped, and a first character that is not a letter, or that
+    starts an enumerator (``A) …``, ``iv. …``), is escaped too, so that text from
+    a docstring, a help string or a data file cannot start a directive
+    (``.. raw::``), a list or a comment.
     """
     escaped = _RST_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    if escaped and not escaped[0].isalpha() and not escaped.startswith("\\"):
-        escaped = "\\" + escaped
+    if escaped and not escaped.startswith("\\"):
+        if not escaped[0].isalpha() or _ENUMERATOR.match(escaped):
+            escaped = "\\" + escaped
     return escaped
 
 
