@@ -62,9 +62,9 @@ def rst_text(text: str) -> str:
     (``.. raw::``), a list or a comment.
     """
     escaped = _RST_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    if escaped and not escaped.startswith("\\"):
-        if not escaped[0].isalpha() or _ENUMERATOR.match(escaped):
-            escaped = "\\" + escaped
+    starts_markup = not escaped[:1].isalpha() or _ENUMERATOR.match(escaped)
+    if escaped and not escaped.startswith("\\") and starts_markup:
+        escaped = "\\" + escaped
     return escaped
 
 
