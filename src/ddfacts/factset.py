@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TYPE_CHECKING, overload
 
 from .errors import DuplicateIdError
 from .query import query as _query
-from .records import Actor, Claim, Event, Record, Review, Source, Statement
+from .records import Claim, Event, Record, Review, Statement
+from .records._typed import R, TypedAccessors
 from .timeline import TimelineEntry
 from .timeline import timeline as _timeline
 
@@ -21,10 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FactSet"]
 
-R = TypeVar("R", Source, Statement, Actor, Event, Claim, Review)
 
 
-class FactSet:
+class FactSet(TypedAccessors):
     """An immutable collection of records, iterable in the order given, with indexes.
 
     Raises:
@@ -103,48 +103,6 @@ class FactSet:
 
     def __getitem__(self, record_id: str) -> Record:
         return self._by_id[record_id]
-
-    def of_type(self, kind: type[R]) -> tuple[R, ...]:
-        """Every record of class *kind*, in file order."""
-        names = {
-            Source: "source",
-            Statement: "statement",
-            Actor: "actor",
-            Event: "event",
-            Claim: "claim",
-            Review: "review",
-        }
-        return self._by_type.get(names[kind], ())  # type: ignore[return-value]
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """Every Source, in file order."""
-        return self.of_type(Source)
-
-    @property
-    def statements(self) -> tuple[Statement, ...]:
-        """Every Statement, in file order."""
-        return self.of_type(Statement)
-
-    @property
-    def actors(self) -> tuple[Actor, ...]:
-        """Every Actor, in file order."""
-        return self.of_type(Actor)
-
-    @property
-    def events(self) -> tuple[Event, ...]:
-        """Every Event, in file order."""
-        return self.of_type(Event)
-
-    @property
-    def claims(self) -> tuple[Claim, ...]:
-        """Every Claim, in file order."""
-        return self.of_type(Claim)
-
-    @property
-    def reviews(self) -> tuple[Review, ...]:
-        """Every Review, in file order."""
-        return self.of_type(Review)
 
     def by_type(self, type_name: str) -> tuple[Record, ...]:
         """Records whose JSON ``type`` is *type_name*."""

@@ -24,7 +24,7 @@ from ddfacts.html import build
 from ddfacts.html._blocks import slug
 
 from ..conftest import ROOT, SEEDS
-from ._cdp import Browser, find_browser
+from ._cdp import Browser
 from ._phrases import phrases
 
 #: Phrases per text.
@@ -46,18 +46,6 @@ OFFSET = """new Promise(done => requestAnimationFrame(() => requestAnimationFram
   range.selectNodeContents(parts[0]);
   done(range.getClientRects()[0].top - innerHeight / 2);
 })))"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    binary = find_browser()
-    if binary is None:
-        pytest.skip("no Chromium installed (apt-get install chromium; .ci/run does)")
-    running = Browser(binary)
-    try:
-        yield running
-    finally:
-        running.close()
 
 
 def _facts() -> Iterator[tuple[ddfacts.FactSet, ddfacts.TextStore]]:

@@ -8,7 +8,6 @@ anchor's code-point offsets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ import ddfacts
 from ddfacts.html import build
 from ddfacts.html._blocks import slug
 
-from ._cdp import Browser, find_browser
+from ._cdp import Browser
 from .test_site import MARKS
 
 #: Hebrew, Arabic, astral emoji (a skin-tone sequence, a flag), bare CR and CRLF, a blank
@@ -47,18 +46,6 @@ QUOTES = (
     "& <script>x</script>",
     "🇺🇦",
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    binary = find_browser()
-    if binary is None:
-        pytest.skip("no Chromium installed (apt-get install chromium; .ci/run does)")
-    running = Browser(binary)
-    try:
-        yield running
-    finally:
-        running.close()
 
 
 def _facts() -> ddfacts.FactSet:

@@ -17,7 +17,7 @@ from ddfacts.html import build
 from ddfacts.html._blocks import slug
 
 from ..conftest import ROOT
-from ._cdp import Browser, find_browser
+from ._cdp import Browser
 
 #: Every highlight: its statement, offsets, the text it covers and where it starts.
 MARKS = """(() => {
@@ -60,18 +60,6 @@ ACCESSIBILITY = """(() => {
   }
   return problems;
 })()"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    binary = find_browser()
-    if binary is None:
-        pytest.skip("no Chromium installed (apt-get install chromium; .ci/run does)")
-    running = Browser(binary)
-    try:
-        yield running
-    finally:
-        running.close()
 
 
 def _sites(tmp: Path) -> Iterator[tuple[str, ddfacts.FactSet, Path, Path]]:

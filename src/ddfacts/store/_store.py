@@ -13,14 +13,15 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from .._escape import utf8_text
 from ..errors import LoadError
 from ..jsonio._files import from_json, parse_json
 from ..query import query as _query
 from ..query import span_of
-from ..records import Actor, Claim, Event, Record, Review, Source, Statement
+from ..records import Actor, Claim, Record, Source, Statement
+from ..records._typed import R, TypedAccessors
 from ..timeline import TimelineEntry
 from ..timeline import timeline as _timeline
 from ._open import StoreError, open_store
@@ -33,12 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FactStore"]
 
-R = TypeVar("R", Source, Statement, Actor, Event, Claim, Review)
-
-_TYPE_NAMES: dict[type, str] = {
-    Source: "source", Statement: "statement", Actor: "actor",
-    Event: "event", Claim: "claim", Review: "review",
-}  # fmt: skip
 
 #: ``refs`` roles that make a record about its target (:func:`ddfacts.query`'s ``subject``).
 _ABOUT = "('subject', 'about', 'participant', 'claim')"
@@ -108,7 +103,7 @@ def _driver(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return "SELECT seq FROM records", []
 
 
-class FactStore:
+class FactStore(TypedAccessors):
     """A fact store built by ``ddfacts db build``, read like a :class:`~ddfacts.FactSet`.
 
     Opening checks the file and refuses, with one sentence, one that is
@@ -204,40 +199,6 @@ class FactStore:
     def by_type(self, type_name: str) -> tuple[Record, ...]:
         """Records whose JSON ``type`` is *type_name*, in file order."""
         return self._records("SELECT json FROM records WHERE type = ? ORDER BY seq", (type_name,))
-
-    def of_type(self, kind: type[R]) -> tuple[R, ...]:
-        """Every record of class *kind*, in file order."""
-        return cast("tuple[R, ...]", self.by_type(_TYPE_NAMES[kind]))
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """Every Source, in file order."""
-        return self.of_type(Source)
-
-    @property
-    def statements(self) -> tuple[Statement, ...]:
-        """Every Statement, in file order."""
-        return self.of_type(Statement)
-
-    @property
-    def actors(self) -> tuple[Actor, ...]:
-        """Every Actor, in file order."""
-        return self.of_type(Actor)
-
-    @property
-    def events(self) -> tuple[Event, ...]:
-        """Every Event, in file order."""
-        return self.of_type(Event)
-
-    @property
-    def claims(self) -> tuple[Claim, ...]:
-        """Every Claim, in file order."""
-        return self.of_type(Claim)
-
-    @property
-    def reviews(self) -> tuple[Review, ...]:
-        """Every Review, in file order."""
-        return self.of_type(Review)
 
     def by_subject(self, record_id: str) -> tuple[Record, ...]:
         """Claims about *record_id*, events it takes part in, reviews of it (as FactSet's)."""
