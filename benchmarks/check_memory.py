@@ -25,7 +25,6 @@ import argparse
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import _generate  # noqa: E402 - the benchmark folder is not a package
+from _child import run_child  # noqa: E402
 
 STEPS = ("read", "memory", "spill")
 
@@ -76,16 +76,7 @@ def _child(step: str, facts: Path, out: Path) -> None:
 
 
 def _run(step: str, facts: Path, out: Path) -> dict[str, Any]:
-    argv = [sys.executable, __file__, "--child", step, str(facts), str(out)]
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{step} failed with status {status}")
-    result: dict[str, Any] = json.loads(output.decode().strip().splitlines()[-1])
-    result["peak_mb"] = usage.ru_maxrss / 1024
-    return result
+    return run_child(__file__, step, str(facts), str(out))
 
 
 def measure(records: int, folder: Path) -> dict[str, dict[str, Any]]:

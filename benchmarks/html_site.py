@@ -24,9 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import _generate  # noqa: E402 - the benchmark folder is not a package
+from _child import run_child  # noqa: E402
 
 #: The seed texts, beside the repository, and the seed fact files.
 SEEDS = HERE.parents[0].parent / "shared" / "seeds"
@@ -118,16 +117,7 @@ def _child(step: str, facts: list[str], texts: str, out: str) -> None:
 
 
 def _run(step: str, facts: list[Path], texts: Path, out: Path) -> dict[str, Any]:
-    argv = [sys.executable, __file__, "--child", step, str(texts), str(out), *map(str, facts)]
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{step} failed with status {status}")
-    result: dict[str, Any] = json.loads(output)
-    result["peak_mb"] = usage.ru_maxrss / 1024
-    return result
+    return run_child(__file__, step, str(texts), str(out), *map(str, facts))
 
 
 def _site_size(site: Path) -> tuple[int, int]:

@@ -24,7 +24,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import _generate  # noqa: E402 - the benchmark folder is not a package
+from _child import run_child  # noqa: E402
 
 
 def _sample(path: Path, count: int, seed: int) -> dict[str, list[Any]]:
@@ -102,16 +102,7 @@ def child(step: str, facts: str, db: str, queries_path: str) -> None:
 
 
 def _run(step: str, facts: Path, db: Path, queries: Path) -> dict[str, Any]:
-    argv = [sys.executable, __file__, "--child", step, str(facts), str(db), str(queries)]
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{step} failed with status {status}")
-    result: dict[str, Any] = json.loads(output)
-    result["peak_mb"] = usage.ru_maxrss / 1024
-    return result
+    return run_child(__file__, step, str(facts), str(db), str(queries))
 
 
 def _ms(values: list[float]) -> tuple[float, float]:
