@@ -345,10 +345,7 @@ class Document:
         read = claim_value(prop, value, self.reference, unit)
         subject_id = id_of(subject, "actor")
         key = self.source.id.split(":", 1)[1]
-        if id is None:
-            made = self._free(f"claim:{key}/{slug_of(subject_id)}-{property}")
-        else:
-            made = id if ":" in id else f"claim:{key}/{id}"
+        made = self._new_id("claim", id, f"claim:{key}/{slug_of(subject_id)}-{property}")
         return self._add(  # type: ignore[no-any-return]
             Claim(
                 id=made,
@@ -363,6 +360,12 @@ class Document:
                 evidence=self.evidence(evidence),
             )
         )
+
+    def _new_id(self, kind: str, given: str | None, default: str) -> str:
+        """*given* (an id, or a slug under this source's key), else a free id from *default*."""
+        if given is None:
+            return self._free(default)
+        return given if ":" in given else f"{kind}:{self.source.id.split(':', 1)[1]}/{given}"
 
     def _free(self, base: str) -> str:
         made, number = base, 2
@@ -382,11 +385,7 @@ class Document:
     ) -> Review:
         """A Review of *claim* by *reviewer*; the id defaults to ``review:<claim's path>``."""
         claim_id = claim.id if isinstance(claim, Claim) else id_of(claim, "claim")
-        key = self.source.id.split(":", 1)[1]
-        if id is None:
-            made = self._free("review:" + claim_id.split(":", 1)[1])
-        else:
-            made = id if ":" in id else f"review:{key}/{id}"
+        made = self._new_id("review", id, "review:" + claim_id.split(":", 1)[1])
         return self._add(  # type: ignore[no-any-return]
             Review(
                 id=made,
