@@ -35,6 +35,7 @@ from ddfacts import (
     Attribution,
     Claim,
     Event,
+    Hop,
     Identifier,
     Name,
     Participant,
@@ -42,6 +43,7 @@ from ddfacts import (
     Provenance,
     Qualifier,
     Quantity,
+    Rank,
     Rating,
     Record,
     Ref,
@@ -470,21 +472,26 @@ class Document(Registry):
     def claim(
         self,
         slug: str,
-        subject: str,
-        prop: str,
-        value: Quantity | TimeSpan | Ref | str,
+        subject: str | None,
+        prop: str | None,
+        value: Quantity | TimeSpan | Ref | Rank | str | None,
         *,
         text: str,
         evidence: Iterable[Quote],
         mode: str = "states",
         speaker: str | None = None,
-        via: str | None = None,
-        via_source: str | None = None,
         original_language: str | None = None,
-        translated_by: str | None = None,
+        chain: Sequence[Hop] = (),
+        certainty: str = "certain",
+        negated: bool = False,
+        hedge: str | None = None,
         **fields: Any,
     ) -> str:
-        """Add a Claim ``claim:<key>/<slug>`` carried by this document."""
+        """Add a Claim ``claim:<key>/<slug>`` carried by this document.
+
+        ``subject``, ``prop`` and ``value`` may all be None when ``proposition=`` is given;
+        ``chain``, ``certainty``, ``negated`` and ``hedge`` go to the attribution.
+        """
         if isinstance(value, str) and value.startswith("actor:"):
             value = Ref(id=value)
         return self.add(
@@ -497,10 +504,11 @@ class Document(Registry):
                 attribution=Attribution(
                     source=self.source_id,
                     mode=mode,
-                    via=via,
-                    via_source=via_source,
                     original_language=original_language,
-                    translated_by=translated_by,
+                    chain=chain,
+                    certainty=certainty,
+                    negated=negated,
+                    hedge=hedge,
                 ),
                 text=text,
                 evidence=self.ev(*evidence),

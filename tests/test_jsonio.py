@@ -78,7 +78,7 @@ class TestCanonical:
         """A document has the version, two-space indent, type and id first, UTF-8, final newline."""
         text = d.dumps(_records())
         assert text.startswith(
-            '{\n  "ddfacts": "1.0",\n  "records": [\n    {\n      "type": "source",'
+            '{\n  "ddfacts": "1.1",\n  "records": [\n    {\n      "type": "source",'
         )
         assert text.endswith("}\n") and "Ünïcode — title" in text
         assert '"prefix"' not in text  # empty optional members are left out

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .quantities._value import Qualifier, Quantity
-from .records import ClaimValue, Ref
+from .records import Claim, ClaimValue, Rank, Ref
 from .times._span import TimeSpan
 
-__all__ = ["describe_time", "describe_value"]
+__all__ = ["describe_claim", "describe_rank", "describe_time", "describe_value"]
 
 _QUALIFIER_WORDS = {
     Qualifier.APPROXIMATELY: "about",
@@ -39,12 +41,47 @@ def describe_time(span: TimeSpan | None) -> str:
     return "-" if span is None else span.edtf
 
 
-def describe_value(value: ClaimValue) -> str:
-    """A claim value in a few words: ``more than 9,000 follower``, ``2014-12``, an id, text."""
+def describe_rank(rank: Rank) -> str:
+    """A rank in a few words: ``#4 of actor:g by followers (descending)``."""
+    ranking = rank.ranking
+    words = f"#{rank.position}{' (tied)' if rank.tied else ''} of {ranking.of}"
+    words += f" by {ranking.measure} ({ranking.order.value})"
+    if ranking.as_of is not None:
+        words += f" as of {describe_time(ranking.as_of)}"
+    return words
+
+
+def describe_value(value: ClaimValue | None) -> str:
+    """A claim value in a few words: ``more than 9,000 follower``, ``2014-12``, an id, text.
+
+    ``-`` when there is none (a claim that carries a proposition only).
+    """
+    if value is None:
+        return "-"
     if isinstance(value, Quantity):
         return _quantity(value)
     if isinstance(value, TimeSpan):
         return describe_time(value)
     if isinstance(value, Ref):
         return value.id
+    if isinstance(value, Rank):
+        return describe_rank(value)
     return value
+
+
+def _same(record_id: str) -> str:
+    return record_id
+
+
+def describe_claim(claim: Claim, name: Callable[[str], str] = _same) -> str:
+    """A claim in a few words: its ``text``, its proposition, or "<subject>: <property> <value>".
+
+    *name* turns a record id into what to show (an actor's name); ids as they are by default.
+    """
+    if claim.text:
+        return claim.text
+    if claim.subject is None or claim.property is None:
+        return claim.proposition.text if claim.proposition is not None else claim.id
+    value = claim.value
+    shown = name(value.id) if isinstance(value, Ref) else describe_value(value)
+    return f"{name(claim.subject)}: {claim.property} {shown}"

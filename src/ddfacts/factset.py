@@ -48,8 +48,10 @@ class FactSet(TypedAccessors):
             by_id[record.id] = record
             by_type.setdefault(record.type, []).append(record)
             if isinstance(record, Claim):
-                by_subject.setdefault(record.subject, []).append(record)
-                by_property.setdefault(record.property, []).append(record)
+                for about in record.about:
+                    by_subject.setdefault(about, []).append(record)
+                if record.property is not None:
+                    by_property.setdefault(record.property, []).append(record)
                 if record.attribution is not None:
                     by_source.setdefault(record.attribution.source, []).append(record)
             elif isinstance(record, Statement):

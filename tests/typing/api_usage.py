@@ -29,7 +29,10 @@ def use_records(facts: ddfacts.FactSet) -> None:
     for record in facts:
         assert_type(record.id, str)
     claim = facts.claims[0]
-    assert_type(claim.value, ddfacts.Quantity | ddfacts.TimeSpan | ddfacts.Ref | str)
+    assert_type(
+        claim.value,
+        ddfacts.Quantity | ddfacts.TimeSpan | ddfacts.Ref | ddfacts.Rank | str | None,
+    )
     assert_type(claim.speaker, str | None)
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "distinct",
     "fits",
     "orphan",
+    "unrivalled",
 ]
 
 #: How a relocation found its answer.
@@ -58,6 +59,8 @@ _LONG = 40
 BY_POSITION = "fits, and lies far nearer the expected place than any other passage"
 #: How many candidates a Relocation keeps to explain its choice.
 _KEEP = 5
+#: Candidates whose fit by quote and context differ by at most this much fit alike.
+_TIE = 0.02
 
 
 @attrs.frozen(kw_only=True)
@@ -176,7 +179,23 @@ def by_position(q: Query, ranked: list[Candidate], radius: int | None) -> Candid
         and (len(q.quote) >= 24 or c.distance <= 2)
         and abs(c.start - q.expected) < reach
     ]
-    return None if rivals else near
+    return None if rivals or not unrivalled(q, near, ranked) else near
+
+
+def unrivalled(q: Query, near: Candidate, others: list[Candidate]) -> bool:
+    """Whether nearness may choose *near*: no passage of *others* (any distance away)
+    fits the quote and its recorded context better, and when one fits as well, the quote
+    moved at most :data:`_NEAR_SLACK` code points or the anchors around it mapped where
+    it must be.  In a text of near-copies, or when a block of text moved by about the
+    copies' period, a copy near the expected place is no evidence by itself."""
+    content = _content(near)
+    tie_ok = q.mapped or abs(near.start - q.expected) <= _NEAR_SLACK
+    for c in others:
+        if c.quote < MIN_RIVAL or (c.start < near.end and near.start < c.end):
+            continue
+        if _content(c) > content + _TIE or (not tie_ok and _content(c) >= content - _TIE):
+            return False
+    return True
 
 
 def answer(q: Query, best: Candidate, ranked: list[Candidate], reason: str) -> Relocation:
@@ -215,9 +234,9 @@ def _unsupported(q: Query, only: Candidate, ranked: list[Candidate]) -> Relocati
 def _doubt(best: Candidate, ranked: list[Candidate]) -> str | None:
     """Why the best supported passage cannot be trusted over the others, or None."""
     rival = next(
-        (c for c in ranked if c is not best and _content(c) >= _content(best) - 0.02), None
+        (c for c in ranked if c is not best and _content(c) >= _content(best) - _TIE), None
     )
-    if rival is not None and _content(rival) > _content(best) + 0.02:
+    if rival is not None and _content(rival) > _content(best) + _TIE:
         return (
             f"the passage at {rival.start} fits the quote and context better; only nearness "
             f"favours the one at {best.start}"

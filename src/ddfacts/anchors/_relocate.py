@@ -29,6 +29,7 @@ from ._decide import (
     distinct,
     fits,
     orphan,
+    unrivalled,
 )
 from ._normalize import cached_normalize, normalized_text
 from ._search import (
@@ -129,7 +130,8 @@ def _many(q: Query, found: Occurrences) -> Relocation:
 
 def _query(anchor: Anchor, new_text: str, old_length: int | None, expected: int | None) -> Query:
     quote = normalized_text(anchor.exact)
-    scaled = bool(old_length) or expected is not None
+    mapped = expected is not None
+    scaled = bool(old_length) or mapped
     if expected is None:
         expected = round(anchor.start * len(new_text) / old_length) if old_length else anchor.start
     return Query(
@@ -142,6 +144,7 @@ def _query(anchor: Anchor, new_text: str, old_length: int | None, expected: int 
         digits="".join(DIGITS.findall(quote)),
         expected=expected,
         scaled=scaled,
+        mapped=mapped,
     )
 
 
@@ -193,9 +196,14 @@ def relocate(
     radius, nearby = local(q)
     ranked = distinct(nearby)
     near = by_position(q, ranked, radius)
-    if near is not None:
-        return answer(q, near, ranked, BY_POSITION)
     found = occurrences(q)
+    approximate: list[Candidate] | None = None
+    if near is not None:
+        # Nearness was weighed in the window only: no passage elsewhere may fit better.
+        framed = near.distance == 0 and near.context == 1.0
+        approximate = None if framed else fuzzy(q)
+        if unrivalled(q, near, found.scored + (approximate or [])):
+            return answer(q, near, ranked, BY_POSITION)
     if found.total > len(found.scored):
         return _many(q, found)
     exact = found.scored
@@ -207,4 +215,6 @@ def relocate(
         better = [c for c in nearby if c.score > ranked[0].score]
         if runner is None or ranked[0].score - runner.score >= MARGIN:
             return decide(q, exact + better)
-    return decide(q, exact + fuzzy(q))
+    if approximate is None:
+        approximate = fuzzy(q)
+    return decide(q, exact + approximate)

@@ -93,6 +93,8 @@ class Query:
     expected: int
     #: Whether that estimate is scaled by the old text's known length (or mapped by landmarks).
     scaled: bool
+    #: Whether the landmarks around the anchor mapped that estimate (see :mod:`._landmarks`).
+    mapped: bool = False
 
 
 def _side(recorded: str, found: str, at_boundary: bool, was_boundary: bool) -> float | None:

@@ -60,7 +60,7 @@ def _compatible_qualifiers(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     return all(a[key] == b[key] for key in a.keys() & b.keys())
 
 
-def _values_clash(a: ClaimValue, b: ClaimValue) -> bool:
+def _values_clash(a: ClaimValue | None, b: ClaimValue | None) -> bool:
     if isinstance(a, Quantity) and isinstance(b, Quantity):
         return a.comparable(b) and not a.overlaps(b)
     if isinstance(a, TimeSpan) and isinstance(b, TimeSpan):

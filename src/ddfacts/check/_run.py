@@ -90,9 +90,10 @@ class CheckRun:
         return None if earlier == ordinal else earlier
 
     def _claim(self, claim: Claim, ordinal: int) -> None:
-        entry = self._vocab.properties.get(claim.property)
-        if entry is not None and entry.single:
-            self._keep.keep_said(ordinal, claim.subject, claim.property, Said(claim))
+        prop = claim.property
+        entry = self._vocab.properties.get(prop) if prop is not None else None
+        if entry is not None and prop is not None and entry.single and claim.subject is not None:
+            self._keep.keep_said(ordinal, claim.subject, prop, Said(claim))
         evidence, value = claim.evidence, claim.value
         if evidence and isinstance(value, (Quantity, TimeSpan)):
             # Evidence may come later: decided when the run ends.

@@ -11,14 +11,13 @@ from typing import Any
 
 import attrs
 
-from .._describe import describe_value
+from .._describe import describe_claim
 from .._escape import for_terminal, markdown_text, markdown_url
 from ..errors import CiteError, TextStoreError
 from ..factset import FactSet
 from ..records import (
     Actor,
     Claim,
-    Ref,
     Source,
     Statement,
 )
@@ -220,13 +219,7 @@ def _name(factset: FactSet, actor_id: str | None) -> str | None:
 
 
 def _claim_words(factset: FactSet, claim: Claim) -> str:
-    if claim.text:
-        return claim.text
-    subject = factset.get(claim.subject)
-    name = subject.name if isinstance(subject, Actor) else claim.subject
-    value = claim.value
-    shown = _name(factset, value.id) if isinstance(value, Ref) else describe_value(value)
-    return f"{name}: {claim.property} {shown}"
+    return describe_claim(claim, lambda record_id: _name(factset, record_id) or record_id)
 
 
 def _passage(factset: FactSet, statement: Statement, texts: TextLookup | None) -> Passage:

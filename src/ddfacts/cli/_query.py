@@ -45,7 +45,11 @@ def _cut(text: str) -> str:
 def describe(record: Record) -> str:
     """One line saying what a record holds, for the table's last column."""
     if isinstance(record, Claim):
-        line = f"{record.subject} {record.property} = {describe_value(record.value)}"
+        line = (
+            f"{record.subject} {record.property} = {describe_value(record.value)}"
+            if record.subject is not None
+            else f"proposition: {record.proposition.text if record.proposition else '-'}"
+        )
         if record.speaker:
             line += f"; speaker {record.speaker}"
         if record.attribution:

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from .._describe import describe_rank
 from .._escape import json_text
 from ..factset import FactSet
 from ..quantities._value import Qualifier, Quantity
-from ..records import Actor, Claim, Event, Ref, Review, Source, Statement
+from ..records import Actor, Claim, ClaimValue, Event, Rank, Ref, Review, Source, Statement
 from ..times._span import TimeSpan
 
 __all__ = [
@@ -100,7 +101,7 @@ def _quantity_words(quantity: Quantity) -> str:
     return f"{words}{_number(quantity.amount)}{unit}"
 
 
-def value_words(value: Quantity | TimeSpan | Ref | str, facts: FactSet) -> str:
+def value_words(value: ClaimValue, facts: FactSet) -> str:
     """A claim value in words: a quantity or time as written, a record by its name."""
     if isinstance(value, Quantity):
         return _quantity_words(value)
@@ -108,17 +109,21 @@ def value_words(value: Quantity | TimeSpan | Ref | str, facts: FactSet) -> str:
         return value.expression or value.edtf
     if isinstance(value, Ref):
         return display_name(value.id, facts)
+    if isinstance(value, Rank):
+        return describe_rank(value)
     return value
 
 
 def claim_sentence(claim: Claim, facts: FactSet) -> str:
-    """The claim as one sentence: its ``text``, else "<subject> <property>: <value>".
+    """The claim as one sentence: ``text``, the proposition, or "<subject> <property>: <value>".
 
     The fallback names the subject by its display name, turns ``_`` in the
     property into spaces, and adds "(as of …)" when the claim has an as-of time.
     """
     if claim.text:
         return claim.text
+    if claim.subject is None or claim.property is None or claim.value is None:
+        return claim.proposition.text if claim.proposition is not None else claim.id
     subject = display_name(claim.subject, facts)
     sentence = f"{subject} {claim.property.replace('_', ' ')}: {value_words(claim.value, facts)}"
     if claim.as_of is not None and not claim.as_of.is_unknown:

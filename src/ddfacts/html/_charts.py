@@ -98,6 +98,8 @@ def charts(facts: FactSet) -> list[Chart]:
             and span is not None
             and span.earliest is not None
             and span.latest is not None
+            and claim.subject is not None
+            and claim.property is not None
         ):
             point = _Point(claim, claim.value, span, span.earliest, span.latest)
             groups.setdefault((claim.subject, claim.property), []).append(point)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .._describe import describe_time, describe_value
+from .._describe import describe_claim, describe_time
 from ..factset import FactSet
 from ..problems import Problem
 from ..records import Actor, Claim, Event, Record, Review
@@ -37,10 +37,8 @@ class Citing:
 
 
 def claim_words(facts: FactSet, claim: Claim) -> str:
-    """A claim in a few words: its text, or subject, property and value."""
-    if claim.text:
-        return claim.text
-    return f"{name_of(facts, claim.subject)}: {claim.property} {describe_value(claim.value)}"
+    """A claim in a few words: its text, its proposition, or subject, property and value."""
+    return describe_claim(claim, lambda record_id: name_of(facts, record_id))
 
 
 def name_of(facts: FactSet, record_id: str | None) -> str:

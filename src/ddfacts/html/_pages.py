@@ -83,7 +83,8 @@ class ActorIndex:
         self.accounts: dict[str, list[str]] = {}
         self.charts: dict[str, list[Chart]] = {}
         for claim in facts.claims:
-            self.about.setdefault(claim.subject, []).append(claim)
+            for about in claim.about:
+                self.about.setdefault(about, []).append(claim)
             if claim.speaker is not None:
                 self.said.setdefault(claim.speaker, []).append(claim)
         for event in facts.events:

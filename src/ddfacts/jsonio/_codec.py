@@ -19,7 +19,7 @@ from dateutil.parser import isoparse
 
 from ..errors import StructureError
 from ..quantities._value import Quantity
-from ..records import RECORD_CLASSES, Ref
+from ..records import RECORD_CLASSES, Rank, Ref
 from ..times._span import TimeSpan
 from ._fields import Kind, Member, members
 
@@ -285,13 +285,13 @@ def _functions(kind: Kind) -> tuple[Load, Dump]:
 
 
 #: The tags a claim value carries in JSON, by Python type.
-VALUE_TAGS = ("quantity", "time", "entity", "text")
+VALUE_TAGS = ("quantity", "time", "entity", "rank", "text")
 
 
 def _load_value(value: Any, pointer: str) -> Any:
     if not isinstance(value, dict) or len(value) != 1:
         raise StructureError(
-            "expected an object with exactly one of 'quantity', 'time', 'entity', 'text'",
+            "expected an object with exactly one of 'quantity', 'time', 'entity', 'rank', 'text'",
             pointer,
         )
     ((tag, item),) = value.items()
@@ -305,10 +305,13 @@ def _load_value(value: Any, pointer: str) -> Any:
             return Ref(id=text)
         except ValueError as error:
             raise StructureError(str(error), f"{pointer}/entity") from None
+    if tag == "rank":
+        return RANK.load(item, f"{pointer}/rank")
     if tag == "text":
         return _load_str(item, f"{pointer}/text")
     raise StructureError(
-        f"unknown value kind {tag!r}; expected 'quantity', 'time', 'entity' or 'text'", pointer
+        f"unknown value kind {tag!r}; expected 'quantity', 'time', 'entity', 'rank' or 'text'",
+        pointer,
     )
 
 
@@ -319,6 +322,8 @@ def _dump_value(value: Any) -> dict[str, Any]:
         return {"time": TIME_SPAN.dump(value)}
     if isinstance(value, Ref):
         return {"entity": value.id}
+    if isinstance(value, Rank):
+        return {"rank": RANK.dump(value)}
     return {"text": value}
 
 
@@ -337,6 +342,7 @@ _LEAVES: dict[str, tuple[Load, Dump]] = {
 
 TIME_SPAN = codec_for(TimeSpan)
 QUANTITY = codec_for(Quantity)
+RANK = codec_for(Rank)
 #: Record codecs by JSON ``type``, in the order of :data:`ddfacts.records.RECORD_CLASSES`.
 RECORD_CODECS: dict[str, ClassCodec] = {
     name: codec_for(cls) for name, cls in RECORD_CLASSES.items()

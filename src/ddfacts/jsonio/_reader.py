@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 #: The fact-file format version written in the ``ddfacts`` member.
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 #: File suffixes read as JSON Lines.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: How many leading bytes are searched for NUL to call a file binary.

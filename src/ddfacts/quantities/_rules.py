@@ -22,6 +22,7 @@ __all__ = [
     "quantity_numbers",
     "quantity_order",
     "quantity_qualifier",
+    "quantity_rounding",
 ]
 
 #: The largest finite 64-bit float (about 1.8e308).
@@ -113,3 +114,14 @@ def quantity_qualifier(
         f"the qualifier {qualifier!r} needs {_NEEDS[qualifier]}; "
         f"got amount {amount}, lower {lower}, upper {upper}"
     )
+
+
+def quantity_rounding(rounded_to: float | None, amount: float | None) -> str | None:
+    """A rounding unit is a positive number, given with the amount it rounds (None: holds)."""
+    if rounded_to is None:
+        return None
+    if not fits_float(rounded_to) or not rounded_to > 0:
+        return f"rounded_to must be a positive number, got {rounded_to!r}"
+    if amount is None:
+        return "rounded_to needs the amount it rounds"
+    return None

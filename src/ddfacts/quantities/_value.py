@@ -10,7 +10,13 @@ from typing import Any
 
 import attrs
 
-from ._rules import quantity_amount, quantity_numbers, quantity_order, quantity_qualifier
+from ._rules import (
+    quantity_amount,
+    quantity_numbers,
+    quantity_order,
+    quantity_qualifier,
+    quantity_rounding,
+)
 
 __all__ = ["APPROXIMATE_TOLERANCE", "Number", "Qualifier", "Quantity"]
 
@@ -68,6 +74,9 @@ class Quantity:
     expression: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
     )
+    #: The unit the text rounds the figure to ("38,100": 100; "Eighty per cent": 10), or None
+    #: when the figure is not rounded.  Apart from "about": a rounded figure may be exact-looking.
+    rounded_to: Number | None = attrs.field(default=None, validator=_number)
 
     def __attrs_post_init__(self) -> None:
         amount, lower, upper = self.amount, self.lower, self.upper
@@ -76,6 +85,7 @@ class Quantity:
             or quantity_order(lower, upper)
             or quantity_qualifier(self.qualifier.value, amount, lower, upper)
             or quantity_amount(amount, lower, upper)
+            or quantity_rounding(self.rounded_to, amount)
         )
         if message is not None:
             raise ValueError(message)
@@ -131,8 +141,16 @@ class Quantity:
                 f"cannot compare a quantity of {self.unit!r} with one of {other.unit!r}"
             )
 
+    @property
+    def slack(self) -> float:
+        """How far the true figure may lie beyond the bounds: half the rounding unit, or 0."""
+        return self.rounded_to / 2 if self.rounded_to is not None else 0
+
     def overlaps(self, other: Quantity) -> bool:
         """Whether some value satisfies both quantities: they agree (symmetric).
+
+        A rounded figure (``rounded_to``) stretches by half its rounding unit
+        each way: "38,100" rounded to 100 agrees with 38,140.
 
         Raises:
             ValueError: the units differ (see :meth:`comparable`).
@@ -164,9 +182,10 @@ def _below(a: Quantity, b: Quantity) -> bool:
     """Whether *a*'s lower end lies below *b*'s upper end, so the two can meet."""
     if a.lower is None or b.upper is None:
         return True
-    if a.lower < b.upper:
+    low, high = a.lower - a.slack, b.upper + b.slack
+    if low < high:
         return True
-    return a.lower == b.upper and a.lower_inclusive and b.upper_inclusive
+    return low == high and a.lower_inclusive and b.upper_inclusive
 
 
 def _tidy(value: float) -> Number:

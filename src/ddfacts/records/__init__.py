@@ -10,8 +10,20 @@ from __future__ import annotations
 
 from typing import Union
 
+from ._claimparts import (
+    Certainty,
+    Condition,
+    Hop,
+    Members,
+    Mode,
+    Proposition,
+    Rank,
+    Ranking,
+    RankOrder,
+    Scope,
+)
 from .actor import Actor, Identifier, Name, Role
-from .claim import Attribution, Claim, ClaimValue, Mode, Rating, Ref, Review
+from .claim import Attribution, Claim, ClaimValue, Rating, Ref, Review
 from .event import Event, Participant
 from .source import LinkKind, Source, SourceLink
 from .statement import Statement
@@ -20,19 +32,28 @@ __all__ = [
     "RECORD_CLASSES",
     "Actor",
     "Attribution",
+    "Certainty",
     "Claim",
     "ClaimValue",
+    "Condition",
     "Event",
+    "Hop",
     "Identifier",
     "LinkKind",
+    "Members",
     "Mode",
     "Name",
     "Participant",
+    "Proposition",
+    "Rank",
+    "RankOrder",
+    "Ranking",
     "Rating",
     "Record",
     "Ref",
     "Review",
     "Role",
+    "Scope",
     "Source",
     "SourceLink",
     "Statement",

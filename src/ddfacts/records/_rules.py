@@ -1,4 +1,4 @@
-"""The rules a record part keeps on its own: a review's rating and its scale.
+"""The rules a record part keeps on its own: a review's rating, a claim's parts.
 
 A rule is a plain function of raw values that returns what is wrong, as a
 sentence, or None when the rule holds.  The record class raises ValueError
@@ -10,7 +10,14 @@ validation can both import it.
 
 from __future__ import annotations
 
-__all__ = ["rating_scale", "rating_value"]
+__all__ = [
+    "attribution_forms",
+    "claim_content",
+    "members_overlap",
+    "rank_position",
+    "rating_scale",
+    "rating_value",
+]
 
 
 def rating_scale(best: float, worst: float) -> str | None:
@@ -24,4 +31,49 @@ def rating_value(value: float, best: float, worst: float) -> str | None:
     """The rating lies on its scale, between ``worst`` and ``best`` (either way round)."""
     if not min(best, worst) <= value <= max(best, worst):
         return f"rating {value} lies outside its scale {worst}..{best}"
+    return None
+
+
+#: The members of a claim's triple, in order.
+TRIPLE = ("subject", "property", "value")
+
+
+def claim_content(subject: bool, property: bool, value: bool, proposition: bool) -> str | None:
+    """A claim says something: a whole triple, a proposition, or both (flags: which are given)."""
+    given = dict(zip(TRIPLE, (subject, property, value), strict=True))
+    missing = [name for name, present in given.items() if not present]
+    if not missing:
+        return None
+    if len(missing) < len(TRIPLE):
+        gave = ", ".join(repr(name) for name, present in given.items() if present)
+        lack = ", ".join(repr(name) for name in missing)
+        return f"a claim's subject, property and value go together: it has {gave} but no {lack}"
+    if not proposition:
+        return "a claim needs a subject, property and value, or a proposition"
+    return None
+
+
+def attribution_forms(chain: bool, via: bool, translated_by: bool) -> str | None:
+    """A chain of hops replaces the 1.0 members ``via``/``via_source``/``translated_by``."""
+    if chain and (via or translated_by):
+        old = "'via'" if via else "'translated_by'"
+        return (
+            f"the attribution has both a 'chain' and {old}: give every hop in the chain "
+            "('ddfacts migrate' rewrites the 1.0 members as hops)"
+        )
+    return None
+
+
+def members_overlap(named: tuple[str, ...], excluding: tuple[str, ...]) -> str | None:
+    """No member is both named and excluded."""
+    both = sorted(set(named) & set(excluding))
+    if both:
+        return f"{both[0]!r} is both named and excluded; a member is one or the other"
+    return None
+
+
+def rank_position(position: object) -> str | None:
+    """A rank's position is a whole number from 1."""
+    if isinstance(position, bool) or not isinstance(position, int) or position < 1:
+        return f"a rank's position is a whole number from 1, got {position!r}"
     return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from typing import Any, Union
 
@@ -12,12 +11,22 @@ import attrs
 
 from ..quantities._value import Quantity
 from ..times._span import TimeSpan
+from ._claimparts import (
+    Certainty,
+    Condition,
+    Hop,
+    Members,
+    Mode,
+    Proposition,
+    Rank,
+)
 from ._fields import (
     any_id,
     extensions_field,
     frozen_mapping,
     id_of,
     ids,
+    instances_of,
     language,
     non_empty_str,
     optional_id,
@@ -25,35 +34,21 @@ from ._fields import (
     to_tuple,
 )
 from ._provenance import Provenance
-from ._rules import rating_scale, rating_value
+from ._rules import attribution_forms, claim_content, rating_scale, rating_value
 
-__all__ = ["Attribution", "Claim", "ClaimValue", "Mode", "Rating", "Ref", "Review"]
-
-
-class Mode(str, enum.Enum):
-    """How a source carries a claim."""
-
-    #: The source asserts it in its own voice (the author's own statement).
-    STATES = "states"
-    #: The source quotes the speaker's words.
-    QUOTES = "quotes"
-    #: The source gives the speaker's words in its own.
-    PARAPHRASES = "paraphrases"
-    #: The source reports that the speaker said it, without endorsing it.
-    REPORTS = "reports"
-    #: The source reports it and disputes it.
-    DISPUTES = "disputes"
-    #: The source gives a translation of the speaker's words.
-    TRANSLATES = "translates"
+__all__ = ["Attribution", "Claim", "ClaimValue", "Rating", "Ref", "Review"]
 
 
 @attrs.frozen(kw_only=True)
 class Attribution:
-    """Who carries a claim, and how: kept apart from who asserts it (the speaker).
+    """Who carries a claim, and how firmly it is asserted: kept apart from who asserts it.
 
-    ``via`` names the original outlet when the source relays another (the
-    ambassador "told RIA Novosti"); ``translated_by`` who translated the
-    words, from ``original_language``.
+    ``chain`` lists who passed the speaker's words on before the source, in
+    order (the ambassador -> TASS -> the embassy's translation -> the
+    source); format 1.0 said this with ``via``/``via_source`` (the original
+    outlet) and ``translated_by``, which still load, and :attr:`hops` reads
+    either form.  ``certainty``, ``negated`` and ``hedge`` say how firmly
+    the speaker asserts the claim (FactBank-style) and with which words.
     """
 
     #: The Source that carries the claim.
@@ -68,6 +63,47 @@ class Attribution:
     original_language: str | None = attrs.field(default=None, validator=language)
     #: Actor id of who translated them.
     translated_by: str | None = attrs.field(default=None, validator=optional_id)
+    #: Who passed the words on between the speaker and the source, in order.
+    chain: tuple[Hop, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(Hop)
+    )
+    #: How firmly the speaker asserts the claim.
+    certainty: Certainty = attrs.field(default=Certainty.CERTAIN, converter=Certainty)
+    #: Whether the speaker asserts that the claim does NOT hold.
+    negated: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    #: The hedging (or negating) words as written: "apparently", "seems to".
+    hedge: str | None = attrs.field(default=None, validator=optional_str)
+
+    def __attrs_post_init__(self) -> None:
+        message = attribution_forms(
+            bool(self.chain),
+            self.via is not None or self.via_source is not None,
+            self.translated_by is not None,
+        )
+        if message is not None:
+            raise ValueError(message)
+
+    @builtins.property
+    def hops(self) -> tuple[Hop, ...]:
+        """The chain of reported speech, read from ``chain`` or from the 1.0 members.
+
+        A 1.0 attribution gives at most two hops: the original outlet
+        (``via``, mode ``reports``, with its ``via_source``), then the
+        translator (``translated_by``, mode ``translates``).
+        """
+        if self.chain or (self.via is None and self.translated_by is None):
+            return self.chain
+        hops: list[Hop] = []
+        if self.via is not None:
+            hops.append(Hop(by=self.via, mode=Mode.REPORTS, source=self.via_source))
+        if self.translated_by is not None:
+            hops.append(Hop(by=self.translated_by, mode=Mode.TRANSLATES))
+        return tuple(hops)
+
+    @builtins.property
+    def hedged(self) -> bool:
+        """Whether the speaker asserts the claim less than certainly."""
+        return self.certainty is not Certainty.CERTAIN
 
 
 @attrs.frozen(kw_only=True)
@@ -78,13 +114,13 @@ class Ref:
     id: str = attrs.field(validator=any_id)
 
 
-#: What a claim's value can be: a quantity, a time, another record, or text.
-ClaimValue = Union[Quantity, TimeSpan, Ref, str]  # noqa: UP007 - a runtime alias
+#: What a claim's value can be: a quantity, a time, another record, a rank, or text.
+ClaimValue = Union[Quantity, TimeSpan, Ref, Rank, str]  # noqa: UP007 - a runtime alias
 
 
 def _claim_value(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, (Quantity, TimeSpan, Ref, str)):
-        raise TypeError(f"value must be a Quantity, TimeSpan, Ref or str, got {value!r}")
+    if value is not None and not isinstance(value, (Quantity, TimeSpan, Ref, Rank, str)):
+        raise TypeError(f"value must be a Quantity, TimeSpan, Ref, Rank or str, got {value!r}")
 
 
 def _qualifiers(_inst: object, _attribute: attrs.Attribute[Any], value: Mapping[str, Any]) -> None:
@@ -95,23 +131,44 @@ def _qualifiers(_inst: object, _attribute: attrs.Attribute[Any], value: Mapping[
 
 @attrs.frozen(kw_only=True)
 class Claim:
-    """A proposition: subject, property, value, with who asserts it and who carries it.
+    """What a text asserts: subject, property, value, or a proposition in words, or both.
 
     ``speaker`` is the actor who asserts it; ``attribution`` the source that
-    carries it and how.  A claim the source makes in its own voice has no
-    speaker and mode ``states``.
+    carries it and how (and how firmly the speaker asserts it).  A claim the
+    source makes in its own voice has no speaker and mode ``states``.
+    ``members`` makes it a claim about members of the subject (a group);
+    ``where`` limits the members a value counts or covers; ``refines``
+    names the claim whose figure this one narrows ("6 of the 15").
 
     .. versionadded:: 0.1.0
     """
 
     #: ``claim:…``
     id: str = attrs.field(validator=id_of("claim"))
-    #: The id of what the claim is about.
-    subject: str = attrs.field(validator=any_id)
+    #: The id of what the claim is about (None for a proposition alone).
+    subject: str | None = attrs.field(default=None, validator=optional_id)
     #: The property, from the vocabulary: ``followers``, ``position``…
-    property: str = attrs.field(validator=non_empty_str)
+    property: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty_str)
+    )
     #: The value.
-    value: ClaimValue = attrs.field(validator=_claim_value)
+    value: ClaimValue | None = attrs.field(default=None, validator=_claim_value)
+    #: The asserted content in words, with what it is about.
+    proposition: Proposition | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Proposition))
+    )
+    #: Which members of the subject (a group) the claim is about, when not the group itself.
+    members: Members | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Members))
+    )
+    #: Only the subject's members meeting this are counted or covered.
+    where: Condition | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Condition))
+    )
+    #: Id of the claim whose figure this one narrows ("6 of" that claim's "15").
+    refines: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(id_of("claim"))
+    )
     #: When the value holds (a follower count "as of" a date).
     as_of: TimeSpan | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TimeSpan))
@@ -137,10 +194,28 @@ class Claim:
     #: Unknown ``x-…`` members, kept as they came.
     extensions: Mapping[str, Any] = extensions_field()
 
+    def __attrs_post_init__(self) -> None:
+        message = claim_content(
+            self.subject is not None,
+            self.property is not None,
+            self.value is not None,
+            self.proposition is not None,
+        )
+        if message is not None:
+            raise ValueError(message)
+
     @builtins.property
     def type(self) -> str:
         """The record type, ``"claim"``."""
         return "claim"
+
+    @builtins.property
+    def about(self) -> tuple[str, ...]:
+        """Ids of what the claim is about: its subject, then the proposition's ``about``."""
+        found = [self.subject] if self.subject is not None else []
+        if self.proposition is not None:
+            found.extend(i for i in self.proposition.about if i != self.subject)
+        return tuple(found)
 
 
 def _rating_number(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -18,7 +18,7 @@ from referencing.exceptions import NoSuchResource
 __all__ = ["BASE_URI", "SCHEMA_FILES", "registry", "schema", "validator"]
 
 #: The base URI of every schema's ``$id``.
-BASE_URI = "https://ddfacts.org/schema/1.0/"
+BASE_URI = "https://ddfacts.org/schema/1.1/"
 #: The schema files, by what they describe.
 SCHEMA_FILES = {
     "common": "common.schema.json",

@@ -114,7 +114,7 @@ class _Writer:
         self._db.execute(_TYPED_INSERTS[table], (seq, *map(_safe, values)))
         db = self._db
         db.executemany("INSERT INTO refs VALUES (?, ?, ?)", ((seq, r, t) for r, t in rows.refs))
-        db.executemany("INSERT INTO times VALUES (?, ?, ?)", ((seq, a, b) for a, b in rows.times))
+        db.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?)", ((seq, *map(_safe, t)) for t in rows.times))
         db.executemany(
             "INSERT INTO texts (text, field, seq) VALUES (?, ?, ?)",
             ((utf8_text(text), field, seq) for field, text in rows.texts),

@@ -63,6 +63,11 @@ def _meta_problem(connection: sqlite3.Connection) -> str | None:
             f"was written by a newer ddfacts (store format {version}; this version reads "
             f"format {FORMAT}): upgrade ddfacts or rebuild it with `ddfacts db build`"
         )
+    if int(version) < FORMAT:
+        return (
+            f"was written by an older ddfacts (store format {version}; this version reads "
+            f"format {FORMAT}): rebuild it with `ddfacts db build`"
+        )
     if meta.get("complete") != "yes":
         return "is unfinished (its build was stopped before the end): rebuild it"
     return None
@@ -73,7 +78,7 @@ def open_store(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection
 
     Raises:
         StoreError: the file is missing, not SQLite, truncated, not a store,
-            unfinished, or written by a newer format.
+            unfinished, or written by another store format.
     """
     where = Path(path)
     if not where.is_file():

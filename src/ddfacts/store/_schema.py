@@ -7,7 +7,8 @@ record's place in its file in the lower), so ``ORDER BY seq`` is the order a
 :class:`~ddfacts.FactSet` of the same files has.  The other tables are indexes
 over it: a table per record type with the columns a query filters on,
 ``refs`` (which record names which id, in what role), ``times`` (the times a
-record holds at, widened to whole days) and the FTS5 table ``texts``.
+record holds at, widened to whole days, with the width class
+:mod:`._times` reads them by) and the FTS5 table ``texts``.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from ..quantities._value import Quantity
 from ..query import record_times
 from ..records import Actor, Claim, Event, Record, Review, Source, Statement
 from ..times._span import TimeSpan, as_date
+from ._times import width_of
 
 __all__ = ["FORMAT", "SCHEMA", "rows_of", "seq_of", "time_bounds"]
 
 #: The store format this version writes and reads; a newer one is refused.
-FORMAT = 1
+FORMAT = 2
 
 #: Bits of ``seq`` that number a record within its file.
 _POSITION_BITS = 32
@@ -64,8 +66,10 @@ CREATE TABLE reviews (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, claim TEXT NOT 
 CREATE TABLE refs (seq INTEGER NOT NULL, role TEXT NOT NULL, target TEXT NOT NULL);
 CREATE INDEX refs_target ON refs (target, role, seq);
 CREATE INDEX refs_seq ON refs (seq);
-CREATE TABLE times (seq INTEGER NOT NULL, "from" TEXT, "to" TEXT);
-CREATE INDEX times_from ON times ("from");
+CREATE TABLE times (
+    seq INTEGER NOT NULL, property TEXT, width INTEGER NOT NULL, "from" TEXT, "to" TEXT);
+CREATE INDEX times_at ON times (property, width, "from", "to", seq);
+CREATE INDEX times_width ON times (width, "from", "to", seq);
 CREATE INDEX times_seq ON times (seq);
 CREATE VIRTUAL TABLE texts USING fts5 (text, field UNINDEXED, seq UNINDEXED);
 """
@@ -84,8 +88,9 @@ class _Rows(NamedTuple):
     typed: tuple[str, tuple[object, ...]]
     #: ``(role, target id)`` for each id the record names.
     refs: list[tuple[str, str]]
-    #: ``(from, to)`` day bounds of each time the record holds at; None is unbounded.
-    times: list[tuple[str | None, str | None]]
+    #: ``(property, width, from, to)`` of each time the record holds at: the claim's
+    #: property (None for other records), the width class and the day bounds (None is open).
+    times: list[tuple[str | None, int, str | None, str | None]]
     #: ``(field, text)`` for the full-text index.
     texts: list[tuple[str, str]]
 
@@ -95,20 +100,27 @@ def seq_of(rank: int, position: int) -> int:
     return (rank << _POSITION_BITS) | position
 
 
-def time_bounds(span: TimeSpan) -> tuple[str | None, str | None]:
-    """Day bounds, one day wider each side, that hold every instant *span* can cover.
+def _shifted(value: dt.date | dt.datetime, days: int) -> dt.date:
+    """The day of *value*, moved *days* when it has a UTC offset and the move fits."""
+    day = as_date(value)
+    offset = value.utcoffset() if isinstance(value, dt.datetime) else None
+    if not offset or day == (dt.date.min if days < 0 else dt.date.max):
+        return day
+    return day + dt.timedelta(days=days)
 
-    A superset on purpose: a datetime with an offset can fall on the next or
-    previous UTC day.  The exact test is :meth:`TimeSpan.overlaps`, run on
-    the candidates these bounds select.
+
+def time_bounds(span: TimeSpan) -> tuple[str | None, str | None]:
+    """The days from the first to the last that *span* can cover; None is unbounded.
+
+    :meth:`TimeSpan.overlaps` compares instants in UTC: a date covers its
+    whole day, a datetime without an offset is read as UTC.  A datetime with
+    an offset may fall on the next or previous UTC day, so its bound is
+    widened by that day: the bounds hold every instant the span covers (the
+    exact test runs on the candidates they select), and for dates they are
+    exact.
     """
-    low = high = None
-    if span.earliest is not None:
-        day = as_date(span.earliest)
-        low = (day - dt.timedelta(days=1) if day > dt.date.min else day).isoformat()
-    if span.latest is not None:
-        day = as_date(span.latest)
-        high = (day + dt.timedelta(days=1) if day < dt.date.max else day).isoformat()
+    low = None if span.earliest is None else _shifted(span.earliest, -1).isoformat()
+    high = None if span.latest is None else _shifted(span.latest, 1).isoformat()
     return low, high
 
 
@@ -135,14 +147,20 @@ def _claim(claim: Claim) -> _Rows:
         attribution.mode.value if attribution else None,
         claim.text, lower, upper, unit, *_bounds(claim.as_of),
     )  # fmt: skip
-    refs = [("subject", claim.subject), *_evidence(claim)]
+    refs = [("subject", about) for about in claim.about]
+    refs.extend(_evidence(claim))
     if claim.speaker is not None:
         refs.append(("speaker", claim.speaker))
     if attribution is not None:
         refs.append(("source", attribution.source))
         if attribution.via_source is not None:
             refs.append(("via_source", attribution.via_source))
-    texts = [("proposition", f"{claim.subject} {claim.property} {describe_value(value)}")]
+    words = claim.proposition.text if claim.proposition is not None else None
+    if claim.subject is not None:
+        words = f"{claim.subject} {claim.property} {describe_value(value)}" + (
+            f" {words}" if words else ""
+        )
+    texts = [("proposition", words or claim.id)]
     if claim.text:
         texts.append(("claim", claim.text))
     return _Rows(("claims", typed), refs, [], texts)
@@ -180,5 +198,8 @@ def _typed_rows(record: Record) -> _Rows:
 def rows_of(record: Record) -> _Rows:
     """Every row *record* adds to the index tables."""
     rows = _typed_rows(record)
-    rows.times.extend(time_bounds(span) for span in record_times(record))
+    name = record.property if isinstance(record, Claim) else None
+    for span in record_times(record):
+        low, high = time_bounds(span)
+        rows.times.append((name, width_of(low, high), low, high))
     return rows

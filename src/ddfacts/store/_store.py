@@ -27,6 +27,7 @@ from ..timeline import timeline as _timeline
 from ._open import StoreError, open_store
 from ._schema import time_bounds
 from ._search import SearchHit, search_rows
+from ._times import overlapping
 
 if TYPE_CHECKING:
     from ..factset import FactSet
@@ -68,16 +69,8 @@ class _Subset:
         return cast("FactSet", self)
 
 
-def _time_filter(at: dt.date | TimeSpan, low: str, high: str) -> tuple[str, list[Any]]:
-    first, last = time_bounds(span_of(at))
-    clauses, params = [], []
-    if last is not None:
-        clauses.append(f"({low} IS NULL OR {low} <= ?)")
-        params.append(last)
-    if first is not None:
-        clauses.append(f"({high} IS NULL OR {high} >= ?)")
-        params.append(first)
-    return " AND ".join(clauses) or "1", params
+def _overlapping(at: dt.date | TimeSpan, property: str | None = None) -> tuple[str, list[Any]]:
+    return overlapping(*time_bounds(span_of(at)), property)
 
 
 def _driver(filters: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -92,12 +85,9 @@ def _driver(filters: dict[str, Any]) -> tuple[str, list[Any]]:
         if filters["at"] is None:
             return "SELECT seq FROM claims WHERE property = ?", [filters["property"]]
         # A claim without a known as-of has no row in times: it cannot match ``at``.
-        clause, params = _time_filter(filters["at"], 'times."from"', 'times."to"')
-        sql = "SELECT claims.seq FROM claims JOIN times ON times.seq = claims.seq"
-        return f"{sql} WHERE claims.property = ? AND {clause}", [filters["property"], *params]
+        return _overlapping(filters["at"], filters["property"])
     if filters["at"] is not None:
-        clause, params = _time_filter(filters["at"], '"from"', '"to"')
-        return f"SELECT seq FROM times WHERE {clause}", params
+        return _overlapping(filters["at"])
     if filters["type"] is not None:
         return "SELECT seq FROM records WHERE type = ?", [filters["type"]]
     return "SELECT seq FROM records", []

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 #: The value kinds a property can take (``vocab.value-type`` compares only these).
-VALUE_TAGS = ("quantity", "time", "entity", "text")
+VALUE_TAGS = ("quantity", "time", "entity", "rank", "text")
 
 
 def _unknown(what: str, name: str, names: Iterable[str]) -> str:

@@ -39,6 +39,7 @@ _SUPPORTED = _ANNOTATIONS | {
     "enum",
     "const",
     "minimum",
+    "exclusiveMinimum",
     "maximum",
     "minLength",
     "maxLength",
@@ -188,6 +189,8 @@ class Compiler:
         parts: list[str] = []
         if "minimum" in node:
             parts.append(f"{var} >= {node['minimum']!r}")
+        if "exclusiveMinimum" in node:
+            parts.append(f"{var} > {node['exclusiveMinimum']!r}")
         if "maximum" in node:
             parts.append(f"{var} <= {node['maximum']!r}")
         return " and ".join(parts)
@@ -312,10 +315,20 @@ class Compiler:
 
 
 _LEAF_KW = frozenset(
-    {"type", "const", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum"}
+    {
+        "type",
+        "const",
+        "enum",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "exclusiveMinimum",
+        "maximum",
+    }
 )
 _STRING_KW = ("pattern", "minLength", "maxLength")
-_NUMBER_KW = ("minimum", "maximum")
+_NUMBER_KW = ("minimum", "exclusiveMinimum", "maximum")
 _OBJECT_KW = (
     "required",
     "properties",
