@@ -12,13 +12,24 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import attrs
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from _annotate import PARSER_NOTES, Document, ordered, span  # noqa: E402
 
 import ddfacts  # noqa: E402
-from ddfacts import Rating, ResolvedAgainst  # noqa: E402
+from ddfacts import (  # noqa: E402
+    Condition,
+    Hop,
+    Members,
+    Proposition,
+    Rank,
+    Ranking,
+    Rating,
+    ResolvedAgainst,
+)
 
 TEXT = HERE / "demo.txt"
 SOURCE = "source:demo"
@@ -198,6 +209,30 @@ def build() -> Document:
         "Harbour Ledger fact-check desk",
         description="Invented fact-check desk that reviews the demo's claims.",
     )
+    missions_para = (
+        "Of Veloria's 38 missions, 14 have Twitter accounts with more than 1,000 followers,"
+        " and 3 of those have more than 10,000;"
+    )
+    mission_accounts = d.actor(
+        "demo-veloria-mission-accounts",
+        "group",
+        "Twitter accounts of Veloria's missions",
+        description="The missions' Twitter accounts, taken together (ranked, counted, summed).",
+        evidence=d.ev(missions_para),
+    )
+    rask = d.actor(
+        "demo-veloria-embassy-rask",
+        "diplomatic_mission",
+        "Embassy of Veloria in Rask",
+        description="Its Twitter account has the most followers of Veloria's missions.",
+        evidence=d.ev("By followers, the Lindholm account is the second largest, after the embassy in Rask."),
+    )
+    maren = d.actor(
+        "demo-veloria-consulate-maren",
+        "diplomatic_mission",
+        "Consulate of Veloria in Maren",
+        evidence=d.ev("Apart from the consulate in Maren,"),
+    )
     d.source(
         title=(
             "A one-man press office wins followers for Veloria, and a summons for its ambassador"
@@ -364,9 +399,12 @@ def build() -> Document:
     )
     d.claim(
         "brell-answers-every-question",
-        brell,
-        "stance",
-        "We answer every question, even the rude ones",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="We answer every question, even the rude ones", about=[press_office]
+        ),
         speaker=brell,
         mode="quotes",
         text="Tomas Brell says the account answers every question, even the rude ones.",
@@ -381,6 +419,8 @@ def build() -> Document:
         qualifiers={"audience": "followers of the account", "place": "Ostrland"},
         speaker=brell,
         mode="paraphrases",
+        certainty="probable",
+        hedge="he estimated",
         text="About 60 per cent of the account's followers live in Ostrland, Brell estimates.",
         evidence=["About 60 per cent of the followers live in Ostrland, he estimated."],
     )
@@ -425,12 +465,15 @@ def build() -> Document:
     varro_fr = st("« Nos portes restent ouvertes, même aux critiques. »", language="fr")
     d.claim(
         "varro-doors-open-fr",
-        embassy,
-        "stance",
-        "Nos portes restent ouvertes, même aux critiques.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Nos portes restent ouvertes, même aux critiques.", about=[embassy], language="fr"
+        ),
         speaker=varro,
         mode="quotes",
-        via=courrier,
+        chain=[Hop(by=courrier, mode="quotes", language="fr")],
         original_language="fr",
         text="Ambassador Varro told Le Courrier de Velor, in French, that the embassy's doors"
         " remain open, even to critics.",
@@ -438,14 +481,17 @@ def build() -> Document:
     )
     d.claim(
         "varro-doors-open-en",
-        embassy,
-        "stance",
-        "Our doors remain open, even to critics.",
+        None,
+        None,
+        None,
+        proposition=Proposition(text="Our doors remain open, even to critics.", about=[embassy]),
         speaker=varro,
         mode="translates",
-        via=courrier,
+        chain=[
+            Hop(by=courrier, mode="quotes", language="fr"),
+            Hop(by=embassy, mode="translates", language="en"),
+        ],
         original_language="fr",
-        translated_by=embassy,
         text="In the embassy's English translation, Varro said: our doors remain open, even to"
         " critics.",
         evidence=[
@@ -455,9 +501,13 @@ def build() -> Document:
     )
     d.claim(
         "brell-keeps-style",
-        brell,
-        "stance",
-        "We answer every question, and we will answer this one too.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="We answer every question, and we will answer this one too.",
+            about=[press_office],
+        ),
         speaker=brell,
         mode="quotes",
         text="Brell says the press office will keep its style and answer this question too.",
@@ -486,6 +536,97 @@ def build() -> Document:
         mode="reports",
         text="Veloria has 38 missions abroad, according to its foreign ministry.",
         evidence=["Veloria has 38 missions abroad, according to its foreign ministry."],
+    )
+    over_1000 = d.claim(
+        "accounts-over-1000",
+        veloria,
+        "accounts",
+        d.qty("14", "exact", 14, "account"),
+        where=Condition(
+            property="followers", value=d.qty("more than 1,000", "more_than", 1000, "follower")
+        ),
+        as_of=today,
+        qualifiers={"platform": "twitter"},
+        text="14 of Veloria's missions have Twitter accounts with more than 1,000 followers.",
+        evidence=[missions_para],
+    )
+    d.claim(
+        "accounts-over-10000",
+        veloria,
+        "accounts",
+        d.qty("3", "exact", 3, "account"),
+        where=Condition(
+            property="followers", value=d.qty("more than 10,000", "more_than", 10000, "follower")
+        ),
+        refines=over_1000,
+        as_of=today,
+        qualifiers={"platform": "twitter"},
+        text="3 of those 14 mission accounts have more than 10,000 followers.",
+        evidence=[missions_para],
+    )
+    total = d.qty("52,000 followers", "exact", 52000, "follower")
+    d.claim(
+        "mission-accounts-followers",
+        mission_accounts,
+        "followers",
+        attrs.evolve(total, rounded_to=1000),
+        as_of=today,
+        text="Together the Twitter accounts of Veloria's missions have 52,000 followers"
+        " (a figure rounded to the thousand).",
+        evidence=["together the missions' accounts have 52,000 followers."],
+    )
+    by_followers = Ranking(of=mission_accounts, measure="followers", as_of=today)
+    ranked = "By followers, the Lindholm account is the second largest, after the embassy in Rask."
+    d.claim(
+        "account-rank",
+        account,
+        "rank",
+        Rank(position=2, ranking=by_followers),
+        text="By followers, the Lindholm embassy's account is the second largest of Veloria's"
+        " mission accounts.",
+        evidence=[ranked],
+    )
+    d.claim(
+        "rask-rank",
+        rask,
+        "rank",
+        Rank(position=1, ranking=by_followers),
+        text="The embassy in Rask has the largest Twitter following of Veloria's missions.",
+        evidence=[ranked],
+    )
+    the_rest = Condition(
+        property="followers", value=d.qty("at most 1,000", "at_most", 1000, "follower")
+    )
+    each_of_rest = (
+        "Apart from the consulate in Maren, each of the other missions' accounts has at most"
+        " 400 followers, Brell said, and an average one has 200 to 300."
+    )
+    d.claim(
+        "other-accounts-each",
+        mission_accounts,
+        "followers",
+        d.qty("at most 400 followers", "at_most", 400, "follower"),
+        members=Members(scope="each", excluding=[maren]),
+        where=the_rest,
+        as_of=today,
+        speaker=brell,
+        mode="paraphrases",
+        text="Each of the other mission accounts, except the consulate in Maren's, has at most"
+        " 400 followers, Brell says.",
+        evidence=[each_of_rest],
+    )
+    d.claim(
+        "other-accounts-average",
+        mission_accounts,
+        "followers",
+        d.qty("200 to 300", "between", None, "follower", lower=200, upper=300),
+        members=Members(scope="average"),
+        where=the_rest,
+        as_of=today,
+        speaker=brell,
+        mode="paraphrases",
+        text="An average one of the other mission accounts has 200 to 300 followers, Brell says.",
+        evidence=[each_of_rest],
     )
     d.review(
         "summons-count-embassy",
