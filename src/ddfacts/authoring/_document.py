@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +18,11 @@ from ..limits import MAX_FILE_BYTES
 from ..provenance import Provenance
 from ..records import (
     Actor,
-    Claim,
     Event,
     Identifier,
     Name,
     Participant,
-    Rating,
     Record,
-    Review,
     Role,
     Source,
     SourceLink,
@@ -34,28 +31,23 @@ from ..records import (
 from ..textstore import decode_text, sha256_of
 from ..times import TimeSpan
 from ..vocabulary import Vocabulary, default_vocabulary
+from ._claims import ClaimMaking, Evidence
 from ._html import extract_article, extraction_provenance, looks_like_html
-from ._order import ordered, slug_of
+from ._order import ordered
 from ._quotes import locate
 from ._values import (
     Referable,
-    attribution_of,
     check_actor_kind,
     check_event,
-    claim_value,
     id_of,
-    property_of,
     reference_of,
     time_of,
 )
 
 __all__ = ["Document", "Evidence"]
 
-#: Evidence: a quote in the document's text, or a Statement (or its id).
-Evidence = str | Statement
 
-
-class Document:
+class Document(ClaimMaking):
     """A text and its Source, with methods that make records citing it.
 
     Times may be given as phrases (parsed with :func:`~ddfacts.parse_time`
@@ -312,86 +304,6 @@ class Document:
                 time=self.time(time) if time is not None else None,
                 participants=people,
                 about=[id_of(a, "actor") for a in about],
-                evidence=self.evidence(evidence),
-                **fields,
-            )
-        )
-
-    def claim(
-        self,
-        subject: Referable,
-        property: str,
-        value: object,
-        *,
-        id: str | None = None,
-        evidence: Iterable[Evidence] = (),
-        as_of: str | TimeSpan | dt.date | None = None,
-        speaker: Referable | None = None,
-        mode: str = "states",
-        via: Referable | None = None,
-        unit: str | None = None,
-        qualifiers: Mapping[str, str] | None = None,
-        text: str | None = None,
-        **attribution: Any,
-    ) -> Claim:
-        """A Claim carried by this document: *value* read as *property* takes it.
-
-        *value* may be a quantity phrase ("more than 9,000 followers"), a time
-        phrase (read against the publication date), an id, a record, text or a
-        value.  The id defaults to ``claim:<source slug>/<subject slug>-<property>``.
-        *attribution* takes ``via_source``, ``original_language`` and ``translated_by``.
-        """
-        prop = property_of(self._vocab, property)
-        read = claim_value(prop, value, self.reference, unit)
-        subject_id = id_of(subject, "actor")
-        key = self.source.id.split(":", 1)[1]
-        made = self._new_id("claim", id, f"claim:{key}/{slug_of(subject_id)}-{property}")
-        return self._add(  # type: ignore[no-any-return]
-            Claim(
-                id=made,
-                subject=subject_id,
-                property=property,
-                value=read,
-                as_of=self.time(as_of) if as_of is not None else None,
-                qualifiers=qualifiers or {},
-                speaker=id_of(speaker, "actor") if speaker is not None else None,
-                attribution=attribution_of(self.source.id, mode, via, attribution),
-                text=text,
-                evidence=self.evidence(evidence),
-            )
-        )
-
-    def _new_id(self, kind: str, given: str | None, default: str) -> str:
-        """*given* (an id, or a slug under this source's key), else a free id from *default*."""
-        if given is None:
-            return self._free(default)
-        return given if ":" in given else f"{kind}:{self.source.id.split(':', 1)[1]}/{given}"
-
-    def _free(self, base: str) -> str:
-        made, number = base, 2
-        while made in self._records:
-            made, number = f"{base}-{number}", number + 1
-        return made
-
-    def review(
-        self,
-        claim: Claim | str,
-        *,
-        rating: Rating,
-        reviewer: Referable,
-        id: str | None = None,
-        evidence: Iterable[Evidence] = (),
-        **fields: Any,
-    ) -> Review:
-        """A Review of *claim* by *reviewer*; the id defaults to ``review:<claim's path>``."""
-        claim_id = claim.id if isinstance(claim, Claim) else id_of(claim, "claim")
-        made = self._new_id("review", id, "review:" + claim_id.split(":", 1)[1])
-        return self._add(  # type: ignore[no-any-return]
-            Review(
-                id=made,
-                claim=claim_id,
-                rating=rating,
-                reviewer=id_of(reviewer, "actor"),
                 evidence=self.evidence(evidence),
                 **fields,
             )

@@ -15,7 +15,7 @@ import attrs
 
 from ..errors import VocabularyError
 from ..quantities import Quantity, parse_quantity
-from ..records import Actor, Attribution, ClaimValue, Event, Ref, Statement
+from ..records import Actor, Attribution, ClaimValue, Event, Rank, Ref, Statement
 from ..times import ResolvedAgainst, TimeSpan, parse_time
 from ..validation._rules import known, operated_by, role_allowed, unit_of, value_type
 from ..vocabulary import PropertyType, Vocabulary
@@ -94,11 +94,13 @@ def _tag(value: ClaimValue) -> str:
         return "quantity"
     if isinstance(value, TimeSpan):
         return "time"
+    if isinstance(value, Rank):
+        return "rank"
     return "entity" if isinstance(value, Ref) else "text"
 
 
 def _read(prop: PropertyType, value: object, reference: Reference) -> ClaimValue:
-    if isinstance(value, (Quantity, TimeSpan, Ref)):
+    if isinstance(value, (Quantity, TimeSpan, Ref, Rank)):
         return value
     if isinstance(value, (Actor, Event, Statement)):
         return Ref(id=value.id)
@@ -148,7 +150,11 @@ def reference_of(source_id: str, published: TimeSpan | None) -> Reference:
 def attribution_of(
     source_id: str, mode: str, via: Referable | None, more: dict[str, Any]
 ) -> Attribution:
-    """A claim's attribution to *source_id*; *more* may give ``via_source``, ``translated_by``."""
+    """A claim's attribution to *source_id*; *more* gives its other members.
+
+    ``via_source`` and ``translated_by`` (format 1.0), and ``chain``,
+    ``certainty``, ``negated``, ``hedge``, ``original_language``.
+    """
     for name in ("via_source", "translated_by"):
         if more.get(name) is not None:
             more[name] = id_of(more[name], "source" if name == "via_source" else "actor")
