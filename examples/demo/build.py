@@ -225,7 +225,9 @@ def build() -> Document:
         "diplomatic_mission",
         "Embassy of Veloria in Rask",
         description="Its Twitter account has the most followers of Veloria's missions.",
-        evidence=d.ev("By followers, the Lindholm account is the second largest, after the embassy in Rask."),
+        evidence=d.ev(
+            "By followers, the Lindholm account is the second largest, after the embassy in Rask."
+        ),
     )
     maren = d.actor(
         "demo-veloria-consulate-maren",
