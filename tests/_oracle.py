@@ -118,7 +118,7 @@ class SetChecker:
                     )
             if not prop.single:
                 continue
-            group = (key.subject, key.property, key.as_of, key.source, key.speaker)
+            group = (key.subject, key.property, key.as_of, key.source, key.speaker, key.scope)
             if group not in seen:
                 seen[group] = (key.value, summary)
                 continue

@@ -13,6 +13,8 @@ import ddfacts as d
 from ddfacts.cite import CiteError, TextDirective, TextDirectiveError, cite, text_fragment
 from ddfacts.cite._fragments import build_directive
 
+from ._facts11 import facts11
+
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
 DEMO_TEXT = (DEMO / "demo.txt").read_text(encoding="utf-8")
 WORD_STARTS = [m.start() for m in re.finditer(r"(?<!\S)\S", DEMO_TEXT)]
@@ -224,3 +226,16 @@ class TestCite:
         """Only statements and claims are cited."""
         with pytest.raises(CiteError, match="only statements and claims are cited"):
             cite(demo, demo.actors[0].id)
+
+
+def test_a_proposition_only_claim_cites_with_its_hedge_and_chain() -> None:
+    """A claim with no triple cites by its proposition; the hedge and the hops are said."""
+    citation = cite(facts11(), "claim:words")
+    assert citation.claim == "Canada isolates itself"
+    assert citation.via == "TASS → Embassy of Russia"
+    assert citation.certainty == "probable: “apparently”"
+    assert citation.to_json()["certainty"] == "probable: “apparently”"
+    text = citation.render_text()
+    assert "said by Oleg Stepanov; probable: “apparently”; the source reports it" in text
+    assert "certainty" not in cite(facts11(), "claim:relayed").to_json()
+    assert cite(facts11(), "claim:relayed").via == "TASS"

@@ -23,6 +23,7 @@ from ._export_formats import (
     GOOGLE_RATING_REQUIRED,
     check_claimreview,
 )
+from ._facts11 import facts11
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
@@ -164,3 +165,24 @@ class TestRequiredProperties:
         err = capsys.readouterr().err
         assert err.startswith("ddfacts export: warning: review:ministry-count: no url")
         assert len(json.loads(out.read_text(encoding="utf-8"))) == 1
+
+
+class TestFormat11:
+    """Propositions, their ``about`` entities and hedges reach the ClaimReview."""
+
+    def test_proposition_is_claim_reviewed_with_its_hedge_and_about(self) -> None:
+        """claimReviewed is the proposition, hedged; about names what it is about."""
+        documents = {doc["@id"]: doc for doc in to_claimreview(facts11())}
+        words = documents["urn:ddfacts:review:words"]
+        assert words["claimReviewed"] == "Canada isolates itself (probable: “apparently”)"
+        canada = {"@type": "Organization", "@id": "urn:ddfacts:actor:canada", "name": "Canada"}
+        assert words["about"] == words["itemReviewed"]["about"] == [canada]
+        check_claimreview(list(documents.values()))
+
+    def test_negation_and_members_do_not_vanish(self) -> None:
+        """A built sentence says which members, the condition and the negation."""
+        documents = {doc["@id"]: doc for doc in to_claimreview(facts11())}
+        sentence = documents["urn:ddfacts:review:each"]["claimReviewed"]
+        assert sentence.startswith("each member of Russian missions except Embassy in Kuwait")
+        assert "followers more than 100" in sentence and sentence.endswith("(negated)")
+        assert "about" not in documents["urn:ddfacts:review:each"]

@@ -11,6 +11,7 @@ from ddfacts.export import csv_tables, write_csv
 
 from ._export_facts import build
 from ._export_formats import check_csv
+from ._facts11 import facts11
 
 
 class TestCsvTables:
@@ -95,3 +96,25 @@ class TestWriteCsv:
         ).fetchall()
         assert joined[0] == ("claim:followers", "more than 9,000 followers")
         assert len(joined) == 3
+
+
+def test_format_1_1_fields_have_columns(tmp_path: Path) -> None:
+    """Proposition, certainty, negation, members, rank and the chain's hops are in the tables."""
+    write_csv(facts11(), tmp_path)
+    tables = check_csv(tmp_path)
+    claims = {row["id"]: row for row in tables["claims"]}
+    assert claims["claim:words"]["proposition.text"] == "Canada isolates itself"
+    assert claims["claim:words"]["attribution.certainty"] == "probable"
+    assert claims["claim:words"]["attribution.hedge"] == "apparently"
+    assert claims["claim:each"]["attribution.negated"] == "true"
+    assert claims["claim:each"]["members.scope"] == "each"
+    assert claims["claim:each"]["where.property"] == "followers"
+    assert claims["claim:rank"]["value.rank.position"] == "4"
+    hops = [r for r in tables["claims__attribution.chain"] if r["id"] == "claim:words"]
+    # As in the JSON, a member at its default (a hop's mode "reports") is left out.
+    assert [(r["index"], r["by"], r["mode"]) for r in hops] == [
+        ("0", "actor:tass", ""),
+        ("1", "actor:embassy", "translates"),
+    ]
+    about = tables["claims__proposition.about"]
+    assert [(r["id"], r["value"]) for r in about] == [("claim:words", "actor:canada")]

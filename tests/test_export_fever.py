@@ -12,6 +12,7 @@ from ddfacts.export import export, fever_label, to_fever
 
 from ._export_facts import build
 from ._export_formats import FEVER_LABELS, check_fever
+from ._facts11 import facts11
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
@@ -129,3 +130,10 @@ class TestToFever:
         (ours,) = [row for row in to_fever(build()) if row["label"] == "NOT ENOUGH INFO"]
         assert all(item[1:] == [None, None, None] for item in theirs["evidence"][0])
         assert ours["evidence"] == [[[None, None, None]]]
+
+
+def test_fever_claim_is_the_proposition_with_its_hedge() -> None:
+    """A proposition-only claim's FEVER text is its proposition, hedge kept."""
+    rows = {row["id"]: row for row in to_fever(facts11())}
+    assert rows["claim:words"]["claim"] == "Canada isolates itself (probable: “apparently”)"
+    assert rows["claim:words"]["label"] == "REFUTES"

@@ -16,6 +16,7 @@ from ddfacts.export._provnames import agent_type, id_of_qname, qname_of
 
 from ._export_facts import build
 from ._export_formats import XML_QNAME, check_prov_json
+from ._facts11 import facts11
 
 prov_model = pytest.importorskip("prov.model")
 
@@ -170,3 +171,54 @@ class TestAgentTypes:
         facts = d.FactSet([d.Actor(id="actor:mfa", kind="ministry", name="MFA")])
         agent = to_prov_json(facts)["agent"]["actor:mfa"]
         assert agent["prov:type"] == {"$": "prov:Organization", "type": "prov:QUALIFIED_NAME"}
+
+
+class TestChainsOfHops:
+    """Format 1.1: one derivation per hop, speaker's words -> hop 1 -> ... -> the source."""
+
+    def _derivations(self) -> set[tuple[str, str]]:
+        read = _read(to_prov_json(facts11()))
+        return {
+            (str(r.formal_attributes[0][1]), str(r.formal_attributes[1][1]))
+            for r in read.get_records(prov_model.ProvDerivation)
+        }
+
+    def test_a_chain_gives_one_derivation_per_hop(self) -> None:
+        """The words pass through TASS and the embassy's translation into the wire story."""
+        found = self._derivations()
+        words, hop = "ddfacts:words_claim_words", "ddfacts:hop_claim_words_"
+        assert {(f"{hop}1", words), (f"{hop}2", f"{hop}1"), ("source:wire", f"{hop}2")} <= found
+
+    def test_hops_are_attributed_to_their_agents_with_mode_and_language(self) -> None:
+        """Each hop entity is attributed to its agent and carries its mode and language."""
+        document = to_prov_json(facts11())
+        hop = document["entity"]["ddfacts:hop_claim_words_2"]
+        assert hop["ddfacts:mode"] == "translates" and hop["ddfacts:language"] == "en"
+        read = _read(document)
+        attributed = _relations(read, prov_model.ProvAttribution)
+        assert ("ddfacts:hop_claim_words_1", "actor:tass") in attributed
+        assert ("ddfacts:hop_claim_words_2", "actor:embassy") in attributed
+        assert ("ddfacts:words_claim_words", "actor:stepanov") in attributed
+
+    def test_a_1_0_attribution_keeps_its_relations_and_gains_the_hops(self) -> None:
+        """via/translated_by still give the PrimarySource and roles, plus hop relations."""
+        document = to_prov_json(facts11())
+        found = self._derivations()
+        assert ("claim:relayed", "source:wire") in found
+        assert ("source:wire", "source:tass") in found
+        assert ("ddfacts:hop_claim_relayed_1", "ddfacts:words_claim_relayed") in found
+        assert ("ddfacts:hop_claim_relayed_2", "ddfacts:hop_claim_relayed_1") in found
+        roles = {
+            (r["prov:agent"], r.get("prov:role"))
+            for r in document["wasAssociatedWith"].values()
+            if r["prov:activity"] == "ddfacts:reporting_claim_relayed"
+        }
+        assert roles == {
+            ("actor:stepanov", "speaker"),
+            ("actor:tass", "original outlet"),
+            ("actor:embassy", "translator"),
+        }
+        check_prov_json(document)
+        read = _read(document)
+        expected = sum(len(group) for key, group in document.items() if key != "prefix")
+        assert len(list(read.get_records())) == expected

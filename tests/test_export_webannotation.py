@@ -9,6 +9,7 @@ from ddfacts.export import ANNO_CONTEXT, to_webannotation
 
 from ._export_facts import GAZETTE, build
 from ._export_formats import check_annotation, check_webannotation
+from ._facts11 import facts11
 
 
 def _items(facts: d.FactSet) -> dict[str, dict[str, object]]:
@@ -198,3 +199,22 @@ class TestShoulds:
         )
         (only,) = to_webannotation(facts, collection=False)
         assert only["target"]["language"] == "ru"
+
+
+def test_a_linked_proposition_is_a_describing_body() -> None:
+    """The statement's annotation carries the linked claim's proposition in its words."""
+    collection = to_webannotation(facts11())
+    check_webannotation(collection)
+    (annotation,) = collection["first"]["items"]
+    described = [b for b in annotation["body"] if b.get("purpose") == "describing"]
+    assert described == [
+        {
+            "type": "TextualBody",
+            "value": "Canada isolates itself (probable: “apparently”)",
+            "format": "text/plain",
+            "purpose": "describing",
+            "language": "en",
+        }
+    ]
+    linked = {b["source"] for b in annotation["body"] if b.get("purpose") == "linking"}
+    assert linked == {"urn:ddfacts:claim:each", "urn:ddfacts:claim:words"}

@@ -13,6 +13,7 @@ from ddfacts.cli import main
 from ddfacts.html import SiteError, build
 from ddfacts.html._blocks import Mark, blocks, slug
 
+from ._facts11 import facts11
 from .conftest import ROOT
 
 DEMO = ROOT / "examples" / "demo"
@@ -114,3 +115,17 @@ def test_the_cli_refuses_a_folder_it_did_not_write(
     )
     with pytest.raises(SiteError):
         build(ddfacts.FactSet(), None, tmp_path / "mine")
+
+
+def test_claim_rows_say_the_1_1_parts_in_words(tmp_path: Path) -> None:
+    """Propositions, hedges, members, conditions, ranks and chains show in the claim's row."""
+    build(facts11(), None, tmp_path / "site")
+    page = (tmp_path / "site" / "claims.html").read_text(encoding="utf-8")
+    assert "hedged (probable): “apparently”" in page
+    assert "passed on by TASS (reports, in ru) → Embassy of Russia (translates, in en)" in page
+    assert "about each member of Russian missions, except Embassy in Kuwait" in page
+    assert "counting only members with followers: more than 100" in page
+    assert "rank: 4th of Russian missions by followers, descending" in page
+    assert "negated: the speaker says it does not hold" in page
+    assert ">None<" not in page and 'data-subject="None' not in page
+    assert 'data-subject="actor:canada Canada"' in page

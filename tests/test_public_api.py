@@ -274,6 +274,7 @@ SURFACE: dict[str, list[str]] = {
         "parse_quantity",
     ],
     "ddfacts.query": [
+        "claim_matches",
         "query",
         "record_times",
         "span_of",
@@ -363,12 +364,15 @@ SURFACE: dict[str, list[str]] = {
     "ddfacts.strategies": [
         "actors",
         "anchors_in_text",
+        "attributions",
         "claims",
         "events",
         "fact_sets",
         "ids",
+        "propositions",
         "provenances",
         "quantities",
+        "ranks",
         "reviews",
         "sources",
         "statements",

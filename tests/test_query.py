@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 import ddfacts as d
+from ddfacts.cli import main
 from ddfacts.query import query, record_times, span_of
+
+from ._facts11 import facts11
 
 
 def _span(first: dt.date, last: dt.date | None, edtf: str, precision: str = "day") -> d.TimeSpan:
@@ -196,3 +200,47 @@ class TestSpanOf:
     def test_span_passes_through(self) -> None:
         """A span is returned as it is."""
         assert span_of(MARCH) is MARCH
+
+
+class TestFormat11:
+    """subject= reaches propositions; certainty and proposition filters; hop sources."""
+
+    def test_subject_finds_a_proposition_about_it(self) -> None:
+        """A proposition-only claim about Canada is found by subject, as the index finds it."""
+        facts = facts11()
+        found = [r.id for r in query(facts, type="claim", subject="actor:canada")]
+        assert found == ["claim:words", "claim:relayed"]
+        assert [r.id for r in facts.by_subject("actor:canada")] == found
+
+    def test_certainty(self) -> None:
+        """Only claims asserted that firmly; a claim without hedge is certain."""
+        facts = facts11()
+        assert [r.id for r in query(facts, certainty="probable")] == ["claim:words"]
+        certain = [r.id for r in query(facts, certainty=d.Certainty.CERTAIN)]
+        assert certain == ["claim:each", "claim:rank", "claim:relayed"]
+        assert query(facts, certainty="possible") == ()
+
+    def test_proposition_words(self) -> None:
+        """Words of the proposition, case ignored; "" finds every claim with one."""
+        facts = facts11()
+        assert [r.id for r in query(facts, proposition="ISOLATES")] == ["claim:words"]
+        assert [r.id for r in query(facts, proposition="")] == ["claim:words"]
+        assert query(facts, proposition="sanctions") == ()
+
+    def test_source_of_a_hop(self) -> None:
+        """A hop's own publication counts as a source the claim relays."""
+        found = [r.id for r in query(facts11(), type="claim", source="source:tass")]
+        assert found == ["claim:words", "claim:relayed"]
+
+
+def test_cli_certainty_and_proposition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``ddfacts query --certainty`` and ``--proposition`` filter; the table says the hedge."""
+    path = tmp_path / "f.facts.json"
+    path.write_text(d.dumps(list(facts11())), encoding="utf-8")
+    assert main(["query", str(path), "--certainty", "probable"]) == 0
+    out = capsys.readouterr().out
+    assert "claim:words" in out and "claim:each" not in out
+    assert "probable “apparently”" in out and "via actor:tass -> actor:embassy" in out
+    assert main(["query", str(path), "--proposition"]) == 0
+    assert "proposition: Canada isolates itself" in capsys.readouterr().out
+    assert main(["query", str(path), "--certainty", "sure"]) == 2

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 import ddfacts as d
 from ddfacts.cli._base import load_all
-from ddfacts.query import record_times
+from ddfacts.query import record_times, span_of
 from ddfacts.store import FactStore, StoreError, build_store, update_store
-from ddfacts.store._schema import FORMAT
+from ddfacts.store._schema import FORMAT, time_bounds
+from ddfacts.store._times import overlapping, width_of
 from ddfacts.strategies import fact_sets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +43,11 @@ def _pools(facts: d.FactSet) -> dict[str, list[Any]]:
     times: list[Any] = [span for record in facts for span in record_times(record)]
     return {
         "type": [*sorted({r.type for r in facts}), "nothing"],
-        "subject": [*sorted({r.id for r in facts.actors} | {c.subject for c in claims}), "actor:x"],
-        "property": [*sorted({c.property for c in claims}), "nothing"],
+        "subject": [
+            *sorted({r.id for r in facts.actors} | {i for c in claims for i in c.about}),
+            "actor:x",
+        ],
+        "property": [*sorted({c.property for c in claims if c.property}), "nothing"],
         "source": [*sorted({r.id for r in facts.sources}), "source:x"],
         "speaker": [*sorted({c.speaker for c in claims if c.speaker}), "actor:x"],
         "at": [*times[:40], dt.date(2022, 12, 9), dt.date(1990, 1, 1)],
@@ -196,3 +200,107 @@ class TestBuildAndUpdate:
             FactStore(db)
         with pytest.raises(StoreError, match="newer ddfacts"):
             update_store([DEMO], db)
+
+
+def _day(ordinal: int | None) -> str | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
+
+
+_ORDINALS = st.one_of(st.none(), st.integers(1, dt.date.max.toordinal()),
+                      st.integers(738000, 738100))  # fmt: skip
+
+
+class TestTimeIndex:
+    """The times index finds exactly the overlapping intervals, by range reads only."""
+
+    @given(
+        rows=st.lists(st.tuples(_ORDINALS, _ORDINALS), max_size=30),
+        query=st.tuples(_ORDINALS, _ORDINALS),
+    )
+    @settings(max_examples=60, deadline=None)
+    def test_width_classes_find_every_overlap(
+        self, rows: list[tuple[int | None, int | None]], query: tuple[int | None, int | None]
+    ) -> None:
+        """overlapping() returns the rows a brute-force interval test returns."""
+        db = sqlite3.connect(":memory:")
+        db.execute('CREATE TABLE times (seq, property, width, "from", "to")')
+        intervals = [(a, b) if None in (a, b) or a <= b else (b, a) for a, b in rows]  # type: ignore[operator]
+        for seq, (low, high) in enumerate(intervals):
+            values = (seq, "p", width_of(_day(low), _day(high)), _day(low), _day(high))
+            db.execute("INSERT INTO times VALUES (?, ?, ?, ?, ?)", values)
+        first, last = query
+        sql, params = overlapping(_day(first), _day(last), "p")
+        found = sorted(seq for (seq,) in db.execute(sql, params))
+        expected = [
+            seq for seq, (low, high) in enumerate(intervals)
+            if (low is None or last is None or low <= last)
+            and (high is None or first is None or high >= first)
+        ]  # fmt: skip
+        assert found == expected
+
+    def test_plans_read_indexes(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """Property + time and time alone are index range reads; search needs no sort."""
+        _, store = seeds
+        db = sqlite3.connect(store.path)
+        for sql, params in (
+            overlapping("2022-12-08", "2022-12-10", "followers"),
+            overlapping("2022-12-08", None),
+            overlapping(None, "2022-12-10"),
+        ):
+            plan = " | ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+            assert "SCAN" not in plan and "COVERING INDEX times_" in plan, plan
+        search = "SELECT rowid FROM texts WHERE texts MATCH ? ORDER BY rowid LIMIT 20"
+        plan = " | ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {search}", ("a",)))
+        assert "TEMP B-TREE" not in plan, plan
+        db.close()
+
+    def test_bounds_exact_for_days_widened_for_offsets(self) -> None:
+        """A date's bounds are its own day; a time with an offset reaches the next UTC day."""
+        day = dt.date(2022, 12, 9)
+        assert time_bounds(span_of(day)) == ("2022-12-09", "2022-12-09")
+        moment = dt.datetime(2022, 12, 9, 23, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        bounds = time_bounds(span_of(moment))
+        assert bounds == ("2022-12-08", "2022-12-10")
+
+
+class TestShortestFirst:
+    """Search hits come shortest text first, and a search reads only as far as its hits."""
+
+    def test_order_and_update(self, tmp_path: Path) -> None:
+        """Shorter quotes holding every word come first, also after an update adds texts."""
+        facts = load_all([str(DEMO)])
+        source = facts.sources[0]
+        first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+        d.dump(facts, first)
+        words = ["alpha beta " + "filler " * n for n in (5, 1, 9)]
+        d.dump([_statement(source.id, i, text) for i, text in enumerate(words)], second)
+        db = tmp_path / "f.sqlite"
+        build_store([first, second], db)
+        with FactStore(db) as store:
+            hits = store.search("beta alpha")
+            assert [h.id for h in hits] == ["statement:t/1", "statement:t/0", "statement:t/2"]
+            assert [h.score for h in hits] == [3.0, 7.0, 11.0]
+            assert hits[0].source == source
+        d.dump([_statement(source.id, 3, "alpha beta")], second)
+        update_store([first, second], db)
+        with FactStore(db) as store:
+            assert [h.id for h in store.search("alpha beta")] == ["statement:t/3"]
+
+
+def _statement(source: str, number: int, text: str) -> d.Statement:
+    anchor = d.Anchor(start=0, end=len(text), exact=text)
+    return d.Statement(id=f"statement:t/{number}", source=source, anchor=anchor)
+
+
+class TestFormats:
+    """Stores of another format are refused with one sentence."""
+
+    def test_older_format_refused(self, tmp_path: Path) -> None:
+        """A store written by an older format says to rebuild it."""
+        db = tmp_path / "f.sqlite"
+        build_store([DEMO], db)
+        with sqlite3.connect(db) as connection:
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'format'", (str(FORMAT - 1),))
+        connection.close()
+        with pytest.raises(StoreError, match=r"older ddfacts.*rebuild it"):
+            FactStore(db)

@@ -53,7 +53,6 @@ class TestFixtures:
             "file.unreadable",
             "file.no-fact-files",
             "meaning.invalid",
-            "shape.invalid",
             # Over 16 MiB and 4 GiB: tests/hostile/test_reader.py lowers the limits.
             "file.line-too-long",
             "file.too-large",

@@ -15,6 +15,8 @@ from _shared import (
     UKRAINE,
 )
 
+from ddfacts import Hop, Proposition, TimeSpan
+
 SOURCE = "source:globalnews-summons"
 FILE = "001_a5d173d06a98328b.txt"
 
@@ -196,7 +198,7 @@ def annotate(d: Document) -> None:
         description="Ambassador Stepanov speaks to RIA Novosti, in Russian.",
         evidence=[MEGAPHONE, EXASPERATED],
     )
-    gac_tweet = d.event(
+    d.event(
         "gac-draft-tweet",
         "tweet",
         time=t("Last week", relative=True),
@@ -354,95 +356,138 @@ def annotate(d: Document) -> None:
         evidence=[SEPTEMBER],
     )
     # -- what is claimed ------------------------------------------------------
+    _claims(d, gac=gac, stepanov=stepanov, ria=ria, tass=tass, fled=fled)
+    _claims_of_states(d, georgia=georgia, kazakhstan=kazakhstan, invasion=invasion)
+    _claims_of_summonses(d, stepanov=stepanov, this_year=this_year, release=release)
     d.claim(
-        "stepanov-summonses-2022",
-        stepanov,
-        "summonses",
-        d.qty("five times", "exact", 5, "time"),
-        as_of=this_year,
-        text="Canada summoned Russia's ambassador Oleg Stepanov five times in 2022.",
-        evidence=[EARLIER, FIRST_THREE, LAST_TWO, RELEASE],
+        "holodomor-not-soviet-policy",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The 1930s famine in Ukraine, the Holodomor, was a result of Soviet policy.",
+            about=[holodomor, SOVIET_UNION],
+        ),
+        negated=True,
+        speaker=RUSSIAN_EMBASSY_CANADA,
+        mode="paraphrases",
+        text="The Russian embassy argued the Holodomor was not a result of Soviet policy.",
+        evidence=[LAST_TWO],
+        qualifiers={"event": holodomor_tweet},
+    )
+
+
+def _stepanov_chains(ria: str, tass: str) -> tuple[tuple[Hop, ...], tuple[Hop, ...]]:
+    """The two chains Stepanov's words reached The Canadian Press by.
+
+    One chain for everything he told RIA Novosti in Russian; one for his
+    written remarks to TASS (in Russian), which the embassy translated into
+    English.  Every claim from the same remarks carries the same chain.
+    """
+    to_ria = (Hop(by=ria, mode="quotes", language="ru"),)
+    to_tass = (
+        Hop(by=tass, mode="quotes", language="ru"),
+        Hop(by=RUSSIAN_EMBASSY_CANADA, mode="translates", language="en"),
+    )
+    return to_ria, to_tass
+
+
+def _claims(d: Document, *, gac: str, stepanov: str, ria: str, tass: str, fled: str) -> None:
+    """What Stepanov, Moscow and Global Affairs Canada say, and through whom."""
+    to_ria, to_tass = _stepanov_chains(ria, tass)
+    state_media = d.actor(
+        "russian-state-media",
+        "group",
+        "Russian state media",
+        description="The Russian state media Stepanov spoke to; the text does not say which.",
+        evidence=d.ev(EXASPERATED),
+    )
+    army = d.actor(
+        "russian-armed-forces",
+        "armed_forces",
+        "Russian armed forces",
+        aliases=["Russian soldiers", "the national army"],
+        evidence=d.ev(
+            TITLE, "He said there is “no moral alternative” to standing by the national army."
+        ),
+    )
+    last_week = d.time("last week", relative=True)
+    tass_remarks = "event:stepanov-tass-remarks"
+    interview = "event:stepanov-ria-novosti-interview"
+    d.claim(
+        "moscow-canada-demoralizes-soldiers",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Ottawa is leading a social media effort to demoralize Russian soldiers.",
+            about=[CANADA, army],
+        ),
+        speaker=RUSSIA,
+        mode="paraphrases",
+        text="Moscow says Canada leads a social media effort to demoralize Russian soldiers.",
+        evidence=[TITLE],
     )
     d.claim(
         "stepanov-canada-isolates-russia",
-        CANADA,
-        "stance",
-        "Ottawa is at the vanguard of an effort to isolate Russia.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Canada is leading an effort by Western countries to isolate Russia.",
+            about=[CANADA, THE_WEST, RUSSIA],
+        ),
         speaker=stepanov,
         mode="paraphrases",
-        via=ria,
+        original_language="ru",
+        chain=to_ria,
+        certainty="probable",
+        hedge="appears to be",
         as_of=last_week,
-        text="Stepanov says Canada leads an effort to isolate Russia.",
+        qualifiers={"event": interview},
+        text="Stepanov says Canada appears to lead a Western effort to isolate Russia.",
         evidence=[
             LEAD,
             "He added that Canada appears to be leading an effort by Western"
             " countries to isolate Russia.",
         ],
-        qualifiers={"with": THE_WEST},
     )
     d.claim(
         "stepanov-exasperated",
-        gac,
-        "characterized_as",
-        "tweeting unflattering information about the war in Ukraine",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Stepanov is exasperated by Global Affairs Canada tweeting unflattering"
+            " information about the war in Ukraine, particularly about Russian men fleeing"
+            " the draft.",
+            about=[stepanov, gac, "event:russian-draft-2022"],
+        ),
         speaker=stepanov,
         mode="paraphrases",
+        chain=[Hop(by=state_media, mode="reports")],
         text="Stepanov is exasperated by Global Affairs Canada's tweets about the war.",
         evidence=[EXASPERATED],
     )
     d.claim(
         "stepanov-twitter-megaphone",
-        CANADA,
-        "characterized_as",
-        "When there is no real diplomacy on the Canadian side, no ability or appetite to deal"
-        " with matters serious to Russia, they turn on this Twitter megaphone",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="When there is no real diplomacy on the Canadian side, no ability or appetite"
+            " to deal with matters serious to Russia, they turn on this Twitter megaphone.",
+            about=[CANADA, TWITTER],
+        ),
         speaker=stepanov,
         mode="translates",
-        via=ria,
+        chain=to_ria,
         original_language="ru",
+        as_of=last_week,
+        qualifiers={"event": interview},
         text="Stepanov told RIA Novosti, in Russian, that Canada uses a Twitter megaphone"
         " instead of real diplomacy.",
         evidence=[MEGAPHONE],
-    )
-    d.claim(
-        "relations-strained",
-        CANADA,
-        "stance",
-        "Relations with Russia have been strained since Russia's invasion of Ukraine.",
-        as_of=span("2022-02/..", expression="since Russia’s invasion of Ukraine in February"),
-        text="Relations between Canada and Russia have been strained since February 2022.",
-        evidence=[STRAINED],
-    )
-    d.claim(
-        "georgia-uptick",
-        georgia,
-        "stance",
-        "There is an uptick in people moving from Russia after the draft.",
-        speaker=georgia,
-        mode="reports",
-        text="Georgia's government reports more people moving in from Russia after the draft.",
-        evidence=[DRAFT],
-    )
-    d.claim(
-        "kazakhstan-uptick",
-        kazakhstan,
-        "stance",
-        "There is an uptick in people moving from Russia after the draft.",
-        speaker=kazakhstan,
-        mode="reports",
-        text="Kazakhstan's government reports more people moving in from Russia after the draft.",
-        evidence=[DRAFT],
-    )
-    d.claim(
-        "russia-rejects-uptick",
-        RUSSIA,
-        "stance",
-        "Rejects the statements of Georgia and Kazakhstan about an uptick in people moving"
-        " from Russia.",
-        speaker=RUSSIA,
-        mode="reports",
-        text="Russia rejects the reports of more people leaving for Georgia and Kazakhstan.",
-        evidence=[DRAFT],
     )
     d.claim(
         "gac-draft-characterized",
@@ -455,7 +500,7 @@ def annotate(d: Document) -> None:
         text="Global Affairs Canada says the draft targeted minorities, triggered protests"
         " and made thousands flee.",
         evidence=[GAC_TWEET],
-        qualifiers={"event": gac_tweet},
+        qualifiers={"event": "event:gac-draft-tweet"},
     )
     d.claim(
         "thousands-fled",
@@ -468,6 +513,8 @@ def annotate(d: Document) -> None:
         text="Thousands of Russian citizens fled the draft, Global Affairs Canada says.",
         evidence=[GAC_TWEET],
     )
+    # The rebuttal: one set of remarks to TASS, in Russian, translated by the embassy.
+    rebuttal = {"event": tass_remarks}
     d.claim(
         "stepanov-cowards",
         fled,
@@ -475,16 +522,26 @@ def annotate(d: Document) -> None:
         "cowards",
         speaker=stepanov,
         mode="quotes",
+        chain=to_tass,
+        original_language="ru",
+        qualifiers=rebuttal,
         text="Stepanov calls the citizens who fled Russia cowards.",
         evidence=["In a rebuttal, Stepanov described citizens who have fled Russia as “cowards.”"],
     )
     d.claim(
         "stepanov-defend-the-country",
-        RUSSIA,
-        "stance",
-        "Real Russians would defend the country regardless of one's political views.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Real Russians would defend the country regardless of one’s political views.",
+            about=[RUSSIA],
+        ),
         speaker=stepanov,
         mode="paraphrases",
+        chain=to_tass,
+        original_language="ru",
+        qualifiers=rebuttal,
         text="Stepanov says real Russians would defend the country whatever their politics.",
         evidence=[
             "He said real Russians would defend the country “regardless of one’s political views.”"
@@ -492,11 +549,18 @@ def annotate(d: Document) -> None:
     )
     d.claim(
         "stepanov-no-moral-alternative",
-        RUSSIA,
-        "stance",
-        "There is no moral alternative to standing by the national army.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="There is no moral alternative to standing by the national army.",
+            about=[army, RUSSIA],
+        ),
         speaker=stepanov,
         mode="paraphrases",
+        chain=to_tass,
+        original_language="ru",
+        qualifiers=rebuttal,
         text="Stepanov says there is no moral alternative to standing by the army.",
         evidence=["He said there is “no moral alternative” to standing by the national army."],
     )
@@ -507,13 +571,103 @@ def annotate(d: Document) -> None:
         "Those who have left are just a dried-up husk of a man, dust in the wind. It is that"
         " very case when the history separates the wheat from the chaff",
         speaker=stepanov,
-        mode="translates",
-        via=tass,
-        translated_by=RUSSIAN_EMBASSY_CANADA,
+        mode="quotes",
+        chain=to_tass,
+        original_language="ru",
+        qualifiers=rebuttal,
         text="In remarks to TASS, translated by the embassy, Stepanov calls those who left a"
         " dried-up husk.",
         evidence=[HUSK, CHAFF],
-        qualifiers={"event": tass_remarks},
+    )
+
+
+def _claims_of_states(d: Document, *, georgia: str, kazakhstan: str, invasion: str) -> None:
+    """What the text and the governments say about relations, the draft and the exodus."""
+    draft = "event:russian-draft-2022"
+    d.claim(
+        "relations-strained",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Relations between Ottawa and Moscow have been strained since Russia’s"
+            " invasion of Ukraine in February.",
+            about=[CANADA, RUSSIA, invasion],
+        ),
+        as_of=span("2022-02/..", expression="since Russia’s invasion of Ukraine in February"),
+        text="Relations between Canada and Russia have been strained since February 2022.",
+        evidence=[STRAINED],
+    )
+    for country, name in ((georgia, "Georgia"), (kazakhstan, "Kazakhstan")):
+        d.claim(
+            f"{name.lower()}-uptick",
+            None,
+            None,
+            None,
+            proposition=Proposition(
+                text=f"After the draft, more people are moving from Russia to {name}.",
+                about=[country, RUSSIA, draft],
+            ),
+            speaker=country,
+            mode="reports",
+            text=f"{name}'s government reports more people moving in from Russia after the draft.",
+            evidence=[DRAFT],
+        )
+    d.claim(
+        "russia-rejects-uptick",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="After the draft, more people are moving from Russia to Georgia and Kazakhstan.",
+            about=[RUSSIA, georgia, kazakhstan, draft],
+        ),
+        negated=True,
+        speaker=RUSSIA,
+        mode="reports",
+        text="Russia rejects the reports of more people leaving for Georgia and Kazakhstan.",
+        evidence=[DRAFT],
+    )
+    for country, other in ((CANADA, RUSSIA), (RUSSIA, CANADA)):
+        name, other_name = (n.split(":")[1].capitalize() for n in (country, other))
+        d.claim(
+            f"{name.lower()}-wants-relations",
+            None,
+            None,
+            None,
+            proposition=Proposition(
+                text=f"{name} wants to maintain diplomatic relations with {other_name}.",
+                about=[country, other],
+            ),
+            speaker=country,
+            mode="paraphrases",
+            text=f"{name} says it wants to keep diplomatic relations with {other_name}.",
+            evidence=[BOTH],
+        )
+    d.claim(
+        "canada-withdrawn-from-files",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Ottawa has withdrawn from working with Moscow on numerous files.",
+            about=[CANADA, RUSSIA],
+        ),
+        text="Canada has stopped working with Russia on numerous files.",
+        evidence=[BOTH],
+    )
+
+
+def _claims_of_summonses(d: Document, *, stepanov: str, this_year: TimeSpan, release: str) -> None:
+    """The count of Ottawa's summonses and Moscow's words about them."""
+    d.claim(
+        "stepanov-summonses-2022",
+        stepanov,
+        "summonses",
+        d.qty("five times", "exact", 5, "time"),
+        as_of=this_year,
+        text="Canada summoned Russia's ambassador Oleg Stepanov five times in 2022.",
+        evidence=[EARLIER, FIRST_THREE, LAST_TWO, RELEASE],
     )
     d.claim(
         "mfa-unwarranted-cases",
@@ -537,43 +691,4 @@ def annotate(d: Document) -> None:
         " diplomatic practice.",
         evidence=[RELEASE],
         qualifiers={"event": release},
-    )
-    d.claim(
-        "holodomor-not-soviet-policy",
-        holodomor,
-        "characterized_as",
-        "not a result of Soviet policy",
-        speaker=RUSSIAN_EMBASSY_CANADA,
-        mode="paraphrases",
-        text="The Russian embassy argued the Holodomor was not a result of Soviet policy.",
-        evidence=[LAST_TWO],
-        qualifiers={"event": holodomor_tweet, "about": SOVIET_UNION},
-    )
-    d.claim(
-        "canada-wants-relations",
-        CANADA,
-        "stance",
-        "wants to maintain diplomatic relations with Russia",
-        speaker=CANADA,
-        mode="paraphrases",
-        text="Canada says it wants to keep diplomatic relations with Russia.",
-        evidence=[BOTH],
-    )
-    d.claim(
-        "russia-wants-relations",
-        RUSSIA,
-        "stance",
-        "wants to maintain diplomatic relations with Canada",
-        speaker=RUSSIA,
-        mode="paraphrases",
-        text="Russia says it wants to keep diplomatic relations with Canada.",
-        evidence=[BOTH],
-    )
-    d.claim(
-        "canada-withdrawn-from-files",
-        CANADA,
-        "stance",
-        "has withdrawn from working with Moscow on numerous files",
-        text="Canada has stopped working with Russia on numerous files.",
-        evidence=[BOTH],
     )

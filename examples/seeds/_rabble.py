@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from _annotate import Document, span
 from _shared import (
     CANADA,
@@ -13,10 +14,13 @@ from _shared import (
     RUSSIAN_EMBASSY_CANADA_TWITTER,
     RUSSIAN_MFA,
     SOVIET_UNION,
+    THE_WEST,
     TWITTER,
     UKRAINE,
     USA,
 )
+
+from ddfacts import Hop, Proposition, TimeSpan
 
 SOURCE = "source:rabble-kalinin"
 FILE = "000_ebea2a00771ec505.txt"
@@ -122,6 +126,12 @@ SENIOR = (
     'Russia\'s press secretaries are mostly "senior level diplomats," he added, typically with'
     " the rank of First Secretary."
 )
+DIRECT_MESSAGE = (
+    "But if you're a Canadian reporter who covers geopolitical issues, you've likely received a"
+    " message from Kalinin, probably via direct message on Twitter, quite possibly trying to steer"
+    " you toward a story he thinks you might cover."
+)
+REACTING = "Most of the time (reacting) to Canadian unilateral sanctions or open hostile policies."
 EIGHTY = "Eighty per cent of the time, we get engaged in civilized discussion."
 ALSO_APPEARS = "This post also appears on David Climenhaga's blog, AlbertaPolitics.ca"
 
@@ -415,8 +425,23 @@ def annotate(d: Document) -> None:
         "operator",
         kalinin,
         as_of=span("2014-12/2018-02", expression="Since then"),
-        text="Kirill Kalinin runs the embassy's Twitter account, apparently single-handedly.",
+        text="Kirill Kalinin runs the embassy's Twitter account.",
         evidence=[RUNS, HANDLE_NAME, TOOK_OVER],
+    )
+    c(
+        "kalinin-runs-account-alone",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Kalinin runs the embassy's social media operation single handedly.",
+            about=[kalinin, account],
+        ),
+        certainty="probable",
+        hedge="apparently",
+        as_of=now,
+        text="Kalinin apparently runs the embassy's social media operation on his own.",
+        evidence=[RUNS],
     )
     c(
         "embassy-account-display-name",
@@ -495,9 +520,13 @@ def annotate(d: Document) -> None:
     )
     c(
         "canadarussia-retweets",
-        canada_twitter,
-        "topic",
-        "mostly re-Tweets government of Canada news releases",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The account mostly re-Tweets government of Canada news releases.",
+            about=[canada_twitter, CANADA],
+        ),
         as_of=now,
         text="The Canadian embassy's account mostly retweets Canadian government news releases.",
         evidence=[CANADA_MOSCOW],
@@ -507,6 +536,11 @@ def annotate(d: Document) -> None:
         canada_twitter,
         "language",
         "en",
+        proposition=Proposition(
+            text="@CanadaRussia Tweets only in English.", about=[canada_twitter]
+        ),
+        certainty="possible",
+        hedge="seems to",
         as_of=now,
         text="@CanadaRussia seems to tweet only in English.",
         evidence=[CANADA_IN_RUSSIA],
@@ -524,6 +558,8 @@ def annotate(d: Document) -> None:
         kalinin,
         "characterized_as",
         "one of the more influential media-relations operators in Canada",
+        certainty="possible",
+        hedge="may be",
         text="Kalinin may be one of the more influential media-relations operators in Canada.",
         evidence=[INFLUENTIAL],
     )
@@ -537,11 +573,16 @@ def annotate(d: Document) -> None:
     )
     c(
         "post-sow-discord",
-        RUSSIAN_EMBASSY_CANADA,
-        "characterized_as",
-        "part of a broader strategy to disrupt the political process in Western democracies",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The Russian Embassy is trying to sow discord in the West, part of a broader"
+            " strategy to disrupt the political process in Western democracies.",
+            about=[RUSSIAN_EMBASSY_CANADA, THE_WEST],
+        ),
         speaker=post,
-        mode="quotes",
+        mode="paraphrases",
         qualifiers={"event": post_story},
         text="The National Post accused the Russian embassy of trying to sow discord in the West.",
         evidence=[DISCORD],
@@ -560,13 +601,18 @@ def annotate(d: Document) -> None:
     )
     c(
         "kalinin-note-to-post",
-        CANADA,
-        "stance",
-        "even today in Canada you can find monuments to Nazi collaborators that committed"
-        " atrocities in the Soviet Union, Poland, etc. and fought against the heroic Red Army",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Even today in Canada you can find monuments to Nazi collaborators that"
+            " committed atrocities in the Soviet Union, Poland, etc. and fought against the"
+            " heroic Red Army.",
+            about=[CANADA, red_army, SOVIET_UNION],
+        ),
         speaker=kalinin,
         mode="quotes",
-        via=post,
+        chain=[Hop(by=post, mode="quotes", language="en")],
         as_of=ww2,
         qualifiers={"event": post_story},
         text="Kalinin told the National Post Canada has monuments to Nazi collaborators.",
@@ -585,10 +631,13 @@ def annotate(d: Document) -> None:
     )
     c(
         "story-reached-the-us",
-        post_story,
-        "topic",
-        "soon making waves south of the 49th Parallel",
-        qualifiers={"place": USA},
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The story was soon making waves south of the 49th Parallel too.",
+            about=[post_story, USA],
+        ),
         text="The National Post story soon made waves in the United States too.",
         evidence=[PARALLEL],
     )
@@ -623,9 +672,14 @@ def annotate(d: Document) -> None:
     )
     c(
         "kalinin-studied-canada",
-        kalinin,
-        "topic",
-        "North America, with an emphasis on Canada",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="While studying at Moscow State University, Kalinin focused on North America,"
+            " with an emphasis on Canada.",
+            about=[kalinin, msu, CANADA],
+        ),
         text="At university Kalinin focused on North America, with an emphasis on Canada.",
         evidence=["While studying there, he focused on North America, with an emphasis on Canada."],
     )
@@ -653,7 +707,7 @@ def annotate(d: Document) -> None:
         "a relic of a unipolar past",
         speaker=kalinin,
         mode="paraphrases",
-        via=globe,
+        chain=[Hop(by=globe, mode="reports", language="en")],
         qualifiers={"event": globe_story},
         text="Kalinin dismissed G7 meetings as a relic of a unipolar past.",
         evidence=[GLOBE],
@@ -668,101 +722,46 @@ def annotate(d: Document) -> None:
         " building burned down.",
         evidence=[VENUE],
     )
+    for slug, words, certainty, hedge, quote in (
+        (
+            "embassy-served-perrier",
+            "At the interview there was mineral water on the table, and it was Perrier.",
+            "certain",
+            None,
+            CENTURY,
+        ),
+        (
+            "embassy-gold-trimmed-cups",
+            "At the interview coffee was served in cups trimmed with real gold.",
+            "probable",
+            "what looked like",
+            "Coffee was served in cups trimmed with what looked like real gold.",
+        ),
+    ):
+        c(
+            slug,
+            None,
+            None,
+            None,
+            proposition=Proposition(text=words, about=[RUSSIAN_EMBASSY_CANADA]),
+            certainty=certainty,
+            hedge=hedge,
+            as_of=interview_time(d),
+            qualifiers={"event": interview},
+            text=words,
+            evidence=[quote],
+        )
+    _interview_claims(d, kalinin=kalinin, account=account, interview=interview)
+    _pitching_claims(d, kalinin=kalinin, post=post, post_story=post_story, galician=galician)
     c(
-        "embassy-21st-century-perrier",
-        RUSSIAN_EMBASSY_CANADA,
-        "characterized_as",
-        "served Perrier mineral water, coffee in gold-trimmed cups",
-        as_of=interview_time(d),
-        qualifiers={"event": interview},
-        text="At the interview the embassy served coffee and Perrier.",
-        evidence=["Coffee was served in cups trimmed with what looked like real gold.", CENTURY],
-    )
-    c(
-        "kalinin-every-embassy-press-secretary",
-        RUSSIAN_MFA,
-        "stance",
-        "Every Russian embassy has a press secretary now responsible for traditional news"
-        " releases and a social media program.",
-        speaker=kalinin,
-        mode="paraphrases",
-        qualifiers={"event": interview},
-        text="Kalinin says every Russian embassy has a press secretary who also runs social media.",
-        evidence=[EVERY_EMBASSY],
-    )
-    c(
-        "kalinin-senior-diplomats",
-        RUSSIAN_MFA,
-        "stance",
-        "Russia's press secretaries are mostly senior level diplomats, typically First"
-        " Secretaries.",
-        speaker=kalinin,
-        mode="paraphrases",
-        qualifiers={"event": interview},
-        text="Kalinin says Russia's press secretaries are mostly senior diplomats.",
-        evidence=[SENIOR],
-    )
-    c(
-        "kalinin-age-of-social-media",
-        RUSSIAN_MFA,
-        "stance",
-        "We've stepped into the age of Internet and social media. It's definitely here to stay.",
-        speaker=kalinin,
-        mode="quotes",
-        qualifiers={"event": interview},
-        text="Kalinin says social media is here to stay.",
-        evidence=[
-            '"We\'ve stepped into the age of Internet and social media," he observed.',
-            "It's definitely here to stay.",
-        ],
-    )
-    c(
-        "kalinin-press-release-fraction",
-        RUSSIAN_MFA,
-        "stance",
-        "the traditional press release is only a small fraction of how we get our messages across",
-        speaker=kalinin,
-        mode="quotes",
-        qualifiers={"event": interview},
-        text="Kalinin says press releases are a small part of how the embassy gets its message"
-        " across.",
-        evidence=[
-            "From my experience, I would say that the traditional press release is only a"
-            " small fraction of how we get our messages across.",
-            "Most of the time (reacting) to Canadian unilateral sanctions or open hostile"
-            " policies.",
-        ],
-    )
-    c(
-        "kalinin-engaging",
-        RUSSIAN_MFA,
-        "stance",
-        "The main effort in social media is engaging and talking to people. I try not to block"
-        " or mute, unless they are horrifically obscene.",
-        speaker=kalinin,
-        mode="quotes",
-        qualifiers={"event": interview},
-        text="Kalinin says he tries not to block or mute people on social media.",
-        evidence=[
-            '"The main effort in social media is engaging and talking to people."',
-            'To that end, he added, "I try not to block or mute, unless they are horrifically'
-            " obscene.",
-        ],
-    )
-    c(
-        "kalinin-eighty-per-cent",
-        account,
-        "share",
-        d.qty("Eighty per cent", "exact", 80, "percent"),
-        speaker=kalinin,
-        mode="quotes",
-        qualifiers={
-            "of": "the time the account gets engaged in civilized discussion",
-            "event": interview,
-        },
-        text="Kalinin says 80 per cent of the time the account gets engaged in civilized"
-        " discussion.",
-        evidence=[EIGHTY],
+        "russia-excluded-from-g7",
+        None,
+        None,
+        None,
+        proposition=Proposition(text="Russia is excluded from the G7.", about=[RUSSIA, g7]),
+        as_of=now,
+        text="Russia has been excluded from the G7.",
+        evidence=[GLOBE],
     )
     # Page furniture: statements only, so that every figure in the text is accounted for.
     d.st(
@@ -785,6 +784,221 @@ def annotate(d: Document) -> None:
     )
 
 
-def interview_time(d: Document) -> object:
+def interview_time(d: Document) -> TimeSpan:
     """The time of the interview ("last week"), for claims made at it."""
     return d.time("last week", relative=True)
+
+
+def _interview_claims(d: Document, *, kalinin: str, account: str, interview: str) -> None:
+    """What Kalinin told the author at the embassy: Russia's press secretaries, social media."""
+    at_interview = {"event": interview}
+    secretaries = d.actor(
+        "russian-embassy-press-secretaries",
+        "group",
+        "Press secretaries of Russia's embassies",
+        description="The press secretary every Russian embassy has, as a group.",
+        evidence=d.ev(EVERY_EMBASSY, SENIOR),
+    )
+    d.claim(
+        "kalinin-every-embassy-press-secretary",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Every Russian Embassy has a press secretary now responsible not just for"
+            " traditional news releases, but for a social media program that takes Russia's"
+            " positions directly to the citizens of other countries.",
+            about=[RUSSIAN_MFA, secretaries],
+        ),
+        speaker=kalinin,
+        mode="paraphrases",
+        qualifiers=at_interview,
+        text="Kalinin says every Russian embassy has a press secretary who also runs social media.",
+        evidence=[EVERY_EMBASSY],
+    )
+    # "mostly", "typically": about most of the group's members.  Recorded as a proposition:
+    # the vocabulary's `position` applies to persons, and validation reads the subject's
+    # type without the claim's `members` (a group's members are persons).
+    d.claim(
+        "kalinin-senior-diplomats",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Russia's press secretaries are mostly senior level diplomats, typically with"
+            " the rank of First Secretary.",
+            about=[secretaries, RUSSIAN_MFA],
+        ),
+        speaker=kalinin,
+        mode="paraphrases",
+        qualifiers=at_interview,
+        text="Kalinin says Russia's press secretaries are mostly senior diplomats, typically"
+        " First Secretaries.",
+        evidence=[SENIOR],
+    )
+    d.claim(
+        "kalinin-age-of-social-media",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="We've stepped into the age of Internet and social media. It's definitely"
+            " here to stay.",
+            about=[RUSSIAN_MFA],
+        ),
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers=at_interview,
+        text="Kalinin says social media is here to stay.",
+        evidence=[
+            '"We\'ve stepped into the age of Internet and social media," he observed.',
+            "It's definitely here to stay.",
+        ],
+    )
+    fraction = (
+        "From my experience, I would say that the traditional press release is only a"
+        " small fraction of how we get our messages across."
+    )
+    d.claim(
+        "kalinin-press-release-fraction",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The traditional press release is only a small fraction of how we get our"
+            " messages across.",
+            about=[RUSSIAN_EMBASSY_CANADA],
+        ),
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers=at_interview,
+        text="Kalinin says press releases are a small part of how the embassy gets its message"
+        " across.",
+        evidence=[fraction],
+    )
+    d.claim(
+        "kalinin-press-releases-react-to-sanctions",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Most of the time the traditional press release is reacting to Canadian"
+            " unilateral sanctions or open hostile policies.",
+            about=[RUSSIAN_EMBASSY_CANADA, CANADA],
+        ),
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers=at_interview,
+        text="Kalinin says the embassy's press releases mostly react to Canadian unilateral"
+        " sanctions or open hostile policies.",
+        evidence=[fraction, REACTING],
+    )
+    d.claim(
+        "kalinin-engaging",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The main effort in social media is engaging and talking to people. I try not"
+            " to block or mute, unless they are horrifically obscene.",
+            about=[account],
+        ),
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers=at_interview,
+        text="Kalinin says he tries not to block or mute people on social media.",
+        evidence=[
+            '"The main effort in social media is engaging and talking to people."',
+            'To that end, he added, "I try not to block or mute, unless they are horrifically'
+            " obscene.",
+        ],
+    )
+    # A conversational round figure: "Eighty", not "81" or "79".
+    eighty = attrs.evolve(d.qty("Eighty per cent", "exact", 80, "percent"), rounded_to=10)
+    d.claim(
+        "kalinin-eighty-per-cent",
+        account,
+        "share",
+        eighty,
+        speaker=kalinin,
+        mode="quotes",
+        qualifiers={
+            "of": "the time the account gets engaged in civilized discussion",
+            "event": interview,
+        },
+        text="Kalinin says about 80 per cent of the time the account gets engaged in civilized"
+        " discussion.",
+        evidence=[EIGHTY],
+    )
+
+
+def _pitching_claims(
+    d: Document, *, kalinin: str, post: str, post_story: str, galician: str
+) -> None:
+    """How Kalinin pitches stories to reporters, and the National Post story he pitched."""
+    for slug, proposition, certainty, hedge, text in (
+        (
+            "kalinin-messages-reporters",
+            "Canadian reporters who cover geopolitical issues have received a message from"
+            " Kalinin.",
+            "probable",
+            "likely",
+            "Canadian reporters on geopolitics have likely had a message from Kalinin.",
+        ),
+        (
+            "kalinin-messages-by-direct-message",
+            "Kalinin sends his messages to reporters via direct message on Twitter.",
+            "probable",
+            "probably",
+            "Kalinin probably reaches reporters by direct message on Twitter.",
+        ),
+        (
+            "kalinin-steers-reporters-to-stories",
+            "Kalinin's messages try to steer reporters toward stories he thinks they might cover.",
+            "possible",
+            "quite possibly",
+            "Kalinin's messages quite possibly pitch stories to reporters.",
+        ),
+    ):
+        d.claim(
+            slug,
+            None,
+            None,
+            None,
+            proposition=Proposition(text=proposition, about=[kalinin, TWITTER]),
+            certainty=certainty,
+            hedge=hedge,
+            text=text,
+            evidence=[DIRECT_MESSAGE],
+        )
+    d.claim(
+        "post-memorials-in-canadian-cities",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Several Canadian cities, including Edmonton, have memorials to Ukrainian"
+            " military formations that supported the Nazis.",
+            about=[CANADA, galician, post_story],
+        ),
+        speaker=post,
+        mode="paraphrases",
+        text="The National Post reported memorials in several Canadian cities, Edmonton among"
+        " them, to Ukrainian formations that supported the Nazis.",
+        evidence=[POST_STORY],
+    )
+    d.claim(
+        "post-covered-because-of-kalinin",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The Post and a few other media organizations covered the story because of"
+            " Kalinin's efforts to promote it to journalists.",
+            about=[post, post_story, kalinin],
+        ),
+        certainty="probable",
+        hedge="It's unlikely … would even have covered the story … were it not for",
+        text="The Post and others probably covered the story only because Kalinin promoted it.",
+        evidence=[PARALLEL],
+    )

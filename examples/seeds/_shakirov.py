@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from _annotate import Document, span
 from _shared import RUSSIA, RUSSIAN_MFA, THE_WEST, TWITTER, UKRAINE, USA
 
-from ddfacts import TimeSpan
+from ddfacts import Condition, Members, Proposition, Quantity, Rank, Ranking, TimeSpan
 
 SOURCE = "source:shakirov-digital-diplomacy-2016"
 FILE = "002_26e4c5bc5c62dbcf.txt"
@@ -231,6 +232,11 @@ LEADERS = (
     " South Africa, UAE and the General Consulate in Geneva whose content is widely shared within"
     " Russian diplomatic network and beyond."
 )
+
+
+def rounded(quantity: Quantity, unit: float) -> Quantity:
+    """*quantity* as a figure the text rounds to *unit* ("38,100": to the hundred)."""
+    return attrs.evolve(quantity, rounded_to=unit)
 
 
 def annotate(d: Document) -> None:
@@ -480,6 +486,28 @@ def annotate(d: Document) -> None:
         description="Russia's embassies, consulates and permanent missions abroad.",
         evidence=d.ev(LOWY, AVERAGE),
     )
+    # The populations the text ranks (Rank values name them as their ranking's ``of``).
+    lowy_countries = d.actor(
+        "countries-in-lowy-global-diplomacy-index",
+        "group",
+        "Countries in Lowy's Global Diplomacy Index",
+        description="The countries whose diplomatic networks the index compares.",
+        evidence=d.ev(LOWY),
+    )
+    missions_on_twitter = d.actor(
+        "diplomatic-missions-on-twitter",
+        "group",
+        "Diplomatic missions on Twitter",
+        description="Diplomatic missions of every country, with a Twitter account.",
+        evidence=d.ev(NATO),
+    )
+    embassies_on_weibo = d.actor(
+        "embassies-on-weibo",
+        "group",
+        "Embassies registered on Weibo",
+        evidence=d.ev(WEIBO),
+    )
+    syria = d.actor("syria", "country", "Syria", evidence=d.ev(SINCE_2014))
 
     def mission(slug: str, name: str, quote: str, handle_note: str = "") -> tuple[str, str]:
         m = d.actor(slug, "diplomatic_mission", name, evidence=d.ev(quote))
@@ -548,7 +576,7 @@ def annotate(d: Document) -> None:
         ],
         evidence=d.ev(UK),
     )
-    d.actor(
+    yakovenko_tw = d.actor(
         "alexander-yakovenko-twitter",
         "account",
         "Alexander Yakovenko on Twitter",
@@ -608,9 +636,13 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     )
     c(
         "ambassador-meetings-biennial",
-        "event:meeting-of-ambassadors-2016",
-        "topic",
-        "Such meetings are held biennially.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Such meetings are held biennially.",
+            about=["event:meeting-of-ambassadors-2016", "event:meeting-of-ambassadors-2012"],
+        ),
         text="The meetings of Russian ambassadors are held every two years.",
         evidence=[BIENNIAL],
     )
@@ -628,18 +660,42 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         "Of course, we must also act to counter lies about Russia and not allow falsifications of"
         " history.",
     ]
-    c(
-        "putin-information-attacks",
-        THE_WEST,
-        "stance",
-        " ".join(putin_quotes),
-        speaker=s["putin"],
-        mode="quotes",
-        qualifiers={"event": ambassadors_2016},
-        text="Putin says Russia must resist the Western media's information monopoly and counter"
-        " lies about Russia.",
-        evidence=putin_quotes,
+    # Putin's address, proposition by proposition: what he says about the West and Russia.
+    putin_says = (
+        (
+            "putin-information-attacks",
+            "Russia faces a growing barrage of information attacks unleashed against it by some"
+            " of its so-called partners.",
+            "Putin says Russia faces growing information attacks from its so-called partners.",
+            putin_quotes[:3],
+        ),
+        (
+            "putin-western-media-monopoly",
+            "Russia must put up strong resistance to the Western media's information monopoly,"
+            " including by supporting Russian media outlets operating abroad.",
+            "Putin says Russia must resist the Western media's information monopoly.",
+            putin_quotes[3:5],
+        ),
+        (
+            "putin-counter-lies",
+            "Russia must counter lies about Russia and not allow falsifications of history.",
+            "Putin says Russia must counter lies about Russia.",
+            putin_quotes[5:],
+        ),
     )
+    for slug, words, sentence, quotes in putin_says:
+        c(
+            slug,
+            None,
+            None,
+            None,
+            proposition=Proposition(text=words, about=[THE_WEST, RUSSIA]),
+            speaker=s["putin"],
+            mode="quotes",
+            qualifiers={"event": ambassadors_2016},
+            text=sentence,
+            evidence=quotes,
+        )
     collegium_meeting = d.event(
         "mfa-collegium-2016-10",
         "meeting",
@@ -653,16 +709,36 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         " policy.",
         evidence=[COLLEGIUM],
     )
-    d.event(
+    no_mention = (
+        "President’s address and the press-release of the Collegium meeting do not"
+        " explicitly mention digital diplomacy."
+    )
+    collegium_release = d.event(
         "mfa-collegium-press-release",
         "press_release",
         time=t("In October", "2016-10", relative=True),
         participants=[(s["collegium"], "author")],
         about=[collegium_meeting],
         description="The press release of the Collegium meeting.",
+        evidence=[no_mention],
+    )
+    c(
+        "address-and-release-mention-digital-diplomacy",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Putin's address and the Collegium's press release explicitly mention digital"
+            " diplomacy.",
+            about=[ambassadors_2016, collegium_release],
+        ),
+        negated=True,
+        text="Neither Putin's address nor the Collegium's press release explicitly mentions"
+        " digital diplomacy; they guide information support in general.",
         evidence=[
-            "President’s address and the press-release of the Collegium meeting do not"
-            " explicitly mention digital diplomacy."
+            no_mention,
+            "They rather serve as guidance for information support in general, which includes"
+            " digital diplomacy.",
         ],
     )
     collegium_quotes = [
@@ -686,22 +762,43 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         " Russia.",
         evidence=collegium_quotes,
     )
+    west_goals = (
+        "Arguing that the goals of the West are to discredit Russia and its foreign policy"
+        " and to destabilize the country, the Collegium concluded that the “the priority"
+        " task is to respond effectively and in a timely manner to important news stories,"
+        " to do pre-emptive work.”"
+    )
+    c(
+        "collegium-west-goals",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The goals of the West are to discredit Russia and its foreign policy and to"
+            " destabilize the country.",
+            about=[THE_WEST, RUSSIA],
+        ),
+        speaker=s["collegium"],
+        mode="paraphrases",
+        qualifiers={"event": collegium_meeting},
+        text="The Collegium argues the West aims to discredit and destabilize Russia.",
+        evidence=[west_goals],
+    )
     c(
         "collegium-priority-task",
-        RUSSIAN_MFA,
-        "stance",
-        "the priority task is to respond effectively and in a timely manner to important news"
-        " stories, to do pre-emptive work",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The priority task is to respond effectively and in a timely manner to"
+            " important news stories, to do pre-emptive work.",
+            about=[RUSSIAN_MFA],
+        ),
         speaker=s["collegium"],
         mode="quotes",
         qualifiers={"event": collegium_meeting},
         text="The Collegium sets responding quickly to news stories as the priority task.",
-        evidence=[
-            "Arguing that the goals of the West are to discredit Russia and its foreign policy"
-            " and to destabilize the country, the Collegium concluded that the “the priority"
-            " task is to respond effectively and in a timely manner to important news stories,"
-            " to do pre-emptive work.”"
-        ],
+        evidence=[west_goals],
     )
     concept_2016 = d.event(
         "foreign-policy-concept-2016",
@@ -721,9 +818,13 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     )
     c(
         "concept-ict-line",
-        RUSSIA,
-        "stance",
-        "New information and communication technology is used to this end.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="New information and communication technology is used to this end.",
+            about=[concept_2016, RUSSIA],
+        ),
         speaker=RUSSIA,
         mode="quotes",
         qualifiers={"event": concept_2016},
@@ -737,9 +838,13 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     )
     c(
         "mfa-reviews-toolbox",
-        RUSSIAN_MFA,
-        "stance",
-        "The whole toolbox of digital diplomacy has been actively employed",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The whole toolbox of digital diplomacy has been actively employed.",
+            about=[RUSSIAN_MFA],
+        ),
         speaker=RUSSIAN_MFA,
         mode="quotes",
         as_of=span("2015/2016", expression="past two annual reviews"),
@@ -770,8 +875,22 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         "topic",
         "opposition to the West",
         as_of=t("Since 2014", "2014/.."),
-        qualifiers={"about": UKRAINE},
         text="Since 2014 opposition to the West is a major topic of the ministry's social media.",
+        evidence=[SINCE_2014],
+    )
+    c(
+        "russia-west-relations-deteriorated",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Relations between Russia and the West deteriorated, first over Ukraine and"
+            " later over Syria.",
+            about=[RUSSIA, THE_WEST, UKRAINE, s["syria"]],
+        ),
+        as_of=t("Since 2014", "2014/.."),
+        text="Since 2014 relations between Russia and the West worsened, first over Ukraine,"
+        " then over Syria.",
         evidence=[SINCE_2014],
     )
     c(
@@ -865,18 +984,20 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         "mfa-instagram-subscribers",
         s["mfa_instagram"],
         "subscribers",
-        d.qty("38,100 subscribers", "exact", 38100, "subscriber"),
+        rounded(d.qty("38,100 subscribers", "exact", 38100, "subscriber"), 100),
         as_of=now,
         text="The Ministry's Instagram account has 38,100 subscribers.",
         evidence=[INSTAGRAM_NOW],
     )
+    # Each embassy's own Instagram account, not the network's: Kuwait is the exception.
     c(
         "embassy-instagram-subscribers",
         s["network"],
         "subscribers",
         d.qty("not more than 150 subscribers", "at_most", 150, "subscriber"),
         as_of=now,
-        qualifiers={"which": "Instagram accounts of several embassies, each"},
+        members=Members(scope="each", excluding=[s["kuwait"]]),
+        qualifiers={"platform": s["instagram"]},
         text="Several embassies' Instagram accounts have no more than 150 subscribers each.",
         evidence=[EMBASSY_INSTAGRAM],
     )
@@ -901,11 +1022,18 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     )
     d.st(RU_MEETING, language="ru")
     d.st(RU_PUTIN_MAY, language="ru")
+    # The venue, in the Ministry's words: where the meeting took place, not what it was about.
     c(
         "unga-session-71",
-        un_session,
-        "topic",
-        "71-й сессии Генеральной Ассамблеи ООН",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="20 сентября «на полях» 71-й сессии Генеральной Ассамблеи ООН в Нью-Йорке"
+            " состоялась встреча С.В.Лаврова с Б.Джонсоном.",
+            about=[un_session, s["lavrov"], s["johnson"]],
+            language="ru",
+        ),
         text="The meeting took place at the 71st session of the UN General Assembly.",
         speaker=RUSSIAN_MFA,
         mode="quotes",
@@ -924,15 +1052,36 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     )
     c(
         "mfa-digital-diplomacy-tool",
-        RUSSIAN_MFA,
-        "stance",
-        "Digital diplomacy is a useful tool that allows reaching out to wide international"
-        " audiences; it is part of Information Support for Foreign Policy Activities.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Digital diplomacy is a useful tool that allows reaching out to wide"
+            " international audiences.",
+            about=[RUSSIAN_MFA],
+        ),
+        speaker=RUSSIAN_MFA,
+        mode="paraphrases",
         text="The Russian Foreign Ministry sees digital diplomacy as a useful tool for reaching"
         " international audiences.",
         evidence=[
             "The Russian Foreign Ministry sees digital diplomacy as a useful tool that allows"
             " reaching out to wide international audiences.",
+        ],
+    )
+    c(
+        "mfa-digital-diplomacy-information-support",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The Ministry considers digital diplomacy a part of Information Support for"
+            " Foreign Policy Activities; its diplomats' main task now is to make it more"
+            " effective.",
+            about=[RUSSIAN_MFA],
+        ),
+        text="The Ministry counts digital diplomacy as part of its information support work.",
+        evidence=[
             "Digital diplomacy is considered a part of Information Support for Foreign Policy"
             " Activities, a traditional ministerial term for press and public relations.",
             "As Russian diplomats have demonstrated the benefit of this new practice for"
@@ -942,9 +1091,14 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     )
     c(
         "mfa-laissez-faire",
-        RUSSIAN_MFA,
-        "stance",
-        "a laissez-faire approach in dealing with the West online",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The Foreign Ministry effectively adopted a laissez-faire approach in dealing"
+            " with the West online, letting its diplomats experiment within the overall policy.",
+            about=[RUSSIAN_MFA, THE_WEST],
+        ),
         as_of=t("Since 2014", "2014/.."),
         text="The Foreign Ministry lets its diplomats experiment online against the West.",
         evidence=[
@@ -1001,9 +1155,12 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
     )
     c(
         "lavrov-johnson-topics",
-        un_session,
-        "topic",
-        ru_topics,
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text=ru_topics, about=[un_session, s["lavrov"], s["johnson"], s["syria"]], language="ru"
+        ),
         speaker=RUSSIAN_MFA,
         mode="quotes",
         original_language="ru",
@@ -1035,7 +1192,7 @@ def _rest(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> Non
         "mfa-telegram-subscribers",
         s["mfa_telegram"],
         "subscribers",
-        d.qty("2,300 subscribers", "exact", 2300, "subscriber"),
+        rounded(d.qty("2,300 subscribers", "exact", 2300, "subscriber"), 100),
         as_of=now,
         text="The Ministry's Telegram channel has 2,300 subscribers.",
         evidence=[CHANNEL],
@@ -1088,9 +1245,14 @@ def _rest(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> Non
     )
     c(
         "domestic-audiences-2016",
-        RUSSIAN_MFA,
-        "topic",
-        "developments addressed to domestic audiences",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Some interesting developments within Russian digital diplomacy in 2016 were"
+            " addressed to domestic audiences.",
+            about=[RUSSIAN_MFA],
+        ),
         as_of=y2016,
         text="Some Russian digital diplomacy in 2016 addressed domestic audiences.",
         evidence=[DOMESTIC],
@@ -1189,7 +1351,7 @@ def _rest(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> Non
         "vk-turkey-recipients",
         turkey_note,
         "recipients",
-        d.qty("15,000 Russian-speaking users", "exact", 15000, "user"),
+        rounded(d.qty("15,000 Russian-speaking users", "exact", 15000, "user"), 1000),
         text="The Ministry notified 15,000 Russian-speaking users in Turkey via VK.",
         evidence=[TURKEY],
     )
@@ -1205,7 +1367,7 @@ def _rest(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> Non
 
 
 def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> None:
-    """The diplomatic missions and their accounts."""
+    """The diplomatic network: its size, its tools, and what holds for its members."""
     c = d.claim
     c(
         "russia-posts-abroad",
@@ -1222,20 +1384,26 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         "russia-network-rank",
         RUSSIA,
         "rank",
-        d.qty("the fourth largest", unit="place"),
+        Rank(
+            position=4,
+            ranking=Ranking(of=s["lowy_countries"], measure="missions", as_of=now),
+        ),
         speaker=s["lowy"],
         mode="reports",
         as_of=now,
-        qualifiers={"ranking": "size of diplomatic network (Lowy Global Diplomacy Index)"},
         text="Russia has the fourth largest diplomatic network in the world.",
         evidence=[LOWY],
     )
     c(
         "twitter-most-popular",
-        s["network"],
-        "topic",
-        "Twitter is the most popular tool, followed by Facebook; Storify and YouTube are also"
-        " widely used.",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Twitter is the most popular tool among Russian digital diplomats, followed by"
+            " Facebook; Storify and YouTube are also widely used.",
+            about=[s["network"], TWITTER, s["facebook"], "actor:storify", "actor:youtube"],
+        ),
         as_of=now,
         text="Twitter is Russian diplomats' most popular tool, followed by Facebook.",
         evidence=[MOST_POPULAR, STORIFY],
@@ -1246,15 +1414,50 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         "accounts",
         d.qty("at least one account", "at_least", 1, "account"),
         as_of=now,
-        qualifiers={"per": "mission, for the vast majority of missions"},
+        members=Members(scope="most"),
         text="The vast majority of Russian missions have at least one social-media account.",
         evidence=[AT_LEAST_ONE],
     )
+    heterogeneous = (
+        "Yet, when it comes to how exactly diplomatic missions communicate online, this network"
+        " is heterogeneous."
+    )
+    head_decides = (
+        "Ultimately, it’s up to the head of each mission to decide how much to invest in"
+        " digital diplomacy."
+    )
+    c(
+        "network-heterogeneous",
+        s["network"],
+        "characterized_as",
+        "heterogeneous, when it comes to how exactly diplomatic missions communicate online",
+        as_of=now,
+        text="Russian missions differ in how they communicate online.",
+        evidence=[heterogeneous],
+    )
+    c(
+        "mission-head-decides",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="It is up to the head of each mission to decide how much to invest in digital"
+            " diplomacy.",
+            about=[s["network"]],
+        ),
+        as_of=now,
+        text="The head of each Russian mission decides how much it invests in digital diplomacy.",
+        evidence=[head_decides],
+    )
     c(
         "problems-less-common",
-        s["network"],
-        "topic",
-        "problems of less engaged missions have become less common",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The typical problems of less engaged missions have become less common.",
+            about=[s["network"]],
+        ),
         as_of=span("2015/2017", expression="Over past couple of yeas"),
         text="Problems of less engaged missions have become less common over the past two years.",
         evidence=[COUPLE],
@@ -1267,60 +1470,101 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
             "between 1,000 and 3,000 followers", "between", None, "follower", lower=1000, upper=3000
         ),
         as_of=now,
-        qualifiers={"statistic": "average per mission", "platform": TWITTER},
+        members=Members(scope="average"),
+        qualifiers={"platform": TWITTER},
         text="An average Russian mission has between 1,000 and 3,000 Twitter followers.",
         evidence=[AVERAGE],
     )
-    over_5000 = d.actor(
-        "russian-missions-over-5000-followers",
-        "group",
-        "Russian missions with more than 5,000 Twitter followers",
-        evidence=d.ev(FIFTEEN),
-    )
-    over_10000 = d.actor(
-        "russian-missions-over-10000-followers",
-        "group",
-        "Russian missions with more than 10,000 Twitter followers",
-        evidence=d.ev(FIFTEEN, THREE_OTHER),
-    )
-    c(
+    # "15 missions that have more than 5,000 followers and 6 of them more than 10,000":
+    # two counts of the network's members, each under its condition; the 6 narrows the 15.
+    over_5000 = c(
         "missions-over-5000",
-        over_5000,
+        s["network"],
         "members",
         d.qty("15 missions", "exact", 15, "member"),
         as_of=now,
+        where=Condition(
+            property="followers",
+            value=d.qty("more than 5,000 followers", "more_than", 5000, "follower"),
+        ),
+        qualifiers={"platform": TWITTER},
         text="15 Russian missions have more than 5,000 Twitter followers.",
         evidence=[FIFTEEN],
     )
     c(
         "missions-over-10000",
-        over_10000,
+        s["network"],
         "members",
         d.qty("6 of them", "exact", 6, "member"),
         as_of=now,
-        text="6 Russian missions have more than 10,000 Twitter followers.",
+        where=Condition(
+            property="followers",
+            value=d.qty("more than 10,000 followers", "more_than", 10000, "follower"),
+        ),
+        refines=over_5000,
+        qualifiers={"platform": TWITTER},
+        text="6 of those 15 Russian missions have more than 10,000 Twitter followers.",
         evidence=[FIFTEEN],
     )
+    c(
+        "leading-missions-shared",
+        s["network"],
+        "characterized_as",
+        "among the leaders of Russian digital diplomacy, whose content is widely shared within"
+        " the Russian diplomatic network and beyond",
+        as_of=now,
+        members=Members(
+            scope="each",
+            named=[
+                "actor:russian-embassy-south-africa",
+                "actor:russian-embassy-uae",
+                "actor:russian-consulate-geneva",
+            ],
+        ),
+        text="The Russian embassies in South Africa and the UAE and the Consulate General in"
+        " Geneva lead Russian digital diplomacy.",
+        evidence=[LEADERS],
+    )
+    _top_missions(d, s, y2016, now)
+
+
+def _top_missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> None:
+    """The most followed missions on Twitter, in the order the text ranks them."""
+    c = d.claim
+    # "this list": Russia's missions by their Twitter followers, the most followed first.
+    by_followers = Ranking(of=s["network"], measure="followers", as_of=now)
+    on_twitter = {"platform": TWITTER}
     c(
         "nato-mission-followers",
         s["nato_tw"],
         "followers",
-        d.qty("652,000 followers", "exact", 652000, "follower"),
+        rounded(d.qty("652,000 followers", "exact", 652000, "follower"), 1000),
         as_of=now,
         text="The Permanent Mission of Russia to NATO has 652,000 Twitter followers.",
         evidence=[NATO],
     )
     c(
-        "nato-mission-rank",
-        s["nato_tw"],
+        "nato-mission-top-of-list",
+        s["nato"],
         "rank",
-        d.qty("the most followed", unit="place"),
+        Rank(position=1, ranking=by_followers),
+        as_of=now,
+        qualifiers=on_twitter,
+        text="The NATO mission is the most followed Russian mission on Twitter.",
+        evidence=[NATO],
+    )
+    c(
+        "nato-mission-rank",
+        s["nato"],
+        "rank",
+        Rank(
+            position=1,
+            ranking=Ranking(of=s["missions_on_twitter"], measure="followers", as_of=y2016),
+        ),
         speaker=s["twiplomacy"],
         mode="reports",
         as_of=y2016,
-        qualifiers={
-            "ranking": "most followed diplomatic mission on Twitter (Twiplomacy Study 2016)"
-        },
+        qualifiers=on_twitter,
         text="Russia's NATO mission is the most followed diplomatic mission on Twitter.",
         evidence=[NATO],
     )
@@ -1350,6 +1594,14 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         text="The NATO mission's most popular 2016 tweet was retweeted 42 times.",
         evidence=[NATO_42],
     )
+    _uk_embassy(d, s, now, by_followers)
+    _japan_embassy(d, s, now, by_followers)
+    _more_missions(d, s, y2016, now)
+
+
+def _uk_embassy(d: Document, s: dict[str, str], now: TimeSpan, by_followers: Ranking) -> None:
+    """Second by followers, first by impact: the Russian Embassy in the United Kingdom."""
+    c = d.claim
     c(
         "uk-embassy-replies",
         s["uk_tw"],
@@ -1365,19 +1617,30 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         "uk-embassy-followers",
         s["uk_tw"],
         "followers",
-        d.qty("46,600", "exact", 46600, "follower"),
+        rounded(d.qty("46,600", "exact", 46600, "follower"), 100),
         as_of=now,
         text="The Russian Embassy in the UK has 46,600 Twitter followers.",
         evidence=[UK],
     )
     c(
         "uk-embassy-rank",
-        s["uk_tw"],
+        s["uk_emb"],
         "rank",
-        d.qty("Second", unit="place"),
+        Rank(position=2, ranking=by_followers),
         as_of=now,
-        qualifiers={"ranking": "Russian missions by Twitter followers"},
+        qualifiers={"platform": TWITTER},
         text="The UK embassy is second among Russian missions by Twitter followers.",
+        evidence=[UK],
+    )
+    # "unquestionably" strengthens, it does not hedge: certain, the default, with no hedge.
+    c(
+        "uk-embassy-impact-rank",
+        s["uk_emb"],
+        "rank",
+        Rank(position=1, ranking=Ranking(of=s["network"], measure="impact", as_of=now)),
+        as_of=now,
+        qualifiers={"platform": TWITTER},
+        text="The UK embassy is unquestionably first among Russian missions by its impact.",
         evidence=[UK],
     )
     c(
@@ -1389,6 +1652,15 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         qualifiers={"per": "tweet, regularly"},
         text="The UK embassy's tweets regularly get hundreds and thousands of retweets.",
         evidence=[UK_RETWEETS],
+    )
+    c(
+        "yakovenko-personal-account",
+        s["yakovenko_tw"],
+        "characterized_as",
+        "his popular personal account",
+        as_of=now,
+        text="The ambassador Alexander Yakovenko has a popular personal account.",
+        evidence=[UK],
     )
     lame_duck = d.event(
         "uk-embassy-lame-duck-tweet",
@@ -1407,24 +1679,43 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         text="The 'lame duck' tweet got more than 22,000 retweets.",
         evidence=[LAME_DUCK],
     )
+
+
+def _japan_embassy(d: Document, s: dict[str, str], now: TimeSpan, by_followers: Ranking) -> None:
+    """Third by followers: the Russian Embassy in Japan."""
+    c = d.claim
     c(
         "japan-embassy-rank",
-        s["japan_tw"],
+        s["japan"],
         "rank",
-        d.qty("Third", unit="place"),
+        Rank(position=3, ranking=by_followers),
         as_of=now,
-        qualifiers={"ranking": "Russian missions by Twitter followers"},
+        qualifiers={"platform": TWITTER},
         text="The Russian Embassy in Japan is third by Twitter followers.",
         evidence=[JAPAN],
     )
+    # "almost exclusively" limits how much of the output, not how sure the author is:
+    # certain, with the words kept as the hedge (no share is given to make a quantity of).
     c(
         "japan-embassy-language",
         s["japan_tw"],
         "language",
         "ja",
         as_of=now,
+        hedge="almost exclusively",
+        qualifiers={"except": "retweets"},
         text="The Russian Embassy in Japan tweets almost exclusively in Japanese.",
         evidence=[JAPANESE],
+    )
+    c(
+        "japan-embassy-culture",
+        s["japan_tw"],
+        "topic",
+        "promoting Russian culture",
+        as_of=now,
+        qualifiers={"emphasis": "strong"},
+        text="The Russian Embassy in Japan puts strong emphasis on promoting Russian culture.",
+        evidence=[JAPANESE, CAFE],
     )
     cafe = d.event(
         "japan-embassy-top-tweet-2016",
@@ -1443,16 +1734,35 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         text="The Japan embassy's top tweet of 2016 featured two Moscow students' café in Tokyo.",
         evidence=[CAFE],
     )
-    # "in descending order" after the third: places 4 to 6 are implied, not written, so
-    # they are left to the reader; the follower counts are written ("above 10,000").
-    for key, name in (("us_tw", "United States"), ("un_tw", "United Nations"), ("tr_tw", "Turkey")):
+
+
+def _more_missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> None:
+    """The other missions over 10,000 followers, in descending order; China; the press staff."""
+    c = d.claim
+    # "in descending order": a ranking among the three named, as written; their places in the
+    # whole list (4 to 6) are implied, not written.
+    missions = {"us": s["us_emb"], "un": s["un"], "tr": s["tr"]}
+    among = Ranking(of=s["network"], measure="followers", as_of=now, among=missions.values())
+    names = {"us": "United States", "un": "United Nations", "tr": "Turkey"}
+    for position, key in enumerate(missions, start=1):
         c(
-            f"{key[:-3]}-mission-followers",
-            s[key],
+            f"{key}-mission-followers",
+            s[f"{key}_tw"],
             "followers",
             d.qty("above 10,000", "more_than", 10000, "follower"),
             as_of=now,
-            text=f"The Russian mission to the {name} has more than 10,000 Twitter followers.",
+            text=f"The Russian mission to the {names[key]} has more than 10,000 Twitter followers.",
+            evidence=[THREE_OTHER],
+        )
+        c(
+            f"{key}-mission-rank",
+            missions[key],
+            "rank",
+            Rank(position=position, ranking=among),
+            as_of=now,
+            qualifiers={"platform": TWITTER},
+            text=f"The Russian mission to the {names[key]} is number {position} of the three by"
+            " Twitter followers.",
             evidence=[THREE_OTHER],
         )
     c(
@@ -1483,12 +1793,41 @@ def _missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) ->
         evidence=[QUADRUPLING],
     )
     c(
+        "us-embassy-press-secretaries",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Both former and current press secretaries of the Embassy run their personal"
+            " accounts on Twitter.",
+            about=[s["us_emb"], TWITTER],
+        ),
+        as_of=now,
+        text="The US embassy's former and current press secretaries run personal Twitter accounts.",
+        evidence=[
+            "The new approach also got a bit more personified with both former and current"
+            " press secretaries of the Embassy running their personal accounts on Twitter."
+        ],
+    )
+    c(
+        "china-embassy-not-on-twitter",
+        s["china"],
+        "has_account_on",
+        TWITTER,
+        as_of=now,
+        negated=True,
+        text="The Russian Embassy in China is not on Twitter.",
+        evidence=[WEIBO],
+    )
+    c(
         "china-embassy-weibo-rank",
         s["china_weibo"],
         "rank",
-        d.qty("the tenth most popular", unit="place"),
+        Rank(
+            position=10,
+            ranking=Ranking(of=s["embassies_on_weibo"], measure="popularity", as_of=now),
+        ),
         as_of=now,
-        qualifiers={"ranking": "embassies on Weibo"},
         text="The Russian Embassy in China's Weibo page is the tenth most popular embassy page.",
         evidence=[WEIBO],
     )

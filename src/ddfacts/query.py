@@ -6,16 +6,24 @@ Each filter says what a record must have to match:
 ``type``
     its JSON ``type`` (``"claim"``, ``"event"``…).
 ``subject``
-    a Claim about it, an Event it takes part in or is about, a Review of it
-    (when the subject is a claim).
+    a Claim about it (its subject, or what its proposition is ``about``),
+    an Event it takes part in or is about, a Review of it (when the subject
+    is a claim).
 ``property``
     a Claim of that property.
 ``source``
     a Statement of that Source; a Claim the source carries
-    (``attribution.source``), relays (``attribution.via_source``) or has
-    evidence in; an Event, Actor or Review with evidence in it.
+    (``attribution.source``), relays (``attribution.via_source``, or a hop
+    of its chain of reported speech) or has evidence in; an Event, Actor or
+    Review with evidence in it.
 ``speaker``
     a Claim asserted by that actor.
+``certainty``
+    a Claim asserted that firmly (``certain``, ``probable``, ``possible``;
+    a claim without attribution counts as certain).
+``proposition``
+    a Claim with a proposition whose text holds these words (case is
+    ignored; ``""`` matches every claim with a proposition).
 ``at``
     a time (a date, or a TimeSpan) that overlaps the record's own time: a
     Claim's ``as_of``, an Event's ``time``, a Source's ``published``, a
@@ -31,13 +39,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .records import Actor, Claim, Event, Record, Review, Source, Statement
+from .records import Actor, Certainty, Claim, Event, Record, Review, Source, Statement
 from .times._span import Precision, TimeSpan
 
 if TYPE_CHECKING:  # FactSet.query calls query(): the set is only read through its methods here.
     from .factset import FactSet
 
-__all__ = ["query", "record_times", "span_of"]
+__all__ = ["claim_matches", "query", "record_times", "span_of"]
 
 
 def span_of(when: dt.date | TimeSpan) -> TimeSpan:
@@ -78,7 +86,7 @@ def _evidence_in(factset: FactSet, evidence: tuple[str, ...], source: str) -> bo
 
 def _about(record: Record, subject: str) -> bool:
     if isinstance(record, Claim):
-        return record.subject == subject
+        return subject in record.about
     if isinstance(record, Event):
         return subject in record.about or any(p.actor == subject for p in record.participants)
     if isinstance(record, Review):
@@ -91,12 +99,43 @@ def _from_source(factset: FactSet, record: Record, source: str) -> bool:
         return record.source == source
     if isinstance(record, Claim):
         attribution = record.attribution
-        if attribution is not None and source in (attribution.source, attribution.via_source):
+        if attribution is not None and (
+            source in (attribution.source, attribution.via_source)
+            or any(hop.source == source for hop in attribution.hops)
+        ):
             return True
         return _evidence_in(factset, record.evidence, source)
     if isinstance(record, (Event, Actor, Review)):
         return _evidence_in(factset, record.evidence, source)
     return False
+
+
+def claim_matches(
+    record: Record,
+    *,
+    certainty: Certainty | str | None = None,
+    proposition: str | None = None,
+) -> bool:
+    """Whether *record* passes the claim filters ``certainty`` and ``proposition``.
+
+    With neither given every record passes; with either, only claims can.
+
+    .. versionadded:: 0.2.0
+    """
+    if certainty is None and proposition is None:
+        return True
+    if not isinstance(record, Claim):
+        return False
+    if certainty is not None:
+        attribution = record.attribution
+        held = attribution.certainty if attribution is not None else Certainty.CERTAIN
+        if held is not Certainty(certainty):
+            return False
+    if proposition is not None:
+        said = record.proposition
+        if said is None or proposition.casefold() not in said.text.casefold():
+            return False
+    return True
 
 
 def _candidates(factset: FactSet, type_: str | None, property_: str | None) -> Iterable[Record]:
@@ -116,6 +155,8 @@ def query(
     source: str | None = None,
     speaker: str | None = None,
     at: dt.date | TimeSpan | None = None,
+    certainty: Certainty | str | None = None,
+    proposition: str | None = None,
 ) -> tuple[Record, ...]:
     """The records of *factset* that pass every filter given, in file order.
 
@@ -139,6 +180,8 @@ def query(
         if source is not None and not _from_source(factset, record, source):
             continue
         if when is not None and not any(span.overlaps(when) for span in record_times(record)):
+            continue
+        if not claim_matches(record, certainty=certainty, proposition=proposition):
             continue
         found.append(record)
     return tuple(found)

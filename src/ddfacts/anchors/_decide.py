@@ -187,9 +187,13 @@ def unrivalled(q: Query, near: Candidate, others: list[Candidate]) -> bool:
     fits the quote and its recorded context better, and when one fits as well, the quote
     moved at most :data:`_NEAR_SLACK` code points or the anchors around it mapped where
     it must be.  In a text of near-copies, or when a block of text moved by about the
-    copies' period, a copy near the expected place is no evidence by itself."""
+    copies' period, a copy near the expected place is no evidence by itself.  When the
+    anchors around it mapped the expected place, only the rivals near it count (those
+    :func:`by_position` weighs): a passage elsewhere lies in another region of the text."""
+    if q.mapped:
+        return True
     content = _content(near)
-    tie_ok = q.mapped or abs(near.start - q.expected) <= _NEAR_SLACK
+    tie_ok = abs(near.start - q.expected) <= _NEAR_SLACK
     for c in others:
         if c.quote < MIN_RIVAL or (c.start < near.end and near.start < c.end):
             continue

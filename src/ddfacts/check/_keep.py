@@ -2,8 +2,9 @@
 
 The rules need, across records: each id's ordinal, each statement's quote,
 the Sources (with texts), the single-valued claims grouped by subject and
-property, the claims whose figure or date waits for its evidence quotes, and
-(with texts) the claims citing evidence.  A :class:`Keeper` holds them:
+property, the claims whose figure or date waits for its evidence quotes, the rank claims
+grouped by ranking, each claim's figure (for refinements), and (with texts)
+the claims citing evidence.  A :class:`Keeper` holds them:
 :class:`MemoryKeeper` in dicts and lists (what :func:`ddfacts.check` uses on
 a FactSet already in memory), :class:`~ddfacts.check._spill.SpillKeeper` in a
 private temporary SQLite database on disk (what ``ddfacts check`` uses, so a
@@ -16,14 +17,27 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, Protocol
 
+from ..quantities._value import Quantity
 from ..records import ClaimValue, Source
 from ._contradiction import Said
 from ._texts import Cited, Quote
 
-__all__ = ["Group", "Keeper", "MemoryKeeper", "Pending"]
+__all__ = ["Figure", "Group", "Keeper", "MemoryKeeper", "Pending", "Ranked"]
 
 #: A (subject, property) and its single-valued claims, in record order.
 Group = tuple[tuple[str, str], list[Said]]
+#: A ranking (its key) and its rank claims, in record order.
+Ranked = tuple[str, list[Said]]
+
+
+class Figure(NamedTuple):
+    """A claim's figure, kept so a claim refining it ("6 of the 15") can be compared."""
+
+    ordinal: int
+    claim: str
+    #: The id of the claim this one refines, if any.
+    refines: str | None
+    value: Quantity
 
 
 class Pending(NamedTuple):
@@ -62,6 +76,12 @@ class Keeper(Protocol):
     def keep_said(self, ordinal: int, subject: str, prop: str, said: Said) -> None:
         """Keep a single-valued claim, the record at *ordinal*."""
 
+    def keep_rank(self, ordinal: int, ranking: str, said: Said) -> None:
+        """Keep a rank claim, the record at *ordinal*, by its ranking's key."""
+
+    def keep_figure(self, figure: Figure) -> None:
+        """Keep a claim's figure (the first claim with an id wins)."""
+
     def keep_pending(self, pending: Pending) -> None:
         """Keep a claim whose figure or date is checked at the end (in record order)."""
 
@@ -70,6 +90,12 @@ class Keeper(Protocol):
 
     def groups(self) -> Iterator[Group]:
         """The single-valued claims by (subject, property), groups in order of first claim."""
+
+    def rankings(self) -> Iterator[Ranked]:
+        """The rank claims by ranking, rankings in order of first claim."""
+
+    def refinements(self) -> Iterator[tuple[Figure, Figure]]:
+        """Each refining figure with the figure it refines, in record order."""
 
     def pending(self) -> Iterator[Pending]:
         """The claims kept with :meth:`keep_pending`, in record order."""
@@ -89,6 +115,8 @@ class MemoryKeeper:
         self._quotes: dict[str, Quote | str] = {}
         self._sources: dict[str, Source] = {}
         self._groups: dict[tuple[str, str], list[Said]] = {}
+        self._rankings: dict[str, list[Said]] = {}
+        self._figures: dict[str, Figure] = {}
         self._pending: list[Pending] = []
         self._cited: list[Cited] = []
 
@@ -123,6 +151,14 @@ class MemoryKeeper:
         """Keep a single-valued claim."""
         self._groups.setdefault((subject, prop), []).append(said)
 
+    def keep_rank(self, ordinal: int, ranking: str, said: Said) -> None:
+        """Keep a rank claim."""
+        self._rankings.setdefault(ranking, []).append(said)
+
+    def keep_figure(self, figure: Figure) -> None:
+        """Keep a claim's figure."""
+        self._figures.setdefault(figure.claim, figure)
+
     def keep_pending(self, pending: Pending) -> None:
         """Keep a claim to check against its evidence at the end."""
         self._pending.append(pending)
@@ -143,9 +179,22 @@ class MemoryKeeper:
         """The claims citing evidence, in record order."""
         return iter(self._cited)
 
+    def rankings(self) -> Iterator[Ranked]:
+        """The rank claims by ranking, in order of first claim."""
+        return iter(self._rankings.items())
+
+    def refinements(self) -> Iterator[tuple[Figure, Figure]]:
+        """Each refining figure with the one it refines, in record order."""
+        for figure in self._figures.values():
+            refined = self._figures.get(figure.refines) if figure.refines is not None else None
+            if refined is not None:
+                yield figure, refined
+
     def close(self) -> None:
         """Let go of everything kept."""
         for kept in (self._ordinals, self._quotes, self._sources, self._groups):
             kept.clear()
+        self._rankings.clear()
+        self._figures.clear()
         self._pending.clear()
         self._cited.clear()

@@ -20,7 +20,15 @@ from ..validation._rules import role_allowed
 from ..vocabulary import Vocabulary
 from ._support import date_in, figure_in
 
-__all__ = ["at", "attribution", "cycles", "no_evidence", "roles", "unsupported"]
+__all__ = [
+    "at",
+    "attribution",
+    "cycles",
+    "no_evidence",
+    "refinement",
+    "roles",
+    "unsupported",
+]
 
 
 def at(ordinal: int, *tokens: str | int) -> Location:
@@ -86,6 +94,29 @@ def attribution(claim: Claim, ordinal: int) -> Problem | None:
         "a claim the source makes itself has mode 'states'",
         at(ordinal, "attribution", "mode"),
         records=(claim.id, carried.source),
+    )
+
+
+def _exceeds(part: Quantity, whole: Quantity) -> bool:
+    """Whether every value *part* allows is above every value *whole* allows."""
+    if part.lower is None or whole.upper is None or not part.comparable(whole):
+        return False
+    low, high = part.lower - part.slack, whole.upper + whole.slack
+    return low > high or (low == high and not (part.lower_inclusive and whole.upper_inclusive))
+
+
+def refinement(
+    ordinal: int, claim_id: str, value: Quantity, refined_id: str, refined: Quantity
+) -> Problem | None:
+    """``check.refinement``: a figure refining another ("6 of the 15") is larger than it."""
+    if not _exceeds(value, refined):
+        return None
+    return problem(
+        "check.refinement",
+        f"{claim_id} refines {refined_id} but gives more: {describe_value(value)} "
+        f"of {describe_value(refined)}",
+        at(ordinal, "value"),
+        records=(claim_id, refined_id),
     )
 
 

@@ -17,9 +17,10 @@ from ..records import Claim, Event, Record, Source, Statement
 from ..textstore import TextLookup
 from ..times._span import TimeSpan
 from ..vocabulary import Vocabulary, default_vocabulary
-from ._contradiction import Said, contradictions
-from ._keep import Keeper, MemoryKeeper, Pending
-from ._rules import attribution, cycles, no_evidence, roles, unsupported
+from ._contradiction import Said, contradictions, population
+from ._keep import Figure, Keeper, MemoryKeeper, Pending
+from ._ranks import rank_conflicts, ranking_key
+from ._rules import attribution, cycles, no_evidence, refinement, roles, unsupported
 from ._spill import SpillKeeper
 from ._texts import Cited, Quote, moved_evidence
 
@@ -35,7 +36,8 @@ class CheckRun:
 
     It keeps what the rules need, never a record: the id index (id ->
     ordinal), each statement's quote, source and offsets, the single-valued
-    claims' values, as-of times, qualifiers and voices, the claims with a
+    claims' values, as-of times, qualifiers, voices, certainty and members,
+    the rank claims by ranking, the claims' figures, the claims with a
     figure or date and their evidence (checked when the run ends),
     derivation links and the problems found so far.  With *texts*, sources
     and the claims that cite evidence are kept too, to check evidence quotes
@@ -89,11 +91,21 @@ class CheckRun:
             self._keep.keep_source(record)
         return None if earlier == ordinal else earlier
 
-    def _claim(self, claim: Claim, ordinal: int) -> None:
-        prop = claim.property
+    def _compared(self, claim: Claim, ordinal: int) -> None:
+        """Keep what the rules comparing claims need: single values, ranks, figures."""
+        prop, subject, value = claim.property, claim.subject, claim.value
         entry = self._vocab.properties.get(prop) if prop is not None else None
-        if entry is not None and prop is not None and entry.single and claim.subject is not None:
-            self._keep.keep_said(ordinal, claim.subject, prop, Said(claim))
+        single = entry is not None and entry.single and population(claim) is not None
+        if single and prop is not None and subject is not None:
+            self._keep.keep_said(ordinal, subject, prop, Said(claim))
+        ranking = ranking_key(claim)
+        if ranking is not None:
+            self._keep.keep_rank(ordinal, ranking, Said(claim))
+        if isinstance(value, Quantity):
+            self._keep.keep_figure(Figure(ordinal, claim.id, claim.refines, value))
+
+    def _claim(self, claim: Claim, ordinal: int) -> None:
+        self._compared(claim, ordinal)
         evidence, value = claim.evidence, claim.value
         if evidence and isinstance(value, (Quantity, TimeSpan)):
             # Evidence may come later: decided when the run ends.
@@ -119,11 +131,22 @@ class CheckRun:
                 found.append(problem)
         return found
 
+    def _refinements(self) -> list[Problem]:
+        """``check.refinement`` for each figure above the one it refines, in record order."""
+        found: list[Problem] = []
+        for part, whole in self._keep.refinements():
+            problem = refinement(part.ordinal, part.claim, part.value, whole.claim, whole.value)
+            if problem is not None:
+                found.append(problem)
+        return found
+
     def finish(self) -> list[Problem]:
         """Every problem, rule by rule, each rule's in record order."""
         keep = self._keep
         try:
             problems = list(contradictions(keep.groups(), keep.ordinals))
+            problems.extend(rank_conflicts(keep.rankings(), keep.ordinals))
+            problems.extend(self._refinements())
             problems.extend(self._unsupported())
             problems.extend(self._no_evidence)
             problems.extend(self._attribution)

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from ..jsonio._files import from_json, to_json
 from ..records import Source
 from ._contradiction import Said
-from ._keep import Group, Pending
+from ._keep import Figure, Group, Pending, Ranked
 from ._texts import Cited, Quote
 
 __all__ = ["BATCH", "CACHE_KIB", "SpillKeeper"]
@@ -47,6 +47,9 @@ _SCHEMA = (
     " ordinal INTEGER NOT NULL, said BLOB NOT NULL)",
     "CREATE TABLE pending(ordinal INTEGER PRIMARY KEY, row BLOB NOT NULL)",
     "CREATE TABLE cited(ordinal INTEGER PRIMARY KEY, row BLOB NOT NULL)",
+    "CREATE TABLE ranks(ranking TEXT NOT NULL, ordinal INTEGER NOT NULL, said BLOB NOT NULL)",
+    "CREATE TABLE figures(id TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, refines TEXT,"
+    " row BLOB NOT NULL) WITHOUT ROWID",
 )
 _INSERTS = {
     "quotes": "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?, ?, ?)",
@@ -54,6 +57,8 @@ _INSERTS = {
     "said": "INSERT INTO said VALUES (?, ?, ?, ?)",
     "pending": "INSERT INTO pending VALUES (?, ?)",
     "cited": "INSERT INTO cited VALUES (?, ?)",
+    "ranks": "INSERT INTO ranks VALUES (?, ?, ?)",
+    "figures": "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?)",
 }
 #: Each claim after the first claim of its group, groups in order of first claim.
 _GROUPS = (
@@ -61,6 +66,17 @@ _GROUPS = (
     " (SELECT subject, property, MIN(ordinal) AS first FROM said GROUP BY subject, property)"
     " AS g ON g.subject = s.subject AND g.property = s.property"
     " ORDER BY g.first, s.ordinal"
+)
+#: Each rank claim, by ranking, rankings in order of first claim.
+_RANKINGS = (
+    "SELECT s.ranking, s.said FROM ranks AS s JOIN"
+    " (SELECT ranking, MIN(ordinal) AS first FROM ranks GROUP BY ranking)"
+    " AS g ON g.ranking = s.ranking ORDER BY g.first, s.ordinal"
+)
+#: Each refining figure with the figure it refines, in record order.
+_REFINEMENTS = (
+    "SELECT f.row, r.row FROM figures AS f JOIN figures AS r ON r.id = f.refines"
+    " WHERE f.refines IS NOT NULL ORDER BY f.ordinal"
 )
 
 
@@ -164,6 +180,15 @@ class SpillKeeper:
         """Keep a single-valued claim."""
         self._add("said", (subject, prop, ordinal, pickle.dumps(said)))
 
+    def keep_rank(self, ordinal: int, ranking: str, said: Said) -> None:
+        """Keep a rank claim by its ranking's key."""
+        self._add("ranks", (ranking, ordinal, pickle.dumps(said)))
+
+    def keep_figure(self, figure: Figure) -> None:
+        """Keep a claim's figure (the first claim with an id wins)."""
+        row = (figure.claim, figure.ordinal, figure.refines, pickle.dumps(tuple(figure)))
+        self._add("figures", row)
+
     def keep_pending(self, pending: Pending) -> None:
         """Keep a claim to check against its evidence at the end."""
         self._add("pending", (pending.ordinal, pickle.dumps(tuple(pending))))
@@ -179,6 +204,19 @@ class SpillKeeper:
         rows = self._db.execute(_GROUPS)
         for key, group in groupby(rows, key=lambda row: (row[0], row[1])):
             yield key, [pickle.loads(row[2]) for row in group]
+
+    def rankings(self) -> Iterator[Ranked]:
+        """The rank claims by ranking, rankings in order of first claim."""
+        self._flush()
+        self._db.execute("CREATE INDEX IF NOT EXISTS ranks_key ON ranks(ranking, ordinal)")
+        rows = self._db.execute(_RANKINGS)
+        for key, group in groupby(rows, key=lambda row: str(row[0])):
+            yield key, [pickle.loads(row[1]) for row in group]
+
+    def refinements(self) -> Iterator[tuple[Figure, Figure]]:
+        """Each refining figure with the one it refines, in record order."""
+        for part, whole in self.query(_REFINEMENTS, ()):
+            yield Figure(*pickle.loads(part)), Figure(*pickle.loads(whole))
 
     def pending(self) -> Iterator[Pending]:
         """The pending claims, in record order."""

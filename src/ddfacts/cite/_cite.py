@@ -17,6 +17,7 @@ from ..errors import CiteError, TextStoreError
 from ..factset import FactSet
 from ..records import (
     Actor,
+    Attribution,
     Claim,
     Source,
     Statement,
@@ -122,14 +123,18 @@ class Citation:
     speaker: str | None = None
     #: For a claim: how the source carries it (``quotes``, ``reports``…).
     mode: str | None = None
-    #: For a claim: the name of the outlet the source relays.
+    #: For a claim: the name of the outlet the source relays (a chain: each hop's, in order).
     via: str | None = None
+    #: For a claim asserted less than certainly or negated: how, with the hedge as written.
+    certainty: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The citation as a JSON object."""
         out: dict[str, Any] = {"id": self.id, "type": self.type}
         if self.type == "claim":
             out.update(claim=self.claim, speaker=self.speaker, mode=self.mode, via=self.via)
+            if self.certainty is not None:
+                out["certainty"] = self.certainty
         out["passages"] = [passage.to_json() for passage in self.passages]
         return out
 
@@ -184,6 +189,8 @@ class Citation:
             return []
         lines = [strong(self.claim or self.id)]
         said = [f"said by {escape(self.speaker)}"] if self.speaker else []
+        if self.certainty:
+            said.append(escape(self.certainty))
         if self.mode:
             said.append(f"the source {escape(self.mode)} it")
         if self.via:
@@ -281,5 +288,30 @@ def cite(factset: FactSet, record_id: str, *, texts: TextLookup | None = None) -
         claim=_claim_words(factset, record),
         speaker=_name(factset, record.speaker),
         mode=attribution.mode.value if attribution else None,
-        via=_name(factset, attribution.via) if attribution else None,
+        via=_via(factset, attribution),
+        certainty=_certainty(attribution),
     )
+
+
+def _via(factset: FactSet, attribution: Attribution | None) -> str | None:
+    """The outlet a 1.0 attribution relays, or every hop of a chain: "TASS → the embassy"."""
+    if attribution is None:
+        return None
+    if attribution.chain:
+        return " → ".join(_name(factset, hop.by) or hop.by for hop in attribution.chain)
+    return _name(factset, attribution.via)
+
+
+def _certainty(attribution: Attribution | None) -> str | None:
+    """How firmly, when less than certainly or negated: ``probable: “apparently”``."""
+    if attribution is None or not (attribution.hedged or attribution.negated):
+        return None
+    words = ", ".join(
+        word
+        for word, present in (
+            ("negated", attribution.negated),
+            (attribution.certainty.value, attribution.hedged),
+        )
+        if present
+    )
+    return f"{words}: “{attribution.hedge}”" if attribution.hedge else words

@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "search",
     "suggest",
     "source",
+    "migrate",
 )
 
 

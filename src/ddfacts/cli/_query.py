@@ -13,8 +13,8 @@ from .._describe import describe_value
 from .._escape import for_terminal
 from ..errors import TimeParseError
 from ..jsonio._files import to_json
-from ..query import record_times
-from ..records import Actor, Claim, Event, Record, Review, Source, Statement
+from ..query import claim_matches, record_times
+from ..records import Actor, Certainty, Claim, Event, Record, Review, Source, Statement
 from ..times._parse import parse_time
 from ._base import EXIT_OK, CommandError, arguments, load_all, register, write_out
 from ._db import add_db_option, facts_or_db
@@ -34,6 +34,18 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--at", metavar="WHEN", help='a time the records overlap: "2022-10", "December 2014"…'
     )
+    parser.add_argument(
+        "--certainty",
+        choices=[c.value for c in Certainty],
+        help="claims asserted this firmly (a claim without attribution is certain)",
+    )
+    parser.add_argument(
+        "--proposition",
+        metavar="WORDS",
+        nargs="?",
+        const="",
+        help="claims whose proposition holds these words (alone: any proposition)",
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
 
 
@@ -42,21 +54,32 @@ def _cut(text: str) -> str:
     return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1] + "…"
 
 
+def _claim_line(claim: Claim) -> str:
+    """A claim's triple and/or proposition, speaker, hedge, source and chain of hops."""
+    parts = []
+    if claim.subject is not None:
+        parts.append(f"{claim.subject} {claim.property} = {describe_value(claim.value)}")
+    if claim.proposition is not None:
+        parts.append(f"proposition: {_cut(claim.proposition.text)}")
+    line = "; ".join(parts) or "-"
+    if claim.speaker:
+        line += f"; speaker {claim.speaker}"
+    attribution = claim.attribution
+    if attribution is not None:
+        if attribution.hedged or attribution.negated:
+            words = attribution.certainty.value + (", negated" if attribution.negated else "")
+            hedge = f" “{attribution.hedge}”" if attribution.hedge else ""
+            line += f"; {words}{hedge}"
+        line += f"; {attribution.mode.value} in {attribution.source}"
+        if attribution.hops:
+            line += " via " + " -> ".join(hop.by for hop in attribution.hops)
+    return line
+
+
 def describe(record: Record) -> str:
     """One line saying what a record holds, for the table's last column."""
     if isinstance(record, Claim):
-        line = (
-            f"{record.subject} {record.property} = {describe_value(record.value)}"
-            if record.subject is not None
-            else f"proposition: {record.proposition.text if record.proposition else '-'}"
-        )
-        if record.speaker:
-            line += f"; speaker {record.speaker}"
-        if record.attribution:
-            line += f"; {record.attribution.mode.value} in {record.attribution.source}"
-            if record.attribution.via:
-                line += f" via {record.attribution.via}"
-        return line
+        return _claim_line(record)
     if isinstance(record, Statement):
         return f"{record.source}: “{_cut(record.anchor.exact)}”"
     if isinstance(record, Event):
@@ -89,7 +112,7 @@ def render_table(records: tuple[Record, ...]) -> str:
     return "".join(lines)
 
 
-@register("query", "Find records by type, subject, property, source, speaker and time.")
+@register("query", "Find records by type, subject, property, source, speaker, time and certainty.")
 @arguments(_configure)
 def run(args: argparse.Namespace) -> int:
     at = None
@@ -107,6 +130,11 @@ def run(args: argparse.Namespace) -> int:
             speaker=args.speaker,
             at=at,
         )
+    found = tuple(
+        record
+        for record in found
+        if claim_matches(record, certainty=args.certainty, proposition=args.proposition)
+    )
     if args.format == "json":
         text = json.dumps([to_json(r) for r in found], ensure_ascii=False, indent=2) + "\n"
         write_out(text, None)

@@ -2,7 +2,11 @@
 
 One ClaimReview per Review, sorted by review id:
 
-- ``claimReviewed``: the claim's ``text``, else a sentence made from it;
+- ``claimReviewed``: the claim's ``text``, else its proposition, else a
+  sentence made from it; a built sentence keeps the speaker's hedge or
+  negation ("(probable: “apparently”)");
+- ``about`` (and ``itemReviewed.about``): what the claim's proposition is
+  about, actors as Person/Organization, other records as a named Thing;
 - ``itemReviewed``: a ``Claim`` whose ``author`` is the speaker, whose
   ``appearance`` lists the sources that carry it (its attribution's source and
   the sources of its evidence statements, and those an import kept in
@@ -32,7 +36,7 @@ from ..errors import ExportError
 from ..factset import FactSet
 from ..records import Actor, Claim, Review, Source, Statement
 from ..times._span import as_date
-from ._common import claim_sentence, record_iri, sorted_by_id
+from ._common import claim_sentence, display_name, record_iri, sorted_by_id
 
 __all__ = ["SCHEMA_CONTEXT", "claimreview_of", "incomplete_reason", "to_claimreview"]
 
@@ -64,6 +68,13 @@ def _party(actor_id: str, facts: FactSet) -> dict[str, Any]:
     if same_as:
         party["sameAs"] = same_as
     return party
+
+
+def _thing(record_id: str, facts: FactSet) -> dict[str, Any]:
+    """What a proposition is about: an actor as a party, any other record as a named Thing."""
+    if facts.get(record_id, Actor) is not None:
+        return _party(record_id, facts)
+    return {"@type": "Thing", "@id": record_iri(record_id), "name": display_name(record_id, facts)}
 
 
 def _published(source: Source) -> dt.date | None:
@@ -144,6 +155,8 @@ def claimreview_of(review: Review, facts: FactSet) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim", "@id": record_iri(claim.id)}
     if claim.speaker:
         item["author"] = _party(claim.speaker, facts)
+    if claim.proposition is not None and claim.proposition.about:
+        item["about"] = [_thing(record_id, facts) for record_id in claim.proposition.about]
     sources = _sources_of(claim, facts)
     if sources:
         item["appearance"] = [_appearance(source, facts) for source in sources]
@@ -164,6 +177,8 @@ def claimreview_of(review: Review, facts: FactSet) -> dict[str, Any]:
         document["datePublished"] = review.published.isoformat()
     document["author"] = _party(review.reviewer, facts)
     document["claimReviewed"] = claim_sentence(claim, facts)
+    if "about" in item:
+        document["about"] = item["about"]
     if review.explanation:
         document["reviewBody"] = review.explanation
     document["reviewRating"] = _rating(review)

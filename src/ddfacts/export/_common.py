@@ -18,6 +18,7 @@ __all__ = [
     "canonical_json",
     "claim_sentence",
     "display_name",
+    "factuality_words",
     "id_of_iri",
     "iri_of",
     "record_iri",
@@ -115,20 +116,70 @@ def value_words(value: ClaimValue, facts: FactSet) -> str:
 
 
 def claim_sentence(claim: Claim, facts: FactSet) -> str:
-    """The claim as one sentence: ``text``, the proposition, or "<subject> <property>: <value>".
+    """The claim as one sentence: ``text``, else the proposition, else the triple in words.
 
-    The fallback names the subject by its display name, turns ``_`` in the
-    property into spaces, and adds "(as of …)" when the claim has an as-of time.
+    The triple names the subject by its display name, turns ``_`` in the
+    property into spaces, and adds "(as of …)" when the claim has an as-of
+    time.  A sentence built from the proposition or the triple keeps how
+    firmly the speaker asserts it (:func:`factuality_words`): "(probable:
+    “apparently”)", "(negated)"; a claim's own ``text`` is used as written.
     """
     if claim.text:
         return claim.text
-    if claim.subject is None or claim.property is None or claim.value is None:
-        return claim.proposition.text if claim.proposition is not None else claim.id
-    subject = display_name(claim.subject, facts)
-    sentence = f"{subject} {claim.property.replace('_', ' ')}: {value_words(claim.value, facts)}"
-    if claim.as_of is not None and not claim.as_of.is_unknown:
-        sentence += f" (as of {claim.as_of.expression or claim.as_of.edtf})"
-    return sentence
+    if claim.proposition is not None:
+        sentence = claim.proposition.text
+    elif claim.subject is None or claim.property is None or claim.value is None:
+        return claim.id
+    else:
+        subject = _subject_words(claim, claim.subject, facts)
+        value = value_words(claim.value, facts)
+        sentence = f"{subject} {claim.property.replace('_', ' ')}: {value}"
+        if claim.as_of is not None and not claim.as_of.is_unknown:
+            sentence += f" (as of {claim.as_of.expression or claim.as_of.edtf})"
+    words = factuality_words(claim, sentence)
+    return f"{sentence} ({words})" if words else sentence
+
+
+def _subject_words(claim: Claim, subject_id: str, facts: FactSet) -> str:
+    """The subject, or which of its members: "each member of X except Y" (counting those...)."""
+    subject = display_name(subject_id, facts)
+    members = claim.members
+    if members is not None:
+        scope = members.scope.value
+        lead = "the average" if scope == "average" else scope
+        subject = f"{lead} member{'s' if scope in ('all', 'most', 'some') else ''} of {subject}"
+        if members.named:
+            subject += " (" + ", ".join(display_name(i, facts) for i in members.named) + ")"
+        if members.excluding:
+            subject += " except " + ", ".join(display_name(i, facts) for i in members.excluding)
+    if claim.where is not None:
+        bound = value_words(claim.where.value, facts)
+        subject += f" (counting those with {claim.where.property.replace('_', ' ')} {bound})"
+    return subject
+
+
+def factuality_words(claim: Claim, sentence: str = "") -> str:
+    """How firmly a claim is asserted, in words, unless *sentence* already says it.
+
+    "" for a certain, positive claim, or when the hedge words as written are
+    in *sentence*; else the degree ("probable", "possible", "negated") and
+    the hedge words in quotes: ``probable: “apparently”``.
+    """
+    attribution = claim.attribution
+    if attribution is None or not (attribution.hedged or attribution.negated):
+        return ""
+    hedge = attribution.hedge
+    if hedge and hedge.casefold() in sentence.casefold():
+        return ""
+    degree = ", ".join(
+        word
+        for word, present in (
+            ("negated", attribution.negated),
+            (attribution.certainty.value, attribution.hedged),
+        )
+        if present
+    )
+    return f"{degree}: “{hedge}”" if hedge else degree
 
 
 def canonical_json(value: Any) -> str:

@@ -5,6 +5,10 @@ One row per Claim that has a Review, sorted by claim id::
     {"id": "claim:x", "claim": "…", "label": "REFUTES", "verifiable": "VERIFIABLE",
      "review": "review:x", "evidence": [[["source:a", "statement:b", "the quote"]]]}
 
+``claim`` is the claim's ``text``, else its proposition, else a sentence
+made from its triple, keeping the speaker's hedge or negation
+(:func:`~ddfacts.export._common.claim_sentence`).
+
 ``label`` follows the latest review of the claim (by publication date, then
 id), by where its rating falls on its scale: the share
 ``(value - worst) / (best - worst)`` is 2/3 or more: ``SUPPORTS``; 1/3 or

@@ -22,7 +22,9 @@ prefix (``urn:ddfacts:``).
   statement from its source as a ``prov:Quotation``; a claim from its
   evidence and, through its reporting activity, from its source; derivation
   links of provenance, ``quoted_from`` as ``prov:Quotation`` and
-  ``revision_of`` as ``prov:Revision``); ``wasGeneratedBy`` (a record by its
+  ``revision_of`` as ``prov:Revision``; a chain of reported speech, one
+  derivation per hop: the speaker's words -> hop 1 -> ... -> the source, each
+  hop an entity attributed to its agent); ``wasGeneratedBy`` (a record by its
   recording); ``wasAssociatedWith`` (recording and reporting with their
   agents); ``actedOnBehalfOf`` (a tool for the person who ran it, an author
   for the publisher, an account for its operator, an actor for the
@@ -42,8 +44,8 @@ from typing import Any
 
 from ..factset import FactSet
 from ..provenance import DerivationKind, Provenance
-from ..records import Actor, Claim, Mode, Record, Review, Source, Statement
-from ._common import claim_sentence, sorted_by_id
+from ..records import Actor, Attribution, Claim, Mode, Record, Review, Source, Statement
+from ._common import claim_sentence, display_name, sorted_by_id
 from ._provgraph import PROV_PREFIXES, Graph
 from ._provnames import agent_type
 
@@ -62,6 +64,7 @@ _DERIVATION_TYPES = {
     DerivationKind.TRANSLATED_FROM: "ddfacts:Translation",
     DerivationKind.REVISION_OF: "prov:Revision",
 }
+_HOP_DERIVATION_TYPES = {Mode.QUOTES: "prov:Quotation", Mode.TRANSLATES: "ddfacts:Translation"}
 _SLUG = re.compile(r"[^a-z0-9.-]+")
 
 
@@ -180,7 +183,7 @@ def _claim(graph: Graph, claim: Claim, facts: FactSet) -> None:
         f"ddfacts:reporting/{_local(claim.id)}",
         **{"prov:type": _qname(_ACTIVITY_TYPES[mode])},
     )
-    kind = {Mode.QUOTES: "prov:Quotation", Mode.TRANSLATES: "ddfacts:Translation"}.get(mode)
+    kind = _HOP_DERIVATION_TYPES.get(mode)
     graph.relate(
         "wasDerivedFrom",
         **{
@@ -214,6 +217,64 @@ def _claim(graph: Graph, claim: Claim, facts: FactSet) -> None:
                     "prov:role": role,
                 },
             )
+    _hops(graph, claim, attribution, facts)
+
+
+def _hops(graph: Graph, claim: Claim, attribution: Attribution, facts: FactSet) -> None:
+    """The chain of reported speech: the speaker's words -> hop 1 -> ... -> the source.
+
+    Each hop is an entity (the words as that hop gave them) attributed to the
+    hop's agent, with its mode, language, position and publication as
+    attributes, and derived from the link before it: the speaker's words
+    (``ddfacts:words_<claim>``, attributed to the speaker) for the first hop.
+    The source is derived from the last hop.  A derivation is typed after
+    the hop's mode (``prov:Quotation``, ``ddfacts:Translation``).
+    """
+    hops = attribution.hops
+    if not hops:
+        return
+    previous = graph.node(
+        "entity",
+        f"ddfacts:words/{_local(claim.id)}",
+        **{
+            "prov:type": _qname("ddfacts:Utterance"),
+            "prov:label": claim_sentence(claim, facts),
+            "ddfacts:language": attribution.original_language,
+        },
+    )
+    if claim.speaker:
+        speaker = _agent_ref(graph, claim.speaker, facts)
+        graph.relate("wasAttributedTo", **{"prov:entity": previous, "prov:agent": speaker})
+    for position, hop in enumerate(hops, start=1):
+        current = graph.node(
+            "entity",
+            f"ddfacts:hop/{_local(claim.id)}/{position}",
+            **{
+                "prov:type": _qname("ddfacts:ReportedWords"),
+                "prov:label": f"hop {position}: {hop.mode.value} by {display_name(hop.by, facts)}",
+                "ddfacts:mode": hop.mode.value,
+                "ddfacts:language": hop.language,
+                "ddfacts:position": position,
+                "ddfacts:publishedIn": _qname(hop.source) if hop.source else None,
+            },
+        )
+        agent = _agent_ref(graph, hop.by, facts)
+        graph.relate("wasAttributedTo", **{"prov:entity": current, "prov:agent": agent})
+        _derived(graph, current, previous, hop.mode)
+        previous = current
+    _derived(graph, attribution.source, previous, None)
+
+
+def _derived(graph: Graph, generated: str, used: str, mode: Mode | None) -> None:
+    kind = _HOP_DERIVATION_TYPES.get(mode) if mode is not None else None
+    graph.relate(
+        "wasDerivedFrom",
+        **{
+            "prov:generatedEntity": generated,
+            "prov:usedEntity": used,
+            "prov:type": _qname(kind) if kind else None,
+        },
+    )
 
 
 def _entities(facts: FactSet) -> Iterable[Record]:

@@ -6,7 +6,10 @@ narrowed by a TextQuoteSelector (exact, prefix, suffix) and a
 TextPositionSelector whose ``start``/``end`` count code points, as ddfacts
 stores them.  Its body links the claims and events the statement is evidence
 for (SpecificResources with purpose ``linking``) and carries the statement's
-note (a TextualBody with purpose ``commenting``); a statement with neither
+note (a TextualBody with purpose ``commenting``), and the proposition of each
+linked claim that has one (a TextualBody with purpose ``describing``, in the
+proposition's words and language, with the speaker's hedge kept as
+:func:`~ddfacts.export._common.claim_sentence` keeps it); a statement with neither
 gets a TextualBody with purpose ``describing`` that says what it quotes, so
 every annotation has a body.  ``creator`` and ``created`` come from the
 statement's provenance.  At the start or end of the source's text the
@@ -27,7 +30,7 @@ from .._version import __version__
 from ..factset import FactSet
 from ..provenance import Provenance
 from ..records import Actor, Claim, Event, Source, Statement
-from ._common import display_name, iri_of, record_iri, sorted_by_id
+from ._common import claim_sentence, display_name, iri_of, record_iri, sorted_by_id
 
 __all__ = ["ANNO_CONTEXT", "annotation_of", "to_webannotation"]
 
@@ -112,6 +115,25 @@ def _described(statement: Statement, facts: FactSet) -> dict[str, Any]:
     }
 
 
+def _propositions(linked: list[str], facts: FactSet) -> list[dict[str, Any]]:
+    """A describing TextualBody for each linked claim's proposition, in its words."""
+    bodies = []
+    for record_id in linked:
+        claim = facts.get(record_id, Claim)
+        if claim is None or claim.proposition is None:
+            continue
+        body = {
+            "type": "TextualBody",
+            "value": claim_sentence(claim, facts),
+            "format": "text/plain",
+            "purpose": "describing",
+        }
+        if claim.proposition.language:
+            body["language"] = claim.proposition.language
+        bodies.append(body)
+    return bodies
+
+
 def _links(facts: FactSet) -> dict[str, list[str]]:
     """Statement id -> ids of the claims and events that cite it as evidence, sorted."""
     links: dict[str, set[str]] = {}
@@ -140,6 +162,7 @@ def annotation_of(
         {"type": "SpecificResource", "source": record_iri(record_id), "purpose": "linking"}
         for record_id in linked
     ]
+    body.extend(_propositions(linked, facts))
     if statement.note:
         body.append(
             {

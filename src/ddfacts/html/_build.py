@@ -32,6 +32,7 @@ from ..textstore import TextLookup
 from ..validation import validate
 from ._blocks import Mark, blocks, slug
 from ._charts import charts
+from ._claimwords import claim_details
 from ._model import Index, claim_words, href_of, name_of
 from ._pages import ActorIndex, actor_context, source_fragments, timeline_rows
 
@@ -169,7 +170,11 @@ def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
     _write(
         root / "claims.html",
         _template(env, "claims").render(
-            root="", claims=claims, words=lambda c: claim_words(facts, c), **common
+            root="",
+            claims=claims,
+            words=lambda c: claim_words(facts, c),
+            details=lambda c: claim_details(facts, c),
+            **common,
         ),
     )
     _write(

@@ -141,6 +141,21 @@ CODES: dict[str, CodeInfo] = {
         "One source gives a single-valued property two values for one subject at one time.",
     ),
     "meaning.cycle": CodeInfo("meaning", _E, "Derivation links or operated_by links form a cycle."),
+    "meaning.claim-content": CodeInfo(
+        "meaning", _E, "A claim has part of a subject-property-value triple, or no content at all."
+    ),
+    "meaning.attribution-forms": CodeInfo(
+        "meaning", _E, "An attribution has both a chain of hops and the 1.0 via/translated_by."
+    ),
+    "meaning.members-overlap": CodeInfo(
+        "meaning", _E, "A claim's members name one member as both named and excluded."
+    ),
+    "meaning.rank-position": CodeInfo(
+        "meaning", _E, "A rank's position is not a whole number from 1."
+    ),
+    "meaning.quantity-rounding": CodeInfo(
+        "meaning", _E, "A quantity's rounded_to is not positive, or has no amount to round."
+    ),
     "meaning.invalid": CodeInfo(
         "meaning", _E, "The record cannot be built for another reason (a safety net)."
     ),
@@ -192,6 +207,21 @@ CODES: dict[str, CodeInfo] = {
         "Two claims give a single-valued property values that cannot both be true at one time "
         "(an error when one source says both in one voice).",
         graver=_E,
+    ),
+    "check.hedged": CodeInfo(
+        "check",
+        _W,
+        "A hedged claim (probable or possible) disagrees with another: not a contradiction.",
+    ),
+    "check.rank-conflict": CodeInfo(
+        "check",
+        _W,
+        "Two subjects hold one position of a ranking untied, or one subject two positions "
+        "(an error when one source says both in one voice).",
+        graver=_E,
+    ),
+    "check.refinement": CodeInfo(
+        "check", _E, "A figure refining another ('6 of the 15') is larger than the one it refines."
     ),
     "check.unsupported": CodeInfo(
         "check", _E, "A claim's figure or date is written in none of its evidence quotes."

@@ -29,7 +29,7 @@ from ..jsonio._inputs import expand
 from ..problems import Problem
 from ..records import Record
 from ._open import StoreError, connect, open_store
-from ._schema import FORMAT, SCHEMA, SEQ_TABLES, rows_of, seq_of
+from ._schema import FORMAT, SCHEMA, SEQ_TABLES, rows_of, seq_of, text_rowid
 
 __all__ = ["BATCH", "BuildSummary", "build_store", "update_store"]
 
@@ -102,6 +102,9 @@ class _Writer:
         #: Records a transaction takes; None keeps one transaction for the whole run.
         self._batch = batch
         self._pending = 0
+        #: Number of the next text indexed (the low bits of its ``texts`` rowid).
+        self._texts = int(connection.execute(
+            "SELECT value FROM meta WHERE key = 'next_text'").fetchone()[0])  # fmt: skip
 
     def _insert(self, record: Record, seq: int, rank: int, line: int | None) -> None:
         text = json.dumps(to_json(record), ensure_ascii=True, separators=(",", ":"))
@@ -114,20 +117,25 @@ class _Writer:
         self._db.execute(_TYPED_INSERTS[table], (seq, *map(_safe, values)))
         db = self._db
         db.executemany("INSERT INTO refs VALUES (?, ?, ?)", ((seq, r, t) for r, t in rows.refs))
-        db.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?)", ((seq, *map(_safe, t)) for t in rows.times))
-        db.executemany(
-            "INSERT INTO texts (text, field, seq) VALUES (?, ?, ?)",
-            ((utf8_text(text), field, seq) for field, text in rows.texts),
-        )
+        times = ((seq, *map(_safe, t)) for t in rows.times)
+        db.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?)", times)
+        for field, text in rows.texts:
+            row = (text_rowid(text, self._texts), utf8_text(text), field, seq)
+            db.execute("INSERT INTO texts (rowid, text, field, seq) VALUES (?, ?, ?, ?)", row)
+            self._texts += 1
 
-    def _duplicate(self, record: Record, path: str, line: int | None, position: int) -> None:
+    def _duplicate(
+        self, record: Record, path: str, line: int | None, position: int, error: Exception
+    ) -> None:
         row = self._db.execute(
             "SELECT files.path, records.line, records.seq & 4294967295 FROM records "
             "JOIN files ON files.rank = records.file WHERE records.id = ?",
             (utf8_text(record.id),),
         ).fetchone()
         here = _place(path, line, position)
-        where = f"at {_place(row[0], row[1], row[2])} and {here}" if row else f"at {here}"
+        if row is None:
+            raise StoreError(f"{here}: {record.id} cannot be stored ({error})", path=path)
+        where = f"at {_place(row[0], row[1], row[2])} and {here}"
         raise DuplicateIdError(record.id, where=where)
 
     def add_file(self, path: Path, rank: int) -> int:
@@ -139,8 +147,8 @@ class _Writer:
         for position, (record, line) in enumerate(iter_located(path)):
             try:
                 self._insert(record, seq_of(rank, position), rank, line)
-            except sqlite3.IntegrityError:
-                self._duplicate(record, name, line, position)
+            except sqlite3.IntegrityError as error:
+                self._duplicate(record, name, line, position, error)
             count += 1
             self._pending += 1
             if self._batch is not None and self._pending >= self._batch:
@@ -148,8 +156,13 @@ class _Writer:
         self._db.execute("UPDATE files SET records = ? WHERE rank = ?", (count, rank))
         return count
 
+    def save(self) -> None:
+        """Record in ``meta`` where the numbering of texts goes on."""
+        self._db.execute("UPDATE meta SET value = ? WHERE key = 'next_text'", (str(self._texts),))
+
     def commit(self) -> None:
         """End the current transaction and start the next one."""
+        self.save()
         self._db.execute("COMMIT")
         self._db.execute("BEGIN")
         self._pending = 0
@@ -168,7 +181,8 @@ def _create(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.executescript(SCHEMA)
     meta = {"kind": "ddfacts-store", "format": str(FORMAT), "ddfacts": __version__}
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", [*meta.items(), ("complete", "no")])
+    meta |= {"next_text": "0", "complete": "no"}
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     return connection
 
 
@@ -220,6 +234,7 @@ def build_store(
         writer = _Writer(connection)
         for rank, path in enumerate(files):
             writer.add_file(path, rank)
+        writer.save()
         count = _finish(connection)
         connection.close()
         connection = None
@@ -253,6 +268,7 @@ def _apply(connection: sqlite3.Connection, files: Sequence[Path]) -> int:
             writer.remove_file(rank)
         writer.add_file(path, rank)
         read += 1
+    writer.save()
     return read
 
 

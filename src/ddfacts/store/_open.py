@@ -68,6 +68,8 @@ def _meta_problem(connection: sqlite3.Connection) -> str | None:
             f"was written by an older ddfacts (store format {version}; this version reads "
             f"format {FORMAT}): rebuild it with `ddfacts db build`"
         )
+    if not meta.get("next_text", "").isdigit():
+        return "is not a whole ddfacts fact store (its meta table has no next_text)"
     if meta.get("complete") != "yes":
         return "is unfinished (its build was stopped before the end): rebuild it"
     return None

@@ -14,6 +14,7 @@ record holds at, widened to whole days, with the width class
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -24,13 +25,19 @@ from ..records import Actor, Claim, Event, Record, Review, Source, Statement
 from ..times._span import TimeSpan, as_date
 from ._times import width_of
 
-__all__ = ["FORMAT", "SCHEMA", "rows_of", "seq_of", "time_bounds"]
+__all__ = ["FORMAT", "SCHEMA", "rows_of", "seq_of", "text_rowid", "text_words", "time_bounds"]
 
 #: The store format this version writes and reads; a newer one is refused.
 FORMAT = 2
 
 #: Bits of ``seq`` that number a record within its file.
 _POSITION_BITS = 32
+#: Bits of a ``texts`` rowid that number the text; the bits above hold its length in words.
+_TEXT_BITS = 40
+#: Longest length a ``texts`` rowid records; longer texts rank as this long.
+_MAX_WORDS = (1 << 22) - 1
+#: Words as FTS5's ``unicode61`` tokenizer cuts them: runs of letters and digits.
+_WORDS = re.compile(r"[^\W_]+")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,7 +62,7 @@ CREATE TABLE actors (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NU
 CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, event_type TEXT NOT NULL,
     time_from TEXT, time_to TEXT);
 CREATE TABLE claims (
-    seq INTEGER PRIMARY KEY, id TEXT NOT NULL, subject TEXT NOT NULL, property TEXT NOT NULL,
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL, subject TEXT, property TEXT,
     speaker TEXT, source TEXT, via_source TEXT, mode TEXT, text TEXT,
     quantity_lower REAL, quantity_upper REAL, unit TEXT, as_of_from TEXT, as_of_to TEXT);
 CREATE INDEX claims_subject ON claims (subject);
@@ -107,6 +114,21 @@ def _shifted(value: dt.date | dt.datetime, days: int) -> dt.date:
     if not offset or day == (dt.date.min if days < 0 else dt.date.max):
         return day
     return day + dt.timedelta(days=days)
+
+
+def text_rowid(text: str, number: int) -> int:
+    """The ``texts`` rowid of the *number*-th text indexed: its length in words, then *number*.
+
+    FTS5 returns matches in rowid order, so the first matches it finds are
+    the shortest texts holding every word (BM25's order when each word occurs
+    once), and a search stops after the hits it needs.
+    """
+    return (min(len(_WORDS.findall(text)), _MAX_WORDS) << _TEXT_BITS) | number
+
+
+def text_words(rowid: int) -> int:
+    """The length in words a ``texts`` rowid records."""
+    return rowid >> _TEXT_BITS
 
 
 def time_bounds(span: TimeSpan) -> tuple[str | None, str | None]:

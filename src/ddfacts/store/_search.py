@@ -3,6 +3,14 @@
 The words a user types never reach FTS5's query language: each becomes a
 quoted string (its own double quotes doubled), so ``AND``, ``NEAR``, ``*``,
 column filters and unbalanced quotes are only text.  Every word must occur.
+
+Hits come shortest text first: a ``texts`` rowid holds the text's length in
+words above its number (:func:`~._schema.text_rowid`), and FTS5 walks its
+matches in rowid order, so a search reads only as far as its last hit.
+Among texts that hold every word once, that is BM25's order (BM25 favours
+the shorter text, and its IDF weights are the same for every hit of an
+all-words query); FTS5's own ``bm25()`` would count every row holding each
+word on every search, which grows with the store.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from .._escape import utf8_text
 from ..limits import MAX_PHRASE_CHARS
 from ..records import Record, Source
 from ._open import StoreError
+from ._schema import text_words
 
 __all__ = ["SearchHit", "fts_query", "search_rows"]
 
@@ -37,7 +46,7 @@ class SearchHit:
     field: str
     #: The text that matched.
     text: str
-    #: BM25 rank from FTS5: lower is better.
+    #: The text's length in words: lower is better (hits come shortest first).
     score: float
     #: The source a statement or claim comes from, when the store has it.
     source: Source | None = None
@@ -67,15 +76,17 @@ def fts_query(words: str) -> str:
 def search_rows(
     db: sqlite3.Connection, path: Path, words: str, limit: int
 ) -> list[tuple[int, str, str, float]]:
-    """``(seq, field, text, score)`` of the best *limit* matches of *words*, best first."""
+    """``(seq, field, text, score)`` of the best *limit* matches of *words*, best first.
+
+    The work is bounded by the matches read before the last hit (FTS5's
+    all-words merge in rowid order), not by the number of matches.
+    """
     query = fts_query(words)
     if not query or limit <= 0:
         return []
-    sql = (
-        "SELECT seq, field, text, bm25(texts) AS score FROM texts WHERE texts MATCH ? "
-        "ORDER BY score, seq LIMIT ?"
-    )
+    sql = "SELECT rowid, seq, field, text FROM texts WHERE texts MATCH ? ORDER BY rowid LIMIT ?"
     try:
-        return db.execute(sql, (query, limit)).fetchall()
+        rows = db.execute(sql, (query, limit)).fetchall()
+        return [(seq, field, text, float(text_words(rowid))) for rowid, seq, field, text in rows]
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path} cannot be searched ({error}).", path=str(path)) from None

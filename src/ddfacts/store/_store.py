@@ -97,7 +97,7 @@ class FactStore(TypedAccessors):
     """A fact store built by ``ddfacts db build``, read like a :class:`~ddfacts.FactSet`.
 
     Opening checks the file and refuses, with one sentence, one that is
-    missing, truncated, unfinished or written by a newer format.  Use it as a
+    missing, truncated, unfinished or written by another store format.  Use it as a
     context manager, or call :meth:`close`.
 
     Raises:
@@ -235,28 +235,45 @@ class FactStore(TypedAccessors):
         return _timeline(_Subset(self, candidates).as_factset(), actor_id)
 
     def search(self, words: str, *, limit: int = 20) -> tuple[SearchHit, ...]:
-        """Quotes, claim texts, propositions and actor names matching every word, best first.
+        """Quotes, claim texts, propositions and actor names holding every word, best first.
 
-        Ranked by FTS5's BM25; each hit carries its record and, for a
-        statement or claim, the source it comes from.
+        Shortest texts first (see :mod:`ddfacts.store._search`); each hit
+        carries its record and, for a statement or claim, the source it
+        comes from.  Each record or source is decoded once per search.
         """
+        rows = search_rows(self._db, self.path, words, limit)
+        records = self._by_seq(sorted({seq for seq, *_ in rows}))
+        sources: dict[str, Source | None] = {}
         hits = []
-        for seq, field, text, score in search_rows(self._db, self.path, words, limit):
-            found = self._records("SELECT json FROM records WHERE seq = ?", (seq,))
-            if found:
-                record = found[0]
-                hits.append(SearchHit(record=record, field=field, text=text, score=score,
-                                      source=self._source_of(record)))  # fmt: skip
+        for seq, field, text, score in rows:
+            record = records.get(seq)
+            if record is None:
+                continue
+            source_id = self._source_id(seq, record)
+            if source_id is not None and source_id not in sources:
+                sources[source_id] = self.get(source_id, Source)
+            source = sources.get(source_id) if source_id is not None else None
+            hits.append(SearchHit(record=record, field=field, text=text, score=score,
+                                  source=source))  # fmt: skip
         return tuple(hits)
 
-    def _source_of(self, record: Record) -> Source | None:
+    def _by_seq(self, seqs: Sequence[int]) -> dict[int, Record]:
+        """The records of *seqs* (at most a search's limit), by seq."""
+        marks = ", ".join("?" * len(seqs))
+        rows = self._rows(f"SELECT seq, json FROM records WHERE seq IN ({marks})", seqs)
+        return {seq: self._decode(text) for seq, text in rows}
+
+    def _source_id(self, seq: int, record: Record) -> str | None:
+        """The source a statement or claim comes from: its own, or its first evidence's."""
         if isinstance(record, Statement):
-            return self.get(record.source, Source)
-        if isinstance(record, Claim):
-            if record.attribution is not None:
-                return self.get(record.attribution.source, Source)
-            for statement_id in record.evidence:
-                statement = self.get(statement_id, Statement)
-                if statement is not None:
-                    return self.get(statement.source, Source)
-        return None
+            return record.source
+        if not isinstance(record, Claim):
+            return None
+        if record.attribution is not None:
+            return record.attribution.source
+        found = self._rows(
+            "SELECT statements.source FROM refs JOIN statements ON statements.id = refs.target "
+            "WHERE refs.seq = ? AND refs.role = 'evidence' ORDER BY refs.rowid LIMIT 1",
+            (seq,),
+        )
+        return str(found[0][0]) if found else None

@@ -2,7 +2,10 @@
 
 Every strategy yields valid values: records that construct, round-trip
 through JSON and pass their schema; :func:`fact_sets` yields whole FactSets
-whose references all resolve.  Install with ``pip install ddfacts[strategies]``; for example::
+whose references all resolve.  Claims cover every format-1.1 part
+(propositions, chains of hops, certainty and hedges, members, conditions,
+refinements, ranks, rounded figures).  Install with
+``pip install ddfacts[strategies]``; for example::
 
     from hypothesis import given
     from ddfacts import strategies as dst
@@ -20,12 +23,15 @@ from __future__ import annotations
 from ._records import (
     actors,
     anchors_in_text,
+    attributions,
     claims,
     events,
     fact_sets,
     ids,
+    propositions,
     provenances,
     quantities,
+    ranks,
     reviews,
     sources,
     statements,
@@ -37,12 +43,15 @@ from ._records import (
 __all__ = [
     "actors",
     "anchors_in_text",
+    "attributions",
     "claims",
     "events",
     "fact_sets",
     "ids",
+    "propositions",
     "provenances",
     "quantities",
+    "ranks",
     "reviews",
     "sources",
     "statements",

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -174,6 +176,14 @@ def time_spans(
     ):
         if not isinstance(flag, bool):
             raise InvalidArgument(f"Expected a bool for {name}, got {name}={flag!r}")
+    return _time_spans(min_year, max_year, allow_open, allow_unknown, allow_datetimes)
+
+
+@functools.cache
+def _time_spans(
+    min_year: int, max_year: int, allow_open: bool, allow_unknown: bool, allow_datetimes: bool
+) -> st.SearchStrategy[TimeSpan]:
+    """One strategy per set of arguments: a new strategy costs Hypothesis a validation."""
     options = [_date_span(min_year, max_year, allow_open)]
     if allow_datetimes:
         options.append(_datetime_span(min_year, max_year))
@@ -188,8 +198,22 @@ def _numbers(min_value: int, max_value: int) -> st.SearchStrategy[int | float]:
     )
 
 
+#: Rounding units a text rounds figures to ("38,100": 100; "Eighty per cent": 10).
+_ROUNDING = st.sampled_from([1, 10, 100, 1000, 0.5])
+
+
 @st.composite
 def _quantity(draw: Any, min_value: int, max_value: int, units: list[str | None]) -> Quantity:
+    quantity: Quantity = draw(_bounded_quantity(min_value, max_value, units))
+    if quantity.amount is None or not draw(st.booleans()):
+        return quantity
+    return attrs.evolve(quantity, rounded_to=draw(_ROUNDING))
+
+
+@st.composite
+def _bounded_quantity(
+    draw: Any, min_value: int, max_value: int, units: list[str | None]
+) -> Quantity:
     qualifier = draw(st.sampled_from(Qualifier))
     unit = draw(st.sampled_from(units))
     amount = draw(_numbers(min_value, max_value))
@@ -213,8 +237,9 @@ def quantities(
 
     Figures are ints or finite floats in [*min_value*, *max_value*];
     "approximately" uses the default tolerance; units come from *units*
-    (default: a few counted nouns, ``percent`` and None).  Examples shrink
-    towards exact small integers without a unit.
+    (default: a few counted nouns, ``percent`` and None); a figure with an
+    amount may say the unit the text rounds it to (``rounded_to``).
+    Examples shrink towards exact small integers without a unit, not rounded.
 
     Raises:
         InvalidArgument: a bound is not an int, *min_value* > *max_value*, or
@@ -228,4 +253,11 @@ def quantities(
     choices: list[str | None] = [None, *_UNITS] if units is None else list(units)
     if not choices or not all(u is None or isinstance(u, str) for u in choices):
         raise InvalidArgument(f"units must be a non-empty list of str or None, got {units!r}")
-    return _quantity(min_value, max_value, choices)
+    return _quantities(min_value, max_value, tuple(choices))
+
+
+@functools.cache
+def _quantities(
+    min_value: int, max_value: int, units: tuple[str | None, ...]
+) -> st.SearchStrategy[Quantity]:
+    return _quantity(min_value, max_value, list(units))

@@ -91,7 +91,7 @@ class RunChecker:
         self._waiting: dict[str, list[_Waiting]] = {}
         #: Target id -> claim checks met before it was defined.
         self._claims_waiting: dict[str, list[_ClaimCheck]] = {}
-        self._single: dict[tuple[str, str, str, str, str], _FirstValue] = {}
+        self._single: dict[tuple[str, str, str, str, str, str], _FirstValue] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._operated: dict[str, tuple[str, ...]] = {}
         self._found: list[tuple[tuple[int, int, int], Problem]] = []
@@ -242,7 +242,14 @@ class RunChecker:
             return
         text = claim.value if claim.ready else meaning_text(claim.value)
         subject, as_of = intern(claim.subject), intern(claim.as_of)
-        group = (subject, intern(name), as_of, intern(claim.source), intern(claim.speaker))
+        group = (
+            subject,
+            intern(name),
+            as_of,
+            intern(claim.source),
+            intern(claim.speaker),
+            claim.scope,
+        )
         first = self._single.get(group)
         if first is None:
             self._single[group] = _new(_FirstValue, (text, seq, record_id))

@@ -163,7 +163,14 @@ def claims_frame(rows: list[Any], offset: int, vocab: Vocabulary) -> pd.DataFram
         if claim is None or prop is None or not prop.single:
             continue
         text = claim.value if claim.ready else meaning_text(claim.value)
-        parts = (claim.subject, claim.property, claim.as_of, claim.source, claim.speaker)
+        parts = (
+            claim.subject,
+            claim.property,
+            claim.as_of,
+            claim.source,
+            claim.speaker,
+            claim.scope,
+        )
         group = _SEP.join(parts)
         table.append(
             (

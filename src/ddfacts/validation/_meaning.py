@@ -22,11 +22,28 @@ from ..quantities._rules import (
     quantity_numbers,
     quantity_order,
     quantity_qualifier,
+    quantity_rounding,
 )
-from ..records._rules import rating_scale, rating_value
+from ..records._rules import (
+    TRIPLE,
+    attribution_forms,
+    claim_content,
+    members_overlap,
+    rank_position,
+    rating_scale,
+    rating_value,
+)
 from ..times._rules import time_edtf_bounds, time_order, time_precision
 from ..vocabulary import Vocabulary
-from ._rules import account_operator, known, operated_by, role_allowed, unit_of, value_type
+from ._rules import (
+    account_operator,
+    known,
+    measure_type,
+    operated_by,
+    role_allowed,
+    unit_of,
+    value_type,
+)
 from ._walk import as_dict, as_list, time_spans
 
 __all__ = ["meaning_problems"]
@@ -102,6 +119,11 @@ def _quantity(quantity: dict[str, Any], at: Location) -> Iterator[Problem]:
     )
     if message is not None:
         yield problem("meaning.quantity-qualifier", message, at)
+        return
+    rounded = quantity.get("rounded_to")
+    message = quantity_rounding(_number(rounded), amount) if rounded is not None else None
+    if message is not None and _number(rounded) is not None:
+        yield problem("meaning.quantity-rounding", message, at.child("rounded_to"))
 
 
 def _anchor(record: dict[str, Any], location: Location) -> Iterator[Problem]:
@@ -169,12 +191,108 @@ def _event(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Ite
             yield problem("vocab.role-not-allowed", message, at)
 
 
+def _content(record: dict[str, Any], location: Location) -> Iterator[Problem]:
+    """The claim says something: a whole triple, a proposition, or both."""
+    given = [record.get(name) is not None for name in TRIPLE]
+    subject, prop, value = given
+    message = claim_content(subject, prop, value, record.get("proposition") is not None)
+    if message is not None:
+        present = [name for name, there in zip(TRIPLE, given, strict=True) if there]
+        at = location.child(present[0]) if present else location
+        yield problem("meaning.claim-content", message, at)
+
+
+def _attribution(record: dict[str, Any], location: Location) -> Iterator[Problem]:
+    attribution = as_dict(record.get("attribution"))
+    message = attribution_forms(
+        bool(as_list(attribution.get("chain"))),
+        attribution.get("via") is not None or attribution.get("via_source") is not None,
+        attribution.get("translated_by") is not None,
+    )
+    if message is not None:
+        yield problem("meaning.attribution-forms", message, location.child("attribution", "chain"))
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(item for item in as_list(value) if isinstance(item, str))
+
+
+def _members(record: dict[str, Any], location: Location) -> Iterator[Problem]:
+    members = as_dict(record.get("members"))
+    excluding = as_list(members.get("excluding"))
+    message = members_overlap(_strings(members.get("named")), _strings(excluding))
+    if message is not None:
+        named = set(_strings(members.get("named")))
+        index = min(i for i, item in enumerate(excluding) if item in named)
+        yield problem(
+            "meaning.members-overlap", message, location.child("members", "excluding", index)
+        )
+
+
+def _parts(record: dict[str, Any], location: Location) -> Iterator[Problem]:
+    """The rules the claim's own parts keep: content, attribution, members, rank, quantities."""
+    yield from _content(record, location)
+    yield from _attribution(record, location)
+    yield from _members(record, location)
+    value = as_dict(record.get("value"))
+    quantity = value.get("quantity")
+    if isinstance(quantity, dict):
+        yield from _quantity(quantity, location.child("value", "quantity"))
+    position = as_dict(value.get("rank")).get("position")
+    if isinstance(position, (int, float)):
+        message = rank_position(position)
+        if message is not None:
+            yield problem(
+                "meaning.rank-position", message, location.child("value", "rank", "position")
+            )
+    condition = as_dict(as_dict(record.get("where")).get("value"))
+    if condition:
+        yield from _quantity(condition, location.child("where", "value"))
+
+
+def _unit(name: str, counts: str | None, quantity: Any, at: Location) -> Iterator[Problem]:
+    unit = as_dict(quantity).get("unit")
+    message = unit_of(name, counts, unit) if isinstance(unit, str) else None
+    if message is not None:
+        yield problem("vocab.unit", message, at.child("unit"))
+
+
+def _condition(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Iterator[Problem]:
+    """A condition tests a vocabulary property that takes a quantity, in its unit."""
+    where = as_dict(record.get("where"))
+    name = where.get("property")
+    if not isinstance(name, str) or not name.strip():
+        return
+    at = location.child("where")
+    message = known("property", name, vocab.properties)
+    if message is not None:
+        yield problem("vocab.unknown-property", message, at.child("property"))
+        return
+    prop = vocab.properties[name]
+    message = value_type(name, prop.value, "quantity")
+    if message is not None:
+        yield problem("vocab.value-type", message, at.child("value"))
+        return
+    yield from _unit(name, prop.unit, where.get("value"), at.child("value"))
+
+
+def _measure(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Iterator[Problem]:
+    """A ranking's measure that names a property names one whose values have an order."""
+    ranking = as_dict(as_dict(as_dict(record.get("value")).get("rank")).get("ranking"))
+    measure = ranking.get("measure")
+    prop = vocab.properties.get(measure) if isinstance(measure, str) else None
+    message = measure_type(str(measure), prop.value) if prop is not None else None
+    if message is not None:
+        yield problem(
+            "vocab.value-type", message, location.child("value", "rank", "ranking", "measure")
+        )
+
+
 def _claim(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Iterator[Problem]:
+    yield from _parts(record, location)
+    yield from _condition(record, location, vocab)
+    yield from _measure(record, location, vocab)
     value = record.get("value")
-    if isinstance(value, dict) and len(value) == 1:
-        for tag, item in value.items():
-            if tag == "quantity" and isinstance(item, dict):
-                yield from _quantity(item, location.child("value", "quantity"))
     name = record.get("property")
     if not isinstance(name, str) or not name.strip():
         return
@@ -190,10 +308,8 @@ def _claim(record: dict[str, Any], location: Location, vocab: Vocabulary) -> Ite
     if message is not None:
         yield problem("vocab.value-type", message, location.child("value"))
         return
-    unit = as_dict(item).get("unit") if tag == "quantity" else None
-    message = unit_of(name, prop.unit, unit) if isinstance(unit, str) else None
-    if message is not None:
-        yield problem("vocab.unit", message, location.child("value", "quantity", "unit"))
+    if tag == "quantity":
+        yield from _unit(name, prop.unit, item, location.child("value", "quantity"))
 
 
 def meaning_problems(value: Any, location: Location, vocab: Vocabulary) -> list[Problem]:

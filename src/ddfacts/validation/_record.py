@@ -33,6 +33,7 @@ __all__ = [
     "RecordSummary",
     "Reference",
     "check_record",
+    "claim_scope",
     "meaning_text",
 ]
 
@@ -69,6 +70,9 @@ class ClaimKey:
     source: str
     #: The speaker's id, or ``""``.
     speaker: str = ""
+    #: Which members the value is of (``members`` and ``where``, as meaning text), or ``""``
+    #: for the subject's own value: a single-valued property has one value per scope.
+    scope: str = ""
 
 
 @attrs.frozen
@@ -156,7 +160,16 @@ def _claim_key(value: dict[str, Any]) -> ClaimKey | None:
         as_of=_str(as_dict(value.get("as_of")).get("edtf")) or "",
         source=_str(as_dict(value.get("attribution")).get("source")) or "",
         speaker=_str(value.get("speaker")) or "",
+        scope=claim_scope(value),
     )
+
+
+def claim_scope(value: dict[str, Any]) -> str:
+    """Which members a claim's value is of, as meaning text; ``""`` for the subject's own."""
+    members, where = value.get("members"), value.get("where")
+    if members is None and where is None:
+        return ""
+    return meaning_text({"members": members, "where": where})
 
 
 #: Members that say how a value was written, not what it is.

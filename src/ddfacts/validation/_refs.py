@@ -160,13 +160,36 @@ REFERENCES: Mapping[str, tuple[Place, ...]] = {
         *_COMMON,
         _id("subject", _ANY, "the subject"),
         _id("speaker", _ACTOR, "the speaker"),
-        _object("value", _id("entity", _ANY, "the value")),
+        _object(
+            "value",
+            _id("entity", _ANY, "the value"),
+            _object(
+                "rank",
+                _object(
+                    "ranking",
+                    _id("of", _ANY, "the ranked group"),
+                    _ids("among", _ANY, "a ranked member"),
+                ),
+            ),
+        ),
+        _object("proposition", _ids("about", _ANY, "what the proposition is about")),
+        _object(
+            "members",
+            _ids("named", _ANY, "a named member"),
+            _ids("excluding", _ANY, "an excluded member"),
+        ),
+        _id("refines", ("claim",), "the refined claim"),
         _object(
             "attribution",
             _id("source", _SOURCE, "the attributed source"),
             _id("via", _ACTOR, "the relaying outlet"),
             _id("via_source", _SOURCE, "the relayed source"),
             _id("translated_by", _ACTOR, "the translator"),
+            _objects(
+                "chain",
+                _id("by", _ACTOR, "a hop of the chain"),
+                _id("source", _SOURCE, "a hop's source"),
+            ),
         ),
     ),
     "review": (

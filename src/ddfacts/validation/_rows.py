@@ -42,6 +42,8 @@ class ClaimFacts(NamedTuple):
     speaker: str
     #: Whether *value* is already canonical JSON text.
     ready: bool
+    #: Which members the value is of (see ``ClaimKey.scope``), or ``""``.
+    scope: str
 
 
 class Facts(NamedTuple):
@@ -98,6 +100,7 @@ def facts_of_summary(summary: RecordSummary) -> Facts:
             key.source,
             key.speaker,
             True,
+            key.scope,
         )
     return Facts(
         summary.id,

@@ -15,17 +15,20 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterable
 
+from ..jsonio._codec import VALUE_TAGS
+
 __all__ = [
     "account_operator",
     "known",
+    "measure_type",
     "operated_by",
     "role_allowed",
     "unit_of",
     "value_type",
 ]
 
-#: The value kinds a property can take (``vocab.value-type`` compares only these).
-VALUE_TAGS = ("quantity", "time", "entity", "rank", "text")
+#: The value kinds a ranking can order its members by.
+ORDERED = ("quantity", "time")
 
 
 def _unknown(what: str, name: str, names: Iterable[str]) -> str:
@@ -68,6 +71,16 @@ def value_type(name: str, takes: str, tag: str) -> str | None:
     """A claim's value is of the kind its property takes."""
     if tag in VALUE_TAGS and tag != takes:
         return f"property {name!r} takes a {takes} value, got a {tag} value"
+    return None
+
+
+def measure_type(measure: str, takes: str) -> str | None:
+    """A ranking's measure that names a property names one whose values have an order."""
+    if takes not in ORDERED:
+        return (
+            f"the ranking's measure {measure!r} is a property that takes {takes} values, "
+            "which have no order; rank by a quantity or a time, or say the measure in words"
+        )
     return None
 
 

@@ -29,14 +29,31 @@ from ..quantities._rules import (
     quantity_numbers,
     quantity_order,
     quantity_qualifier,
+    quantity_rounding,
 )
 from ..records._fields import RECORD_TYPES
-from ..records._rules import rating_scale, rating_value
+from ..records._rules import (
+    attribution_forms,
+    claim_content,
+    members_overlap,
+    rank_position,
+    rating_scale,
+    rating_value,
+)
 from ..times._rules import time_edtf, time_edtf_bounds, time_order, time_precision
 from ..vocabulary import Vocabulary
+from ._record import claim_scope
 from ._refwalks import SHAPED_WALKS
 from ._rows import ClaimFacts, Facts
-from ._rules import account_operator, known, operated_by, role_allowed, unit_of, value_type
+from ._rules import (
+    account_operator,
+    known,
+    measure_type,
+    operated_by,
+    role_allowed,
+    unit_of,
+    value_type,
+)
 
 __all__ = ["Scanner"]
 
@@ -124,6 +141,34 @@ def _quantity(quantity: dict[str, Any]) -> None:
         or quantity_order(lower, upper) is not None
         or quantity_amount(amount, lower, upper) is not None
         or quantity_qualifier(quantity["qualifier"], amount, lower, upper) is not None
+        or quantity_rounding(quantity.get("rounded_to"), amount) is not None
+    ):
+        raise _Unclean
+
+
+def _parts(value: dict[str, Any]) -> None:
+    """Raise :class:`_Unclean` unless the claim's own parts keep their rules."""
+    if (
+        claim_content(
+            "subject" in value, "property" in value, "value" in value, "proposition" in value
+        )
+        is not None
+    ):
+        raise _Unclean
+    attribution = value.get("attribution")
+    if attribution is not None and (
+        attribution_forms(
+            bool(attribution.get("chain")),
+            "via" in attribution or "via_source" in attribution,
+            "translated_by" in attribution,
+        )
+        is not None
+    ):
+        raise _Unclean
+    members = value.get("members")
+    if members is not None and (
+        members_overlap(tuple(members.get("named") or ()), tuple(members.get("excluding") or ()))
+        is not None
     ):
         raise _Unclean
 
@@ -232,30 +277,54 @@ class Scanner:
         targets, sites, derived = _EVENT_REFS(value)
         return _new(Facts, (value["id"], "event", None, targets, sites, derived, None, None))
 
-    def _claim(self, value: dict[str, Any]) -> Facts:
-        _provenance(value)
-        name = value["property"]
+    def _property(self, name: str, tag: str, item: Any) -> None:
+        """Raise :class:`_Unclean` unless *name* is known and takes *item* (tagged *tag*)."""
         if known("property", name, self._properties) is not None:
             raise _Unclean
         prop = self._properties[name]
-        as_of = value.get("as_of")
-        if as_of is not None:
-            _span(as_of)
-        claim_value = value["value"]
-        ((tag, item),) = claim_value.items()
         if value_type(name, prop.value, tag) is not None:
             raise _Unclean
-        entity = None
         if tag == "quantity":
             _quantity(item)
             unit = item.get("unit")
             if unit is not None and unit_of(name, prop.unit, unit) is not None:
                 raise _Unclean
-        elif tag == "time":
+
+    def _value(self, name: str, claim_value: dict[str, Any]) -> str | None:
+        """Check a claim's value against its property; its entity's id, if it names one."""
+        ((tag, item),) = claim_value.items()
+        self._property(name, tag, item)
+        if tag == "time":
             _span(item)
         elif tag == "entity":
-            entity = item
+            return str(item)
+        elif tag == "rank":
+            if rank_position(item["position"]) is not None:
+                raise _Unclean
+            ranking = item["ranking"]
+            prop = self._properties.get(ranking["measure"])
+            if prop is not None and measure_type(ranking["measure"], prop.value) is not None:
+                raise _Unclean
+            as_of = ranking.get("as_of")
+            if as_of is not None:
+                _span(as_of)
+        return None
+
+    def _claim(self, value: dict[str, Any]) -> Facts:
+        _provenance(value)
+        _parts(value)
+        where = value.get("where")
+        if where is not None:
+            self._property(where["property"], "quantity", where["value"])
+        as_of = value.get("as_of")
+        if as_of is not None:
+            _span(as_of)
         targets, sites, derived = _CLAIM_REFS(value)
+        name = value.get("property")
+        if name is None:
+            return _new(Facts, (value["id"], "claim", None, targets, sites, derived, None, None))
+        claim_value = value["value"]
+        entity = self._value(name, claim_value)
         attribution = value.get("attribution")
         claim = _new(
             ClaimFacts,
@@ -268,6 +337,7 @@ class Scanner:
                 "" if attribution is None else attribution["source"],
                 value.get("speaker") or "",
                 False,
+                claim_scope(value),
             ),
         )
         return _new(Facts, (value["id"], "claim", None, targets, sites, derived, None, claim))

@@ -38,6 +38,8 @@ def time_spans(record: Any) -> Iterator[tuple[Path, dict[str, Any]]]:
     elif kind == "claim":
         candidates.append((("as_of",), record.get("as_of")))
         candidates.append((("value", "time"), as_dict(record.get("value")).get("time")))
+        ranking = as_dict(as_dict(as_dict(record.get("value")).get("rank")).get("ranking"))
+        candidates.append((("value", "rank", "ranking", "as_of"), ranking.get("as_of")))
     elif kind == "actor":
         for index, role in enumerate(as_list(record.get("roles"))):
             candidates.append((("roles", index, "during"), as_dict(role).get("during")))

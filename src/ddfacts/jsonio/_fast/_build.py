@@ -30,7 +30,7 @@ from dateutil.parser import isoparse
 
 from ...quantities._rules import fits_float
 from ...quantities._value import Quantity
-from ...records import RECORD_CLASSES, Ref
+from ...records import RECORD_CLASSES, Rank, Ref
 from ...records._fields import frozen_mapping, to_tuple
 from ...times._rules import time_edtf
 from ...times._span import TimeSpan
@@ -129,6 +129,8 @@ def _value(value: dict[str, Any]) -> Any:
         return _TIME_SPAN(item)
     if tag == "entity":
         return _entity(item)
+    if tag == "rank":
+        return _RANK(item)
     return item
 
 
@@ -279,3 +281,4 @@ def source_of(cls: type) -> str:
 
 _TIME_SPAN = builder_for(TimeSpan)
 _QUANTITY = builder_for(Quantity)
+_RANK = builder_for(Rank)

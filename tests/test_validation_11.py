@@ -1,0 +1,234 @@
+"""Validation of the format 1.1 claim parts: located rules, references, vocabulary, fast pass."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ddfacts import validate
+from ddfacts.problems import Location
+from ddfacts.validation import check_record
+from ddfacts.validation._scan import Scanner
+from ddfacts.vocabulary import default_vocabulary
+
+from .test_validation_stream import _agrees
+
+VOCAB = default_vocabulary()
+SCANNER = Scanner(VOCAB)
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "invalid"
+
+_CONTEXT = [
+    {"type": "source", "id": "source:cp", "title": "CP", "language": "en"},
+    {"type": "source", "id": "source:tass", "title": "TASS"},
+    {"type": "actor", "id": "actor:net", "kind": "organization", "name": "Network"},
+    {"type": "actor", "id": "actor:kuwait", "kind": "organization", "name": "Kuwait mission"},
+    {"type": "actor", "id": "actor:tass", "kind": "organization", "name": "TASS"},
+]
+
+#: A claim using every 1.1 part, clean.
+GOOD: dict[str, Any] = {
+    "type": "claim",
+    "id": "claim:six",
+    "subject": "actor:net",
+    "property": "followers",
+    "value": {
+        "quantity": {
+            "amount": 6,
+            "lower": 6,
+            "upper": 6,
+            "qualifier": "exact",
+            "unit": "follower",
+            "rounded_to": 1,
+        }
+    },
+    "proposition": {"text": "six of them have more", "about": ["actor:kuwait"]},
+    "members": {"scope": "some", "excluding": ["actor:kuwait"]},
+    "where": {
+        "property": "followers",
+        "value": {"amount": 10000, "lower": 10000, "qualifier": "more_than", "unit": "follower"},
+    },
+    "refines": "claim:rank",
+    "attribution": {
+        "source": "source:cp",
+        "mode": "reports",
+        "chain": [{"by": "actor:tass", "source": "source:tass", "language": "ru"}],
+        "certainty": "probable",
+        "hedge": "apparently",
+    },
+}
+RANK: dict[str, Any] = {
+    "type": "claim",
+    "id": "claim:rank",
+    "subject": "actor:kuwait",
+    "property": "rank",
+    "value": {
+        "rank": {
+            "position": 4,
+            "ranking": {
+                "of": "actor:net",
+                "measure": "followers",
+                "as_of": {
+                    "earliest": "2016-01-01",
+                    "latest": "2016-12-31",
+                    "precision": "year",
+                    "edtf": "2016",
+                },
+                "among": ["actor:kuwait"],
+            },
+        }
+    },
+}
+WORDS: dict[str, Any] = {
+    "type": "claim",
+    "id": "claim:words",
+    "proposition": {"text": "the UK mission is first by its impact", "about": ["actor:net"]},
+}
+
+
+def _codes(value: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(p.code, p.location.pointer) for p in check_record(value, Location(), VOCAB).problems]
+
+
+def _run(tmp_path: Path, *records: dict[str, Any]) -> list[tuple[str, str]]:
+    path = tmp_path / "f.facts.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [*_CONTEXT, *records]))
+    return [(p.code, p.location.pointer) for p in validate(path)]
+
+
+@pytest.mark.parametrize("value", [GOOD, RANK, WORDS])
+def test_good_records_are_clean_on_both_passes(value: dict[str, Any]) -> None:
+    """A clean 1.1 claim has no problem, and the fast pass proves it with the same facts."""
+    assert _codes(value) == []
+    assert SCANNER.facts(value) is not None
+    _agrees(value)
+
+
+def test_a_good_run_is_clean(tmp_path: Path) -> None:
+    """References in every 1.1 place resolve."""
+    assert _run(tmp_path, GOOD, RANK, WORDS) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "pointer"),
+    [
+        ("meaning.claim-content", "/subject"),
+        ("meaning.attribution-forms", "/attribution/chain"),
+        ("meaning.members-overlap", "/members/excluding/0"),
+        ("meaning.rank-position", "/value/rank/position"),
+        ("meaning.quantity-rounding", "/value/quantity/rounded_to"),
+    ],
+)
+def test_each_code_fires_at_its_member(code: str, pointer: str) -> None:
+    """Each fixture's bad record gets the code at the member; the fast pass declines it."""
+    name = code.replace(".", "-") + ".facts.jsonl"
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    bad = json.loads(lines[-1])
+    assert (code, pointer) in _codes(bad)
+    assert SCANNER.facts(bad) is None
+    assert [p.code for p in validate(FIXTURES / name)].count(code) == 1
+
+
+def _broken(path: tuple[Any, ...], item: Any, base: dict[str, Any] = GOOD) -> dict[str, Any]:
+    value = copy.deepcopy(base)
+    here: Any = value
+    for key in path[:-1]:
+        here = here[key]
+    here[path[-1]] = item
+    return value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (_broken(("members", "named"), ["actor:kuwait"]), "meaning.members-overlap"),
+        (_broken(("where", "value", "rounded_to"), -5), "meaning.quantity-rounding"),
+        (_broken(("where", "value", "lower"), 20000), "meaning.quantity-bounds"),
+        (_broken(("where", "property"), "folowers"), "vocab.unknown-property"),
+        (_broken(("where", "property"), "position"), "vocab.value-type"),
+        (_broken(("where", "value", "unit"), "tweet"), "vocab.unit"),
+        (
+            _broken(("value", "rank", "ranking", "measure"), "position", RANK),
+            "vocab.value-type",
+        ),
+        (
+            _broken(("value", "rank", "ranking", "as_of", "latest"), "2015-01-01", RANK),
+            "meaning.time-order",
+        ),
+        (_broken(("attribution", "via"), "actor:tass"), "meaning.attribution-forms"),
+    ],
+)
+def test_rules_of_the_new_parts(value: dict[str, Any], expected: str) -> None:
+    """Each broken part gets its code; the fast pass never calls the record clean."""
+    assert expected in [code for code, _ in _codes(value)]
+    assert SCANNER.facts(value) is None
+
+
+def test_a_measure_in_words_is_allowed() -> None:
+    """A ranking's measure that is not a property is words, not an unknown property."""
+    value = _broken(("value", "rank", "ranking", "measure"), "impact on the audience", RANK)
+    assert _codes(value) == []
+    _agrees(value)
+
+
+@pytest.mark.parametrize(
+    ("path", "target", "pointer"),
+    [
+        (("proposition", "about", 0), "actor:nobody", "/proposition/about/0"),
+        (("members", "excluding", 0), "actor:nobody", "/members/excluding/0"),
+        (("attribution", "chain", 0, "by"), "actor:nobody", "/attribution/chain/0/by"),
+        (("attribution", "chain", 0, "source"), "source:nobody", "/attribution/chain/0/source"),
+        (("refines",), "claim:nobody", "/refines"),
+    ],
+)
+def test_references_of_the_new_parts(
+    tmp_path: Path, path: tuple[Any, ...], target: str, pointer: str
+) -> None:
+    """A missing id in any 1.1 place is ref.missing at that place."""
+    assert _run(tmp_path, _broken(path, target), RANK) == [("ref.missing", pointer)]
+
+
+@pytest.mark.parametrize(
+    ("path", "target", "pointer"),
+    [
+        (("value", "rank", "ranking", "of"), "actor:nobody", "/value/rank/ranking/of"),
+        (("value", "rank", "ranking", "among", 0), "actor:nobody", "/value/rank/ranking/among/0"),
+    ],
+)
+def test_references_of_a_ranking(
+    tmp_path: Path, path: tuple[Any, ...], target: str, pointer: str
+) -> None:
+    """The ranking's group and members are references too."""
+    assert _run(tmp_path, GOOD, _broken(path, target, RANK)) == [("ref.missing", pointer)]
+
+
+def test_wrong_types(tmp_path: Path) -> None:
+    """A hop is by an actor; a claim refines a claim."""
+    hop = _broken(("attribution", "chain", 0, "by"), "source:tass")
+    assert ("ref.wrong-type", "/attribution/chain/0/by") in _run(tmp_path, hop, RANK)
+
+
+def test_a_10_file_validates_clean(tmp_path: Path) -> None:
+    """The 1.0 attribution members still validate, with no problem at all."""
+    old = {
+        "type": "claim",
+        "id": "claim:old",
+        "subject": "actor:net",
+        "property": "followers",
+        "value": {"quantity": {"amount": 5, "lower": 5, "upper": 5, "qualifier": "exact"}},
+        "attribution": {
+            "source": "source:cp",
+            "mode": "reports",
+            "via": "actor:tass",
+            "via_source": "source:tass",
+            "translated_by": "actor:kuwait",
+        },
+    }
+    path = tmp_path / "old.facts.json"
+    document = {"ddfacts": "1.0", "records": [*_CONTEXT, old]}
+    path.write_text(json.dumps(document))
+    assert list(validate(path)) == []
+    assert SCANNER.facts(old) is not None
