@@ -442,6 +442,7 @@ SURFACE: dict[str, list[str]] = {
 #: Classes with a public name that no public module exports, and why: (module.Class) -> reason.
 INTERNAL: dict[str, str] = {
     "ddfacts.records._typed.TypedAccessors": "the typed accessors FactSet and FactStore share",
+    "ddfacts.authoring._claims.ClaimMaking": "Document's claim-making methods (a mixin)",
     "ddfacts.authoring._html.Extracted": "what the HTML extractor found on a page",
     "ddfacts.check._keep.Keeper": "where a check run keeps its state (protocol)",
     "ddfacts.check._keep.MemoryKeeper": "a check run's state kept in memory",

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import ddfacts
+
 from ddfacts.cli import main
 from ddfacts.problems import CODES
 
@@ -31,7 +33,7 @@ class TestProblems:
         path.write_text('[{"type": "Annotation"}, 3]', encoding="utf-8")
         assert main(["import", "webannotation", str(path), "--texts", str(texts)]) == 1
         captured = capsys.readouterr()
-        assert json.loads(captured.out) == {"ddfacts": "1.0", "records": []}
+        assert json.loads(captured.out) == {"ddfacts": ddfacts.FORMAT_VERSION, "records": []}
         assert captured.err.splitlines() == [
             f"{path}: /0: the annotation has no target source IRI [import.no-target]",
             f"{path}: /1: expected an annotation object [import.not-annotation]",

@@ -19,13 +19,13 @@ class TestSummary:
         """The text form gives the total and a line per record type present."""
         assert main(["summary", str(DEMO)]) == 0
         out = capsys.readouterr().out.splitlines()
-        assert out[0] == "64 records"
+        assert out[0] == "79 records"
         assert out[1:] == [
             "  source     1",
-            "  statement  22",
-            "  actor      16",
+            "  statement  27",
+            "  actor      19",
             "  event      9",
-            "  claim      15",
+            "  claim      22",
             "  review     1",
         ]
 
@@ -33,7 +33,7 @@ class TestSummary:
         """The JSON form has the total and the counts by type."""
         assert main(["summary", str(DEMO / "demo.facts.json"), "--format", "json"]) == 0
         value = json.loads(capsys.readouterr().out)
-        assert value["records"] == sum(value["by_type"].values()) == 64
+        assert value["records"] == sum(value["by_type"].values()) == 79
 
     def test_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file or a bad record exits 2 with the file and the problem on stderr."""

@@ -45,7 +45,7 @@ NEW_FIELDS = (
     "proposition alone",
 )
 _SETTINGS = settings(
-    max_examples=150,
+    max_examples=300,
     derandomize=True,
     database=None,
     phases=[Phase.generate],
@@ -75,7 +75,7 @@ def _claim_fields(claim: d.Claim) -> set[str]:
 
 
 def test_claims_reach_every_new_field() -> None:
-    """150 generated claims hold every member format 1.1 added, and both 1.0 relay members."""
+    """300 generated claims hold every member format 1.1 added, and both 1.0 relay members."""
     counts: Counter[str] = Counter()
 
     @_SETTINGS
