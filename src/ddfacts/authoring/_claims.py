@@ -158,7 +158,8 @@ class ClaimMaking:
 
     def says(
         self,
-        text: str,
+        words: str,
+        /,
         *,
         about: Sequence[Referable] = (),
         id: str | None = None,
@@ -168,21 +169,25 @@ class ClaimMaking:
         language: str | None = None,
         as_of: str | TimeSpan | dt.date | None = None,
         chain: Iterable[HopLike] = (),
+        text: str | None = None,
         **attribution: Any,
     ) -> Claim:
-        """A Claim whose content is a proposition: *text* as the speaker puts it, *about* records.
+        """A Claim whose content is a proposition: *words* as the speaker puts them, *about* records.
 
         For what no property says ("information attacks by the West").  The id
-        defaults to ``claim:<source slug>/<slug of the words>``; *attribution*
-        as for :meth:`claim` (``certainty="probable"``, ``hedge="apparently"``).
+        defaults to ``claim:<source slug>/<slug of the words>``; *text* is the
+        claim in the annotator's words, as for :meth:`claim`; *attribution* as
+        for :meth:`claim` (``certainty="probable"``, ``hedge="apparently"``).
         """
         key = self.source.id.split(":", 1)[1]
-        made = self._new_id("claim", id, f"claim:{key}/{_slug(text)[:48].strip('-')}")
+        made = self._new_id("claim", id, f"claim:{key}/{_slug(words)[:48].strip('-')}")
         parts = claim_parts(
-            self._vocab, proposition=text, about=about, language=language,
+            self._vocab, proposition=words, about=about, language=language,
             members=None, where=None, refines=None,
         )  # fmt: skip
-        return self._claim(made, speaker, mode, None, chain, attribution, evidence, as_of, **parts)
+        return self._claim(
+            made, speaker, mode, None, chain, attribution, evidence, as_of, text=text, **parts
+        )
 
     def _claim(
         self,

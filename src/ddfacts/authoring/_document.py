@@ -29,7 +29,7 @@ from ..records import (
     Statement,
 )
 from ..textstore import decode_text, sha256_of
-from ..times import TimeSpan
+from ..times import ResolvedAgainst, TimeSpan
 from ..vocabulary import Vocabulary, default_vocabulary
 from ._claims import ClaimMaking, Evidence
 from ._html import extract_article, extraction_provenance, looks_like_html
@@ -40,6 +40,7 @@ from ._values import (
     check_actor_kind,
     check_event,
     id_of,
+    read_as,
     reference_of,
     time_of,
 )
@@ -225,9 +226,28 @@ class Document(ClaimMaking):
 
     # -- what the text says ----------------------------------------------------
 
-    def time(self, phrase: str | TimeSpan | dt.date) -> TimeSpan:
-        """A time phrase read against the publication date."""
-        return time_of(phrase, self.reference)
+    def time(
+        self,
+        phrase: str | TimeSpan | dt.date,
+        *,
+        edtf: str | None = None,
+        relative_to: dt.date | ResolvedAgainst | None = None,
+    ) -> TimeSpan:
+        """A time phrase read against the publication date (or *relative_to*).
+
+        A phrase the parser cannot read ("since then", "in three months") is
+        given its meaning as *edtf*: the span keeps the phrase as written and,
+        when given, *relative_to* as what it was resolved against.
+
+        Raises:
+            TimeParseError: the parser cannot read the phrase and no *edtf* is given.
+            ValueError: *edtf* is not EDTF.
+        """
+        if edtf is not None:
+            if not isinstance(phrase, str):
+                raise TypeError(f"edtf= gives the meaning of a phrase, got {phrase!r}")
+            return read_as(phrase, edtf, relative_to)
+        return time_of(phrase, self.reference if relative_to is None else relative_to)
 
     def actor(
         self,

@@ -29,6 +29,7 @@ __all__ = [
     "claim_value",
     "id_of",
     "property_of",
+    "read_as",
     "reference_of",
     "time_of",
 ]
@@ -57,6 +58,30 @@ def time_of(value: str | TimeSpan | dt.date, reference: Reference) -> TimeSpan:
     if not isinstance(value, str):
         raise TypeError(f"a time is a phrase, a date or a TimeSpan, got {value!r}")
     return parse_time(value, relative_to=reference)
+
+
+def read_as(
+    phrase: str, edtf: str, against: dt.date | ResolvedAgainst | None = None
+) -> TimeSpan:
+    """The span of *edtf*, written *phrase* in the text: a time the parser cannot read.
+
+    For anaphora and spans the annotator resolves ("since then", "in three
+    months"); *against* is the date the phrase counts from, recorded as what
+    it was resolved against (a date is recorded without a basis).
+
+    Raises:
+        ValueError: *edtf* is not EDTF, or *phrase* is empty.
+    """
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise ValueError("the phrase of a time read as EDTF must be the non-empty words")
+    span = TimeSpan.from_edtf(edtf, expression=phrase)
+    if against is None:
+        return span
+    if not isinstance(against, ResolvedAgainst):
+        if not isinstance(against, dt.date) or isinstance(against, dt.datetime):
+            raise TypeError(f"a time is resolved against a date, got {against!r}")
+        against = ResolvedAgainst(date=against)
+    return attrs.evolve(span, resolved_against=against)
 
 
 def _raise(message: str | None) -> None:
