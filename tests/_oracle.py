@@ -92,7 +92,7 @@ class SetChecker:
         return fits(self._vocab, record.type, record.kind, allowed)
 
     def _claims(self) -> Iterator[Problem]:
-        seen: dict[tuple[str, str, str, str, str], tuple[str, RecordSummary]] = {}
+        seen: dict[tuple[str, str, str, str, str, str], tuple[str, RecordSummary]] = {}
         for summary in self._summaries:
             key = summary.claim
             prop = self._vocab.properties.get(key.property) if key is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,58 @@ def test_bad_parts_fail_at_the_call(doc: ddfacts.Document) -> None:
         doc.claim(veloria, "accounts", "14 accounts", where=("handle", "@x"))
     with pytest.raises(ValueError, match="not a valid Scope"):
         doc.claim(veloria, "accounts", "14 accounts", members="nearly all")
+
+
+def test_says_keeps_the_claims_text(doc: ddfacts.Document) -> None:
+    claim = doc.says(
+        "We answer every question, even the rude ones",
+        text="Tomas Brell says the account answers every question.",
+        evidence=['"We answer every question, even the rude ones," he said.'],
+    )
+    assert claim.text == "Tomas Brell says the account answers every question."
+    assert claim.proposition is not None
+    assert claim.proposition.text == "We answer every question, even the rude ones"
+
+
+def test_a_phrase_the_parser_cannot_read_is_given_as_edtf(doc: ddfacts.Document) -> None:
+    with pytest.raises(ddfacts.TimeParseError):
+        doc.time("in three months")
+    saturday = ddfacts.ResolvedAgainst(date=dt.date(2023, 3, 11), basis="the statement")
+    span = doc.time("in three months", edtf="2022-12-11~/2023-03-11", relative_to=saturday)
+    assert (span.earliest, span.latest) == (dt.date(2022, 12, 11), dt.date(2023, 3, 11))
+    assert span.approximate and span.expression == "in three months"
+    assert span.resolved_against == saturday
+    since = doc.time("Since then", edtf="2020-01/2023-03-12")
+    assert since.expression == "Since then" and since.resolved_against is None
+    assert since.precision is ddfacts.Precision.MONTH
+    now = doc.time("now", edtf="2023-03-14", relative_to=doc.reference)
+    assert now.resolved_against == doc.reference
+    dated = doc.time("that day", edtf="2023-03-10", relative_to=dt.date(2023, 3, 10))
+    assert dated.resolved_against == ddfacts.ResolvedAgainst(date=dt.date(2023, 3, 10))
+    claim = doc.claim(
+        doc.actor("varro", "person", "Ilse Varro"), "summonses", "the third summons",
+        as_of=span, evidence=['"the third summons in three months"'],
+    )  # fmt: skip
+    assert claim.as_of == span
+
+
+def test_a_phrase_relative_to_another_day(doc: ddfacts.Document) -> None:
+    before_friday = doc.time("Saturday", relative_to=dt.date(2023, 3, 10))
+    assert before_friday.earliest == dt.date(2023, 3, 4)
+    assert before_friday.resolved_against == ddfacts.ResolvedAgainst(date=dt.date(2023, 3, 10))
+    assert doc.time("Saturday").earliest == dt.date(2023, 3, 11)
+
+
+def test_a_bad_edtf_reading_fails_at_the_call(doc: ddfacts.Document) -> None:
+    with pytest.raises(ValueError, match="month '13'"):
+        doc.time("in the thirteenth month", edtf="2023-13")
+    with pytest.raises(ValueError, match="non-empty"):
+        doc.time("  ", edtf="2023-03")
+    with pytest.raises(ValueError, match="at most 500"):
+        doc.time("x" * 501, edtf="2023-03")
+    with pytest.raises(TypeError, match="edtf= reads a phrase"):
+        doc.time(dt.date(2023, 3, 1), edtf="2023-03")
+    with pytest.raises(TypeError, match="edtf= reads a phrase"):
+        doc.time("then", edtf="2023-03", relative_to=doc.time("March 2023"))
+    with pytest.raises(TypeError, match="resolved against a date"):
+        doc.time("then", edtf="2023-03", relative_to=dt.datetime(2023, 3, 1))

@@ -3,6 +3,12 @@
 Run from anywhere: ``python examples/demo/build.py [OUT_FOLDER]`` (default:
 this folder).  The output is canonical and deterministic, so the committed
 file equals what this script writes.
+
+It uses only the public API: a :class:`ddfacts.Document` holds the text and
+its Source and makes every record citing it.  Quotes are typed as they stand
+in the text (offsets, prefixes and suffixes are computed); figures and times
+are written as the text writes them and read by ``parse_quantity`` and
+``parse_time`` (relative times against the publication date).
 """
 
 from __future__ import annotations
@@ -12,39 +18,41 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import attrs
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-
-from _annotate import PARSER_NOTES, Document, ordered, span  # noqa: E402
-
-import ddfacts  # noqa: E402
-from ddfacts import (  # noqa: E402
-    Condition,
-    Hop,
+import ddfacts
+from ddfacts import (
     Members,
-    Proposition,
+    Provenance,
+    Quantity,
     Rank,
     Ranking,
     Rating,
     ResolvedAgainst,
 )
 
+HERE = Path(__file__).resolve().parent
 TEXT = HERE / "demo.txt"
-SOURCE = "source:demo"
 PUBLISHED = dt.date(2023, 3, 14)
+#: Who recorded the demo, at a fixed time so that the build is deterministic.
+PROVENANCE = Provenance(
+    agent="ddfacts corpus annotators",
+    method="manual",
+    recorded=dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.timezone.utc),
+)
 
 
-def build() -> Document:
+def build() -> ddfacts.Document:
     """Declare the annotation of the demo story."""
-    d = Document(
-        key="demo",
-        source_id=SOURCE,
-        path=TEXT,
-        relative_to=ResolvedAgainst(date=PUBLISHED, basis=f"{SOURCE} published"),
+    d = ddfacts.Document.from_file(
+        TEXT,
+        id="source:demo",
+        title="A one-man press office wins followers for Veloria, and a summons for its ambassador",
+        authors=["demo-mira-halden"],
+        publisher="demo-harbour-ledger",
+        published="Tuesday, 14 March 2023",
+        language="en",
+        kind="news_article",
+        provenance=PROVENANCE,
     )
-    st = d.st
 
     # -- who ------------------------------------------------------------------
     ledger = d.actor(
@@ -53,22 +61,23 @@ def build() -> Document:
         "The Harbour Ledger",
         aliases=["the Ledger"],
         description="Invented newspaper in Lindholm, Ostrland.",
-        evidence=d.ev("The Harbour Ledger | Lindholm | Tuesday, 14 March 2023"),
+        evidence=["The Harbour Ledger | Lindholm | Tuesday, 14 March 2023"],
     )
     halden = d.actor(
         "demo-mira-halden",
         "person",
         "Mira Halden",
-        roles=[d.role("reporter", ledger, None, "By Mira Halden")],
-        evidence=d.ev("By Mira Halden"),
+        roles=[d.role("reporter", ledger, evidence=["By Mira Halden"])],
+        evidence=["By Mira Halden"],
     )
+    missions_abroad = "Veloria has 38 missions abroad, according to its foreign ministry."
     veloria = d.actor(
         "demo-veloria",
         "country",
         "Republic of Veloria",
         aliases=["Veloria"],
         description="Invented country.",
-        evidence=d.ev("Veloria has 38 missions abroad, according to its foreign ministry."),
+        evidence=[missions_abroad],
     )
     ostrland = d.actor(
         "demo-ostrland",
@@ -81,7 +90,13 @@ def build() -> Document:
         "ministry",
         "Foreign Ministry of Veloria",
         description="The foreign ministry of Veloria.",
-        evidence=d.ev("Veloria has 38 missions abroad, according to its foreign ministry."),
+        evidence=[missions_abroad],
+    )
+    # One sentence carries the account, its followers then and now, and Brell's role.
+    followers_now = (
+        "The Twitter account of the Embassy of the Republic of Veloria in Lindholm,"
+        " @VeloriaInOstr, now has more than 12,500 followers, up from about 900 in"
+        " January 2020, when press attaché Tomas Brell took it over."
     )
     embassy = d.actor(
         "demo-embassy",
@@ -89,41 +104,26 @@ def build() -> Document:
         "Embassy of the Republic of Veloria in Lindholm",
         aliases=["the embassy"],
         description="Veloria's embassy in Ostrland.",
-        evidence=d.ev(
-            "The Twitter account of the Embassy of the Republic of Veloria in Lindholm,"
-            " @VeloriaInOstr, now has more than 12,500 followers, up from about 900 in"
-            " January 2020, when press attaché Tomas Brell took it over."
-        ),
+        evidence=[followers_now],
     )
+    headline = "A one-man press office wins followers for Veloria, and a summons for its ambassador"
+    runs_alone = "Brell, 31, runs the account alone from a two-room press office on Quay Street."
     press_office = d.actor(
         "demo-press-office",
         "department",
         "Press office of the Velorian embassy in Lindholm",
         description="A one-man, two-room press office on Quay Street.",
-        evidence=d.ev(
-            "A one-man press office wins followers for Veloria, and a summons for its ambassador",
-            "Brell, 31, runs the account alone from a two-room press office on Quay Street.",
-        ),
+        evidence=[headline, runs_alone],
     )
-    brell_role_evidence = (
-        "The Twitter account of the Embassy of the Republic of Veloria in Lindholm,"
-        " @VeloriaInOstr, now has more than 12,500 followers, up from about 900 in"
-        " January 2020, when press attaché Tomas Brell took it over."
-    )
+    # A time the parser reads as EDTF, with the words the text gives it.
+    since_january_2020 = d.time("January 2020", edtf="2020-01/..")
     brell = d.actor(
         "demo-tomas-brell",
         "person",
         "Tomas Brell",
-        roles=[
-            d.role(
-                "press attaché",
-                embassy,
-                span("2020-01/..", expression="January 2020"),
-                brell_role_evidence,
-            )
-        ],
+        roles=[d.role("press attaché", embassy, since_january_2020, evidence=[followers_now])],
         description="Press attaché of the Velorian embassy; runs its Twitter account alone.",
-        evidence=d.ev(brell_role_evidence),
+        evidence=[followers_now],
     )
     account = d.actor(
         "demo-embassy-account",
@@ -134,46 +134,34 @@ def build() -> Document:
         operated_by=press_office,
         identifiers=[("twitter", "@VeloriaInOstr")],
         description="The embassy's Twitter account, run by its press attaché since January 2020.",
-        evidence=d.ev(
-            brell_role_evidence,
-            "Brell, 31, runs the account alone from a two-room press office on Quay Street.",
-        ),
+        evidence=[followers_now, runs_alone],
     )
+    instagram_opened = "The embassy opened an Instagram account in 2021, which has 2,140 followers."
     instagram = d.actor(
         "demo-embassy-instagram",
         "account",
         "Velorian embassy in Lindholm on Instagram",
         platform="instagram",
         operated_by=embassy,
-        evidence=d.ev(
-            "The embassy opened an Instagram account in 2021, which has 2,140 followers."
-        ),
+        evidence=[instagram_opened],
+    )
+    summoned = (
+        "On Friday, 10 March, Ostrland's Ministry of Foreign Affairs summoned the"
+        " Velorian ambassador, Ilse Varro, over a tweet that compared the Ostrlandic"
+        " fisheries minister to a seagull."
     )
     varro = d.actor(
         "demo-ilse-varro",
         "person",
         "Ilse Varro",
-        roles=[
-            d.role(
-                "ambassador",
-                embassy,
-                None,
-                "On Friday, 10 March, Ostrland's Ministry of Foreign Affairs summoned the"
-                " Velorian ambassador, Ilse Varro, over a tweet that compared the Ostrlandic"
-                " fisheries minister to a seagull.",
-            )
-        ],
+        roles=[d.role("ambassador", embassy, evidence=[summoned])],
     )
     ostrland_mfa = d.actor(
         "demo-ostrland-mfa",
         "ministry",
         "Ministry of Foreign Affairs of Ostrland",
         description="The foreign ministry of Ostrland.",
-        evidence=d.ev(
-            "On Friday, 10 March, Ostrland's Ministry of Foreign Affairs summoned the"
-            " Velorian ambassador, Ilse Varro, over a tweet that compared the Ostrlandic"
-            " fisheries minister to a seagull."
-        ),
+        evidence=[summoned],
     )
     sandvall_says = (
         'A ministry spokesperson, Henrik Sandvall, called it "the third summons in three'
@@ -183,14 +171,18 @@ def build() -> Document:
         "demo-henrik-sandvall",
         "person",
         "Henrik Sandvall",
-        roles=[d.role("spokesperson", ostrland_mfa, None, sandvall_says)],
+        roles=[d.role("spokesperson", ostrland_mfa, evidence=[sandvall_says])],
     )
     minister = d.actor(
         "demo-ostrland-fisheries-minister",
         "person",
         "Fisheries minister of Ostrland (not named)",
-        roles=[d.role("fisheries minister", ostrland, None)],
+        roles=[d.role("fisheries minister", ostrland)],
         description="Not named in the story.",
+    )
+    varro_interview = (
+        "Varro defended the press office in an interview with the Velorian daily"
+        " Le Courrier de Velor, given in French:"
     )
     courrier = d.actor(
         "demo-courrier-de-velor",
@@ -198,10 +190,7 @@ def build() -> Document:
         "Le Courrier de Velor",
         names=[("Le Courrier de Velor", "fr", "official")],
         description="Invented Velorian daily newspaper, in French.",
-        evidence=d.ev(
-            "Varro defended the press office in an interview with the Velorian daily"
-            " Le Courrier de Velor, given in French:"
-        ),
+        evidence=[varro_interview],
     )
     factcheck = d.actor(
         "demo-ledger-factcheck",
@@ -218,68 +207,58 @@ def build() -> Document:
         "group",
         "Twitter accounts of Veloria's missions",
         description="The missions' Twitter accounts, taken together (ranked, counted, summed).",
-        evidence=d.ev(missions_para),
+        evidence=[missions_para],
     )
+    ranked = "By followers, the Lindholm account is the second largest, after the embassy in Rask."
     rask = d.actor(
         "demo-veloria-embassy-rask",
         "diplomatic_mission",
         "Embassy of Veloria in Rask",
         description="Its Twitter account has the most followers of Veloria's missions.",
-        evidence=d.ev(
-            "By followers, the Lindholm account is the second largest, after the embassy in Rask."
-        ),
+        evidence=[ranked],
     )
     maren = d.actor(
         "demo-veloria-consulate-maren",
         "diplomatic_mission",
         "Consulate of Veloria in Maren",
-        evidence=d.ev("Apart from the consulate in Maren,"),
-    )
-    d.source(
-        title=(
-            "A one-man press office wins followers for Veloria, and a summons for its ambassador"
-        ),
-        authors=[halden],
-        publisher=ledger,
-        published=d.time("Tuesday, 14 March 2023", "2023-03-14"),
-        language="en",
-        kind="news_article",
+        evidence=["Apart from the consulate in Maren,"],
     )
 
     # -- what happened --------------------------------------------------------
+    # Relative times ("last week", "8 March") resolve against the publication date.
     d.event(
         "demo-publication",
         "publication",
-        time=d.time("Tuesday, 14 March 2023", "2023-03-14"),
+        time="Tuesday, 14 March 2023",
         place="Lindholm",
         participants=[(ledger, "publisher"), (halden, "author")],
-        about=[SOURCE],
+        about=[d.source.id],
         description="The Harbour Ledger publishes the story.",
         evidence=["The Harbour Ledger | Lindholm | Tuesday, 14 March 2023", "By Mira Halden"],
     )
     d.event(
         "demo-brell-takes-over-account",
         "account_takeover",
-        time=d.time("January 2020", "2020-01"),
+        time="January 2020",
         participants=[(brell, "agent"), (account, "subject")],
         description="Press attaché Tomas Brell takes over the embassy's Twitter account.",
-        evidence=[brell_role_evidence],
+        evidence=[followers_now],
+    )
+    tweets_since = (
+        "Since then it has posted 4,312 tweets, Brell told the Ledger in an interview last week."
     )
     interview = d.event(
         "demo-brell-interview",
         "interview",
-        time=d.time("last week", "2023-03-06/2023-03-12", relative=True, precision="week"),
+        time="last week",
         participants=[(brell, "interviewee"), (ledger, "interviewer")],
         description="Tomas Brell gives the Harbour Ledger an interview.",
-        evidence=[
-            "Since then it has posted 4,312 tweets, Brell told the Ledger in an interview"
-            " last week."
-        ],
+        evidence=[tweets_since],
     )
     tweet = d.event(
         "demo-seagull-tweet",
         "post",
-        time=d.time("8 March", "2023-03-08", relative=True),
+        time="8 March",
         participants=[(account, "agent"), (minister, "target")],
         description=(
             "The embassy tweets a comparison of Ostrland's fisheries minister to a seagull."
@@ -288,19 +267,14 @@ def build() -> Document:
             'The embassy had posted it on 8 March with a single emoji: "Fresh catch of the day 🐟".'
         ],
     )
-    summons_evidence = (
-        "On Friday, 10 March, Ostrland's Ministry of Foreign Affairs summoned the"
-        " Velorian ambassador, Ilse Varro, over a tweet that compared the Ostrlandic"
-        " fisheries minister to a seagull."
-    )
     d.event(
         "demo-summons-2023-03-10",
         "summons",
-        time=d.time("Friday, 10 March", "2023-03-10", relative=True),
+        time="Friday, 10 March",
         participants=[(ostrland_mfa, "agent"), (varro, "target"), (embassy, "target")],
         about=[tweet],
         description="Ostrland's foreign ministry summons Veloria's ambassador over the tweet.",
-        evidence=[summons_evidence],
+        evidence=[summoned],
     )
     first_summons = (
         "It was the second summons of the ambassador this year, the embassy said; the first"
@@ -309,7 +283,7 @@ def build() -> Document:
     d.event(
         "demo-summons-2023-01-09",
         "summons",
-        time=d.time("9 January", "2023-01-09", relative=True),
+        time="9 January",
         participants=[(ostrland_mfa, "agent"), (varro, "target")],
         description="Veloria's ambassador is summoned over a dispute about fishing quotas.",
         evidence=[first_summons],
@@ -317,7 +291,7 @@ def build() -> Document:
     d.event(
         "demo-sandvall-statement",
         "statement",
-        time=d.time("Saturday", "2023-03-11", relative=True),
+        time="Saturday",
         participants=[(sandvall, "speaker"), (ostrland_mfa, "agent")],
         description="The ministry's spokesperson comments on the summons in a statement.",
         evidence=[sandvall_says],
@@ -325,98 +299,91 @@ def build() -> Document:
     d.event(
         "demo-varro-interview",
         "interview",
-        time=span("../2023-03-14"),
+        # The text does not date the interview: some day up to publication.
+        time=ddfacts.TimeSpan.from_edtf("../2023-03-14"),
         participants=[(varro, "interviewee"), (courrier, "interviewer")],
         description="Ambassador Varro defends the press office in an interview in French.",
-        evidence=[
-            "Varro defended the press office in an interview with the Velorian daily"
-            " Le Courrier de Velor, given in French:"
-        ],
+        evidence=[varro_interview],
     )
     d.event(
         "demo-instagram-launch",
         "account_launch",
-        time=d.time("2021", "2021"),
+        time="2021",
         participants=[(embassy, "agent"), (instagram, "subject")],
         description="The embassy opens an Instagram account.",
-        evidence=["The embassy opened an Instagram account in 2021, which has 2,140 followers."],
+        evidence=[instagram_opened],
     )
 
     # -- what is claimed ------------------------------------------------------
-    today = span("2023-03-14", expression="now", relative_to=d.relative_to)
-    followers_now = brell_role_evidence
+    # Present-tense figures hold "now": the day of publication.
+    today = d.time("now", edtf="2023-03-14", relative_to=d.reference)
     d.claim(
-        "account-followers-2023",
         account,
         "followers",
-        d.qty("more than 12,500 followers", "more_than", 12500, "follower"),
+        "more than 12,500 followers",
+        id="account-followers-2023",
         as_of=today,
         text="The embassy's Twitter account @VeloriaInOstr has more than 12,500 followers.",
         evidence=[followers_now],
     )
     d.claim(
-        "account-followers-2020",
         account,
         "followers",
-        d.qty("about 900", "approximately", 900, "follower"),
-        as_of=d.time("January 2020", "2020-01"),
+        "about 900",
+        id="account-followers-2020",
+        as_of="January 2020",
         text="The embassy's Twitter account had about 900 followers in January 2020.",
         evidence=[followers_now],
     )
     d.claim(
-        "account-tweets",
         account,
         "tweets",
-        d.qty("4,312 tweets", "exact", 4312, "tweet"),
-        as_of=span("2020-01/2023-03-12", expression="Since then"),
+        "4,312 tweets",
+        id="account-tweets",
+        as_of=d.time("Since then", edtf="2020-01/2023-03-12"),
         speaker=brell,
         mode="paraphrases",
         text="The account has posted 4,312 tweets since January 2020, its press attaché says.",
-        evidence=[
-            "Since then it has posted 4,312 tweets, Brell told the Ledger in an interview"
-            " last week."
-        ],
-        qualifiers={"event": interview},
+        evidence=[tweets_since],
+        qualifiers={"event": interview.id},
     )
     d.claim(
-        "brell-age",
         brell,
         "age",
-        d.qty("31", "exact", 31, "year"),
+        "31",
+        id="brell-age",
         as_of=today,
         text="Tomas Brell is 31 years old.",
-        evidence=["Brell, 31, runs the account alone from a two-room press office on Quay Street."],
+        evidence=[runs_alone],
+    )
+    # "one-man" is a figure parse_quantity does not read: the Quantity is written out.
+    one_person = Quantity(
+        amount=1, lower=1, upper=1, qualifier="exact", unit="person", expression="one-man"
     )
     d.claim(
-        "press-office-staff",
         press_office,
         "staff",
-        d.qty("one-man", "exact", 1, "person"),
+        one_person,
+        id="press-office-staff",
         as_of=today,
         text="The embassy's press office is one person, Tomas Brell.",
-        evidence=[
-            "A one-man press office wins followers for Veloria, and a summons for its ambassador",
-            "Brell, 31, runs the account alone from a two-room press office on Quay Street.",
-        ],
+        evidence=[headline, runs_alone],
     )
-    d.claim(
-        "brell-answers-every-question",
-        None,
-        None,
-        None,
-        proposition=Proposition(
-            text="We answer every question, even the rude ones", about=[press_office]
-        ),
+    # What no property says is a proposition: the speaker's words, and what they are about.
+    d.says(
+        "We answer every question, even the rude ones",
+        about=[press_office],
+        id="brell-answers-every-question",
         speaker=brell,
         mode="quotes",
         text="Tomas Brell says the account answers every question, even the rude ones.",
         evidence=['"We answer every question, even the rude ones," he said.'],
     )
     d.claim(
-        "followers-in-ostrland",
         account,
         "share_of_audience",
-        d.qty("About 60 per cent", "approximately", 60, "percent"),
+        "About 60 per cent",
+        id="followers-in-ostrland",
         as_of=today,
         qualifiers={"audience": "followers of the account", "place": "Ostrland"},
         speaker=brell,
@@ -427,72 +394,61 @@ def build() -> Document:
         evidence=["About 60 per cent of the followers live in Ostrland, he estimated."],
     )
     d.claim(
-        "seagull-tweet",
         minister,
         "characterized_as",
         "Fresh catch of the day 🐟",
+        id="seagull-tweet",
         speaker=account,
         mode="quotes",
         text='The embassy\'s account tweeted "Fresh catch of the day 🐟" on 8 March 2023.',
         evidence=['"Fresh catch of the day 🐟"'],
     )
-    this_year = d.time("this year", "2023", relative=True)
     embassy_count = d.claim(
-        "summons-count-embassy",
         varro,
         "summonses",
-        d.qty("the second summons", "exact", 2, "time"),
-        as_of=this_year,
+        "the second summons",
+        id="summons-count-embassy",
+        as_of="this year",
         speaker=embassy,
         mode="paraphrases",
         text="The ambassador has been summoned twice this year, the embassy says.",
         evidence=[first_summons],
     )
+    # "in three months" counts back from the spokesperson's statement on Saturday.
+    saturday = ResolvedAgainst(date=dt.date(2023, 3, 11), basis="source:demo context")
     d.claim(
-        "summons-count-ministry",
         varro,
         "summonses",
-        d.qty("the third summons", "exact", 3, "time"),
-        as_of=d.time(
-            "in three months",
-            "2022-12-11~/2023-03-11",
-            relative=True,
-            relative_to=dt.date(2023, 3, 11),
-        ),
+        "the third summons",
+        id="summons-count-ministry",
+        as_of=d.time("in three months", edtf="2022-12-11~/2023-03-11", relative_to=saturday),
         speaker=sandvall,
         mode="quotes",
         text="The ambassador has been summoned three times in three months, the ministry says.",
         evidence=[sandvall_says],
     )
-    varro_fr = st("« Nos portes restent ouvertes, même aux critiques. »", language="fr")
-    d.claim(
-        "varro-doors-open-fr",
-        None,
-        None,
-        None,
-        proposition=Proposition(
-            text="Nos portes restent ouvertes, même aux critiques.", about=[embassy], language="fr"
-        ),
+    # The same words twice: in French as the Courrier quoted them, in the embassy's English.
+    varro_fr = d.statement("« Nos portes restent ouvertes, même aux critiques. »", language="fr")
+    d.says(
+        "Nos portes restent ouvertes, même aux critiques.",
+        about=[embassy],
+        language="fr",
+        id="varro-doors-open-fr",
         speaker=varro,
         mode="quotes",
-        chain=[Hop(by=courrier, mode="quotes", language="fr")],
+        chain=[(courrier, "quotes", "fr")],
         original_language="fr",
         text="Ambassador Varro told Le Courrier de Velor, in French, that the embassy's doors"
         " remain open, even to critics.",
         evidence=[varro_fr],
     )
-    d.claim(
-        "varro-doors-open-en",
-        None,
-        None,
-        None,
-        proposition=Proposition(text="Our doors remain open, even to critics.", about=[embassy]),
+    d.says(
+        "Our doors remain open, even to critics.",
+        about=[embassy],
+        id="varro-doors-open-en",
         speaker=varro,
         mode="translates",
-        chain=[
-            Hop(by=courrier, mode="quotes", language="fr"),
-            Hop(by=embassy, mode="translates", language="en"),
-        ],
+        chain=[(courrier, "quotes", "fr"), (embassy, "translates", "en")],
         original_language="fr",
         text="In the embassy's English translation, Varro said: our doors remain open, even to"
         " critics.",
@@ -501,115 +457,115 @@ def build() -> Document:
             ' critics."'
         ],
     )
-    d.claim(
-        "brell-keeps-style",
-        None,
-        None,
-        None,
-        proposition=Proposition(
-            text="We answer every question, and we will answer this one too.",
-            about=[press_office],
-        ),
+    # "We answer every question" occurs twice: this claim cites the repetition.
+    keeps_style = "Brell said the press office would keep its style."
+    d.says(
+        "We answer every question, and we will answer this one too.",
+        about=[press_office],
+        id="brell-keeps-style",
         speaker=brell,
         mode="quotes",
         text="Brell says the press office will keep its style and answer this question too.",
         evidence=[
-            "Brell said the press office would keep its style.",
-            ("We answer every question", 2),
+            keeps_style,
+            d.statement("We answer every question", after=keeps_style),
             '"and we will answer this one too."',
         ],
     )
     d.claim(
-        "instagram-followers",
         instagram,
         "followers",
-        d.qty("2,140 followers", "exact", 2140, "follower"),
+        "2,140 followers",
+        id="instagram-followers",
         as_of=today,
         text="The embassy's Instagram account has 2,140 followers.",
-        evidence=["The embassy opened an Instagram account in 2021, which has 2,140 followers."],
+        evidence=[instagram_opened],
     )
     d.claim(
-        "veloria-missions",
         veloria,
         "missions",
-        d.qty("38 missions", "exact", 38, "mission"),
+        "38 missions",
+        id="veloria-missions",
         as_of=today,
         speaker=veloria_mfa,
         mode="reports",
         text="Veloria has 38 missions abroad, according to its foreign ministry.",
-        evidence=["Veloria has 38 missions abroad, according to its foreign ministry."],
+        evidence=[missions_abroad],
     )
+    # Counts under a condition, one narrowing the other.
     over_1000 = d.claim(
-        "accounts-over-1000",
         veloria,
         "accounts",
-        d.qty("14", "exact", 14, "account"),
-        where=Condition(
-            property="followers", value=d.qty("more than 1,000", "more_than", 1000, "follower")
-        ),
+        "14",
+        id="accounts-over-1000",
+        where=("followers", "more than 1,000"),
         as_of=today,
         qualifiers={"platform": "twitter"},
         text="14 of Veloria's missions have Twitter accounts with more than 1,000 followers.",
         evidence=[missions_para],
     )
     d.claim(
-        "accounts-over-10000",
         veloria,
         "accounts",
-        d.qty("3", "exact", 3, "account"),
-        where=Condition(
-            property="followers", value=d.qty("more than 10,000", "more_than", 10000, "follower")
-        ),
+        "3",
+        id="accounts-over-10000",
+        where=("followers", "more than 10,000"),
         refines=over_1000,
         as_of=today,
         qualifiers={"platform": "twitter"},
         text="3 of those 14 mission accounts have more than 10,000 followers.",
         evidence=[missions_para],
     )
-    total = d.qty("52,000 followers", "exact", 52000, "follower")
+    # A figure rounded to the thousand says so.
+    total = Quantity(
+        amount=52000,
+        lower=52000,
+        upper=52000,
+        qualifier="exact",
+        unit="follower",
+        expression="52,000 followers",
+        rounded_to=1000,
+    )
     d.claim(
-        "mission-accounts-followers",
         mission_accounts,
         "followers",
-        attrs.evolve(total, rounded_to=1000),
+        total,
+        id="mission-accounts-followers",
         as_of=today,
         text="Together the Twitter accounts of Veloria's missions have 52,000 followers"
         " (a figure rounded to the thousand).",
         evidence=["together the missions' accounts have 52,000 followers."],
     )
-    by_followers = Ranking(of=mission_accounts, measure="followers", as_of=today)
-    ranked = "By followers, the Lindholm account is the second largest, after the embassy in Rask."
+    by_followers = Ranking(of=mission_accounts.id, measure="followers", as_of=today)
     d.claim(
-        "account-rank",
         account,
         "rank",
         Rank(position=2, ranking=by_followers),
+        id="account-rank",
         text="By followers, the Lindholm embassy's account is the second largest of Veloria's"
         " mission accounts.",
         evidence=[ranked],
     )
     d.claim(
-        "rask-rank",
         rask,
         "rank",
         Rank(position=1, ranking=by_followers),
+        id="rask-rank",
         text="The embassy in Rask has the largest Twitter following of Veloria's missions.",
         evidence=[ranked],
     )
-    the_rest = Condition(
-        property="followers", value=d.qty("at most 1,000", "at_most", 1000, "follower")
-    )
+    # What each member of a group has, and what an average one has.
     each_of_rest = (
         "Apart from the consulate in Maren, each of the other missions' accounts has at most"
         " 400 followers, Brell said, and an average one has 200 to 300."
     )
     d.claim(
-        "other-accounts-each",
         mission_accounts,
         "followers",
-        d.qty("at most 400 followers", "at_most", 400, "follower"),
-        members=Members(scope="each", excluding=[maren]),
-        where=the_rest,
+        "at most 400 followers",
+        id="other-accounts-each",
+        members=Members(scope="each", excluding=[maren.id]),
+        where=("followers", "at most 1,000"),
         as_of=today,
         speaker=brell,
         mode="paraphrases",
@@ -618,12 +574,12 @@ def build() -> Document:
         evidence=[each_of_rest],
     )
     d.claim(
-        "other-accounts-average",
         mission_accounts,
         "followers",
-        d.qty("200 to 300", "between", None, "follower", lower=200, upper=300),
-        members=Members(scope="average"),
-        where=the_rest,
+        "200 to 300",
+        id="other-accounts-average",
+        members="average",
+        where=("followers", "at most 1,000"),
         as_of=today,
         speaker=brell,
         mode="paraphrases",
@@ -631,7 +587,6 @@ def build() -> Document:
         evidence=[each_of_rest],
     )
     d.review(
-        "summons-count-embassy",
         embassy_count,
         rating=Rating(value=5, best=5, worst=1, label="True"),
         reviewer=factcheck,
@@ -641,9 +596,9 @@ def build() -> Document:
             "The story reports two summonses of the ambassador in 2023, on 9 January and on"
             " 10 March; the ministry's count of three in three months is not borne out by it."
         ),
-        evidence=[summons_evidence, first_summons],
+        evidence=[summoned, first_summons],
     )
-    d.st(
+    d.statement(
         "This story is invented for the ddfacts project: Veloria, Ostrland and everyone named"
         " here are fictional.",
         note="Not a claim: the story's own disclaimer.",
@@ -657,10 +612,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=HERE, help="output folder")
     out = parser.parse_args(argv).out
     out.mkdir(parents=True, exist_ok=True)
-    document = build()
-    ddfacts.dump(ordered(document.records), out / "demo.facts.json")
-    for note in PARSER_NOTES:
-        sys.stderr.write(f"note: {note}\n")
+    ddfacts.dump(build().factset(), out / "demo.facts.json")
     return 0
 
 

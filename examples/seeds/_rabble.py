@@ -17,6 +17,7 @@ from _shared import (
     THE_WEST,
     TWITTER,
     UKRAINE,
+    UNITED_KINGDOM,
     USA,
 )
 
@@ -257,6 +258,13 @@ def annotate(d: Document) -> None:
         evidence=d.ev(POST_STORY),
     )
     red_army = d.actor("red-army", "armed_forces", "Red Army", evidence=d.ev(NOTE_TO_POST))
+    germany = d.actor(
+        "germany",
+        "country",
+        "Germany",
+        description="Nazi Germany, whose army attacked the Soviet Union in World War II.",
+        evidence=d.ev(POST_STORY),
+    )
     d.source(
         title="He’s no bot, but Russia's media guy in Canada manages to stir up controversy just"
         " the same",
@@ -374,9 +382,15 @@ def annotate(d: Document) -> None:
         "world-war-ii",
         "war",
         time=ww2,
-        participants=[(SOVIET_UNION, "participant"), (CANADA, "participant"), (USA, "participant")],
-        description="World War II, in which the German army attacked Russia and the Red Army"
-        " was allied with Canada, the U.S. and Britain.",
+        participants=[
+            (SOVIET_UNION, "participant"),
+            (CANADA, "participant"),
+            (USA, "participant"),
+            (UNITED_KINGDOM, "participant"),
+            (germany, "participant"),
+        ],
+        description="World War II, in which the German army attacked the Soviet Union (\"Russia\")"
+        " and the Red Army was allied with Canada, the U.S. and Britain.",
         evidence=[POST_STORY, NOTE_TO_POST],
     )
     berlin = t("May 2, 1945", "1945-05-02")
@@ -391,7 +405,7 @@ def annotate(d: Document) -> None:
     )
     d.event(
         "reichstag-flag",
-        "attack",
+        "flag_raising",
         time=berlin,
         place="Berlin",
         participants=[(red_army, "agent")],
@@ -400,11 +414,11 @@ def annotate(d: Document) -> None:
     )
     d.event(
         "embassy-building-fire",
-        "attack",
+        "fire",
         time=t("1956", "1956"),
-        place="Charlotte Street, Ottawa",
-        participants=[(RUSSIAN_EMBASSY_CANADA, "target")],
-        description="The previous embassy building on Charlotte Street burns down.",
+        place="Ottawa",
+        participants=[(RUSSIAN_EMBASSY_CANADA, "subject")],
+        description="The embassy's previous building burns down; the text gives no cause.",
         evidence=[VENUE],
     )
     # -- what is claimed ------------------------------------------------------
@@ -613,7 +627,9 @@ def annotate(d: Document) -> None:
         speaker=kalinin,
         mode="quotes",
         chain=[Hop(by=post, mode="quotes", language="en")],
-        as_of=ww2,
+        # "even today": the present of the note, which the recent story carried; the war is
+        # only the time of what the collaborators did, not of the monuments' existence.
+        as_of=span("2014-12/2018-02", expression="even today"),
         qualifiers={"event": post_story},
         text="Kalinin told the National Post Canada has monuments to Nazi collaborators.",
         evidence=[NOTE_TO_POST],
@@ -624,9 +640,10 @@ def annotate(d: Document) -> None:
         "characterized_as",
         "part of the German army that attacked Russia in World War II",
         as_of=ww2,
-        qualifiers={"about": RUSSIA},
+        # The text's "Russia" is the Soviet Union, which the German army attacked in 1941.
+        qualifiers={"about": SOVIET_UNION},
         text="The Galician Division of the Waffen SS was part of the German army that attacked"
-        " Russia.",
+        " the Soviet Union (the text says Russia) in World War II.",
         evidence=[POST_STORY],
     )
     c(

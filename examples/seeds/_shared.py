@@ -9,6 +9,7 @@ RUSSIA = "actor:russia"
 CANADA = "actor:canada"
 UKRAINE = "actor:ukraine"
 USA = "actor:united-states"
+UNITED_KINGDOM = "actor:united-kingdom"
 SOVIET_UNION = "actor:soviet-union"
 THE_WEST = "actor:the-west"
 RUSSIAN_MFA = "actor:russian-mfa"
@@ -53,6 +54,19 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
     )
     shared.actor(UKRAINE[6:], "country", "Ukraine")
     shared.actor(USA[6:], "country", "United States", aliases=["U.S.", "the United States"])
+    shared.actor(
+        UNITED_KINGDOM[6:],
+        "country",
+        "United Kingdom",
+        names=[("Великобритания", "ru", None)],
+        aliases=["Britain"],
+        evidence=(
+            *rabble.ev(
+                "and fought against the heroic Red Army that was allied with Canada, U.S. and"
+                " Britain during the Second World War,"
+            ),
+        ),
+    )
     shared.actor(
         SOVIET_UNION[6:],
         "country",

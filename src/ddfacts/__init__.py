@@ -51,6 +51,7 @@ from .jsonio import (
     iter_records,
     load,
     loads,
+    migrate,
     to_json,
 )
 from .problems import Location, Problem, Report, Severity
@@ -168,6 +169,7 @@ __all__ = [
     "load",
     "load_vocabulary",
     "loads",
+    "migrate",
     "parse_quantity",
     "parse_time",
     "query",

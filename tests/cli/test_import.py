@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 import ddfacts
-
 from ddfacts.cli import main
 from ddfacts.problems import CODES
 

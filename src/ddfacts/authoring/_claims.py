@@ -172,7 +172,7 @@ class ClaimMaking:
         text: str | None = None,
         **attribution: Any,
     ) -> Claim:
-        """A Claim whose content is a proposition: *words* as the speaker puts them, *about* records.
+        """A Claim whose content is a proposition: the speaker's *words*, on the *about* records.
 
         For what no property says ("information attacks by the West").  The id
         defaults to ``claim:<source slug>/<slug of the words>``; *text* is the

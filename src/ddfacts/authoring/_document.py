@@ -29,7 +29,7 @@ from ..records import (
     Statement,
 )
 from ..textstore import decode_text, sha256_of
-from ..times import ResolvedAgainst, TimeSpan
+from ..times import TimeSpan
 from ..vocabulary import Vocabulary, default_vocabulary
 from ._claims import ClaimMaking, Evidence
 from ._html import extract_article, extraction_provenance, looks_like_html
@@ -37,6 +37,7 @@ from ._order import ordered
 from ._quotes import locate
 from ._values import (
     Referable,
+    Reference,
     check_actor_kind,
     check_event,
     id_of,
@@ -231,21 +232,22 @@ class Document(ClaimMaking):
         phrase: str | TimeSpan | dt.date,
         *,
         edtf: str | None = None,
-        relative_to: dt.date | ResolvedAgainst | None = None,
+        relative_to: Reference = None,
     ) -> TimeSpan:
         """A time phrase read against the publication date (or *relative_to*).
 
         A phrase the parser cannot read ("since then", "in three months") is
         given its meaning as *edtf*: the span keeps the phrase as written and,
-        when given, *relative_to* as what it was resolved against.
+        when given, *relative_to* (a date or a ResolvedAgainst, such as
+        :attr:`reference`) as what it was resolved against.
 
         Raises:
             TimeParseError: the parser cannot read the phrase and no *edtf* is given.
             ValueError: *edtf* is not EDTF.
         """
         if edtf is not None:
-            if not isinstance(phrase, str):
-                raise TypeError(f"edtf= gives the meaning of a phrase, got {phrase!r}")
+            if not isinstance(phrase, str) or isinstance(relative_to, TimeSpan):
+                raise TypeError("edtf= reads a phrase, resolved against a date if at all")
             return read_as(phrase, edtf, relative_to)
         return time_of(phrase, self.reference if relative_to is None else relative_to)
 

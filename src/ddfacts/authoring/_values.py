@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from ..errors import VocabularyError
+from ..limits import MAX_PHRASE_CHARS
 from ..quantities import Quantity, parse_quantity
 from ..records import Actor, Attribution, ClaimValue, Event, Rank, Ref, Statement
 from ..times import ResolvedAgainst, TimeSpan, parse_time
@@ -60,9 +61,7 @@ def time_of(value: str | TimeSpan | dt.date, reference: Reference) -> TimeSpan:
     return parse_time(value, relative_to=reference)
 
 
-def read_as(
-    phrase: str, edtf: str, against: dt.date | ResolvedAgainst | None = None
-) -> TimeSpan:
+def read_as(phrase: str, edtf: str, against: dt.date | ResolvedAgainst | None = None) -> TimeSpan:
     """The span of *edtf*, written *phrase* in the text: a time the parser cannot read.
 
     For anaphora and spans the annotator resolves ("since then", "in three
@@ -70,10 +69,16 @@ def read_as(
     it was resolved against (a date is recorded without a basis).
 
     Raises:
-        ValueError: *edtf* is not EDTF, or *phrase* is empty.
+        ValueError: *edtf* is not EDTF, or *phrase* is empty or longer than
+            :data:`~ddfacts.limits.MAX_PHRASE_CHARS`.
     """
     if not isinstance(phrase, str) or not phrase.strip():
         raise ValueError("the phrase of a time read as EDTF must be the non-empty words")
+    if len(phrase) > MAX_PHRASE_CHARS:
+        raise ValueError(
+            f"the phrase is {len(phrase)} characters long; a time expression has at most"
+            f" {MAX_PHRASE_CHARS} (ddfacts.limits.MAX_PHRASE_CHARS)"
+        )
     span = TimeSpan.from_edtf(edtf, expression=phrase)
     if against is None:
         return span

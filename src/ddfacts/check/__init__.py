@@ -16,20 +16,7 @@ Code                        Severity What it finds
                                      fact file, so it is a warning; it is an error
                                      when one source gives both in one speaker's
                                      voice (a recording mistake, or a source at odds
-                                     with itself that deserves a look).  Claims
-                                     about different members (the group, each or
-                                     the average member, ``where`` conditions,
-                                     ``refines``) are never compared; a negated
-                                     claim contradicts the positive one it denies.
-``check.hedged``            warning  The same disagreement when either claim is hedged
-                                     (certainty probable or possible): a hedge is not
-                                     contradicted by a firmer statement.
-``check.rank-conflict``     warning  In one ranking (equal Ranking values), two
-                                     subjects at one position, neither tied, or one
-                                     subject at two positions; an error in one voice,
-                                     as for contradictions.
-``check.refinement``        error    A figure refining another ("6 of the 15") is
-                                     larger than the figure it refines.
+                                     with itself that deserves a look).
 ``check.unsupported``       error    A claim's figure (its quantity) or date (its time
                                      value) is not written in any of its evidence
                                      quotes (see :mod:`ddfacts.check._support` for what
@@ -53,8 +40,19 @@ Code                        Severity What it finds
 ``meaning.cycle``           error    Records derived from each other in a circle.
 =========================== ======== =================================================
 
+The format 1.1 fields (issue 16): claims about different members of a
+subject (the group itself, each or the average member, a ``where``
+condition, a ``refines`` figure) are never compared, and a negated claim
+contradicts the positive one it denies.  When either claim of a
+disagreement is hedged (certainty probable or possible) it is the warning
+``check.hedged``, not a contradiction.  ``check.rank-conflict`` (a warning,
+an error in one voice) finds, in one ranking (equal Ranking values), two
+subjects at one position, neither tied, or one subject at two positions;
+``check.refinement`` (an error) a figure refining another ("6 of the 15")
+that is larger than it.
+
 A defect validation also finds has validation's code (every code is in
-:data:`ddfacts.problems.CODES`, level ``check`` for the first seven).
+:data:`ddfacts.problems.CODES`, level ``check`` for the first four).
 References that do not resolve and unknown vocabulary terms are left to
 :func:`ddfacts.validate`; a rule skips what it cannot resolve.
 
