@@ -425,13 +425,7 @@ def annotate(d: Document) -> None:
         ],
         evidence=d.ev(RU_PUTIN_MAY),
     )
-    uk = d.actor(
-        "united-kingdom",
-        "country",
-        "United Kingdom",
-        names=[("Великобритания", "ru", None)],
-        aliases=["Britain"],
-    )
+    uk = UNITED_KINGDOM
     lowy = d.actor("lowy-institute", "think_tank", "Lowy Institute", evidence=d.ev(LOWY))
     twiplomacy = d.actor("twiplomacy", "organization", "Twiplomacy", evidence=d.ev(NATO))
     crisis_centre = d.actor(

@@ -60,12 +60,7 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
         "United Kingdom",
         names=[("Великобритания", "ru", None)],
         aliases=["Britain"],
-        evidence=(
-            *rabble.ev(
-                "and fought against the heroic Red Army that was allied with Canada, U.S. and"
-                " Britain during the Second World War,"
-            ),
-        ),
+        evidence=(*rabble.ev(_rabble_note_to_post()), *shakirov.ev(_shakirov_uk())),
     )
     shared.actor(
         SOVIET_UNION[6:],
@@ -157,3 +152,17 @@ def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: 
         ),
     )
     shared.actor(TWITTER[6:], "platform", "Twitter")
+
+
+def _rabble_note_to_post() -> str:
+    """Kalinin's note to the Post, which names Britain (the quote the rabble module cites)."""
+    from _rabble import NOTE_TO_POST
+
+    return NOTE_TO_POST
+
+
+def _shakirov_uk() -> str:
+    """The review's sentence on the Russian Embassy in the United Kingdom."""
+    from _shakirov import UK
+
+    return UK
