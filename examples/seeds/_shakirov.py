@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 from _annotate import Document, span
-from _shared import RUSSIA, RUSSIAN_MFA, THE_WEST, TWITTER, UKRAINE, USA
+from _shared import RUSSIA, RUSSIAN_MFA, THE_WEST, TWITTER, UKRAINE, UNITED_KINGDOM, USA
 
 from ddfacts import Condition, Members, Proposition, Quantity, Rank, Ranking, TimeSpan
 
@@ -1327,7 +1327,7 @@ def _rest(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpan) -> Non
     )
     d.event(
         "turkey-coup-attempt-2016",
-        "attack",
+        "coup_attempt",
         time=t("in July 2016", "2016-07"),
         place="Turkey",
         description="The attempted coup in Turkey.",
@@ -1642,9 +1642,24 @@ def _uk_embassy(d: Document, s: dict[str, str], now: TimeSpan, by_followers: Ran
         s["uk_tw"],
         "retweets",
         d.qty("hundreds and thousands of retweets", "at_least", 200, "retweet"),
+        # "regularly" goes with "making headlines", not with the retweets: the figure is what
+        # the embassy garnered over the two years, not a count per tweet.
         as_of=span("2015/2016", expression="Over past two years"),
-        qualifiers={"per": "tweet, regularly"},
-        text="The UK embassy's tweets regularly get hundreds and thousands of retweets.",
+        qualifiers={"period": "over the past two years"},
+        text="Over the past two years the UK embassy garnered hundreds and thousands of retweets.",
+        evidence=[UK_RETWEETS],
+    )
+    c(
+        "uk-embassy-headlines",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The Russian Embassy in the United Kingdom regularly makes headlines.",
+            about=[s["uk_emb"]],
+        ),
+        as_of=span("2015/2016", expression="Over past two years"),
+        text="Over the past two years the UK embassy regularly made headlines.",
         evidence=[UK_RETWEETS],
     )
     c(
@@ -1737,7 +1752,7 @@ def _more_missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpa
     # whole list (4 to 6) are implied, not written.
     missions = {"us": s["us_emb"], "un": s["un"], "tr": s["tr"]}
     among = Ranking(of=s["network"], measure="followers", as_of=now, among=missions.values())
-    names = {"us": "United States", "un": "United Nations", "tr": "Turkey"}
+    names = {"us": "the United States", "un": "the United Nations", "tr": "Turkey"}
     for position, key in enumerate(missions, start=1):
         c(
             f"{key}-mission-followers",
@@ -1745,7 +1760,7 @@ def _more_missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpa
             "followers",
             d.qty("above 10,000", "more_than", 10000, "follower"),
             as_of=now,
-            text=f"The Russian mission to the {names[key]} has more than 10,000 Twitter followers.",
+            text=f"The Russian mission to {names[key]} has more than 10,000 Twitter followers.",
             evidence=[THREE_OTHER],
         )
         c(
@@ -1755,7 +1770,7 @@ def _more_missions(d: Document, s: dict[str, str], y2016: TimeSpan, now: TimeSpa
             Rank(position=position, ranking=among),
             as_of=now,
             qualifiers={"platform": TWITTER},
-            text=f"The Russian mission to the {names[key]} is number {position} of the three by"
+            text=f"The Russian mission to {names[key]} is number {position} of the three by"
             " Twitter followers.",
             evidence=[THREE_OTHER],
         )
