@@ -17,12 +17,15 @@ from collections.abc import Iterable, Iterator
 
 from ddfacts.problems import Level, Problem, problem
 from ddfacts.validation import RecordSummary
+from ddfacts.validation._record import ClaimKey
 from ddfacts.validation._setrules import (
     cycle_problems,
     duplicate_id,
     entity_type,
     fits,
+    member_type,
     reference,
+    refines_mismatch,
     single_valued,
     subject_type,
 )
@@ -98,7 +101,7 @@ class SetChecker:
             prop = self._vocab.properties.get(key.property) if key is not None else None
             if key is None or prop is None:
                 continue
-            if key.subject in self._index:
+            if key.named is None and key.subject in self._index:
                 good, actual = self._fits(key.subject, prop.subjects)
                 if not good:
                     yield problem(
@@ -116,19 +119,54 @@ class SetChecker:
                         summary.location.child("value", "entity"),
                         records=(key.entity,),
                     )
-            if not prop.single:
+            if prop.single:
+                yield from self._single(seen, summary, key)
+            yield from self._refines(summary, key)
+            yield from self._members(summary, key, prop.subjects)
+
+    def _single(
+        self,
+        seen: dict[tuple[str, str, str, str, str, str], tuple[str, RecordSummary]],
+        summary: RecordSummary,
+        key: ClaimKey,
+    ) -> Iterator[Problem]:
+        group = (key.subject, key.property, key.as_of, key.source, key.speaker, key.scope)
+        if group not in seen:
+            seen[group] = (key.value, summary)
+            return
+        value, first = seen[group]
+        if value != key.value:
+            yield problem(
+                "meaning.single-valued",
+                single_valued(key.property, key.subject, key.as_of, first.location),
+                summary.location.child("value"),
+                records=tuple(item for item in (first.id, summary.id) if item),
+            )
+
+    def _refines(self, summary: RecordSummary, key: ClaimKey) -> Iterator[Problem]:
+        refined = self._index.get(key.refines) if key.refines else None
+        if refined is None or refined.type != "claim" or not key.counts:
+            return
+        other = refined.claim
+        counted = (other.subject, other.property) if other is not None and other.counts else None
+        message = refines_mismatch(key.refines, counted, key.subject, key.property)
+        if message is not None:
+            where = summary.location.child("refines")
+            yield problem("meaning.refines-mismatch", message, where, records=(key.refines,))
+
+    def _members(
+        self, summary: RecordSummary, key: ClaimKey, subjects: tuple[str, ...]
+    ) -> Iterator[Problem]:
+        for index, member in enumerate(key.named or ()):
+            if member not in self._index:
                 continue
-            group = (key.subject, key.property, key.as_of, key.source, key.speaker, key.scope)
-            if group not in seen:
-                seen[group] = (key.value, summary)
-                continue
-            value, first = seen[group]
-            if value != key.value:
+            good, actual = self._fits(member, subjects)
+            if not good:
                 yield problem(
-                    "meaning.single-valued",
-                    single_valued(key.property, key.subject, key.as_of, first.location),
-                    summary.location.child("value"),
-                    records=tuple(item for item in (first.id, summary.id) if item),
+                    "vocab.subject-type",
+                    member_type(key.property, subjects, member, actual),
+                    summary.location.child("members", "named", index),
+                    records=(member,),
                 )
 
     def _cycles(self, field: str, what: str) -> Iterator[Problem]:

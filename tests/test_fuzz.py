@@ -72,6 +72,26 @@ _keys = st.sampled_from(
         "rating",
         "best",
         "worst",
+        "proposition",
+        "about",
+        "members",
+        "scope",
+        "named",
+        "excluding",
+        "where",
+        "refines",
+        "chain",
+        "by",
+        "certainty",
+        "negated",
+        "hedge",
+        "via",
+        "via_source",
+        "translated_by",
+        "rank",
+        "ranking",
+        "position",
+        "rounded_to",
         "x-a",
     ]
 )
@@ -122,7 +142,8 @@ def _mutated(draw: st.DrawFn) -> bytes:
     if draw(st.booleans()):
         data = "".join(json.dumps(r) + "\n" for r in records).encode()
     else:
-        data = json.dumps({"ddfacts": "1.0", "records": records}).encode()
+        version = draw(st.sampled_from(["1.0", "1.1"]))
+        data = json.dumps({"ddfacts": version, "records": records}).encode()
     if draw(st.integers(0, 4)) == 0 and data:
         at = draw(st.integers(0, len(data) - 1))
         data = data[:at] + draw(st.binary(max_size=3)) + data[at + 1 :]

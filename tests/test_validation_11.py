@@ -51,13 +51,26 @@ GOOD: dict[str, Any] = {
         "property": "followers",
         "value": {"amount": 10000, "lower": 10000, "qualifier": "more_than", "unit": "follower"},
     },
-    "refines": "claim:rank",
+    "refines": "claim:fifteen",
     "attribution": {
         "source": "source:cp",
         "mode": "reports",
         "chain": [{"by": "actor:tass", "source": "source:tass", "language": "ru"}],
         "certainty": "probable",
         "hedge": "apparently",
+    },
+}
+#: The count GOOD narrows ("6 of the 15").
+FIFTEEN: dict[str, Any] = {
+    "type": "claim",
+    "id": "claim:fifteen",
+    "subject": "actor:net",
+    "property": "followers",
+    "value": {"quantity": {"amount": 15, "lower": 15, "upper": 15, "qualifier": "exact"}},
+    "members": {"scope": "some"},
+    "where": {
+        "property": "followers",
+        "value": {"amount": 5000, "lower": 5000, "qualifier": "more_than", "unit": "follower"},
     },
 }
 RANK: dict[str, Any] = {
@@ -99,7 +112,7 @@ def _run(tmp_path: Path, *records: dict[str, Any]) -> list[tuple[str, str]]:
     return [(p.code, p.location.pointer) for p in validate(path)]
 
 
-@pytest.mark.parametrize("value", [GOOD, RANK, WORDS])
+@pytest.mark.parametrize("value", [GOOD, FIFTEEN, RANK, WORDS])
 def test_good_records_are_clean_on_both_passes(value: dict[str, Any]) -> None:
     """A clean 1.1 claim has no problem, and the fast pass proves it with the same facts."""
     assert _codes(value) == []
@@ -109,7 +122,7 @@ def test_good_records_are_clean_on_both_passes(value: dict[str, Any]) -> None:
 
 def test_a_good_run_is_clean(tmp_path: Path) -> None:
     """References in every 1.1 place resolve."""
-    assert _run(tmp_path, GOOD, RANK, WORDS) == []
+    assert _run(tmp_path, GOOD, FIFTEEN, RANK, WORDS) == []
 
 
 @pytest.mark.parametrize(
@@ -188,7 +201,7 @@ def test_references_of_the_new_parts(
     tmp_path: Path, path: tuple[Any, ...], target: str, pointer: str
 ) -> None:
     """A missing id in any 1.1 place is ref.missing at that place."""
-    assert _run(tmp_path, _broken(path, target), RANK) == [("ref.missing", pointer)]
+    assert _run(tmp_path, _broken(path, target), FIFTEEN, RANK) == [("ref.missing", pointer)]
 
 
 @pytest.mark.parametrize(
@@ -202,13 +215,14 @@ def test_references_of_a_ranking(
     tmp_path: Path, path: tuple[Any, ...], target: str, pointer: str
 ) -> None:
     """The ranking's group and members are references too."""
-    assert _run(tmp_path, GOOD, _broken(path, target, RANK)) == [("ref.missing", pointer)]
+    found = _run(tmp_path, GOOD, FIFTEEN, _broken(path, target, RANK))
+    assert found == [("ref.missing", pointer)]
 
 
 def test_wrong_types(tmp_path: Path) -> None:
     """A hop is by an actor; a claim refines a claim."""
     hop = _broken(("attribution", "chain", 0, "by"), "source:tass")
-    assert ("ref.wrong-type", "/attribution/chain/0/by") in _run(tmp_path, hop, RANK)
+    assert ("ref.wrong-type", "/attribution/chain/0/by") in _run(tmp_path, hop, FIFTEEN, RANK)
 
 
 def test_a_10_file_validates_clean(tmp_path: Path) -> None:

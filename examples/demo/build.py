@@ -51,7 +51,7 @@ def build() -> ddfacts.Document:
         published="Tuesday, 14 March 2023",
         language="en",
         kind="news_article",
-        provenance=PROVENANCE,
+        provenance=PROVENANCE,  # given to the Source and every record made below
     )
 
     # -- who ------------------------------------------------------------------
@@ -115,7 +115,8 @@ def build() -> ddfacts.Document:
         description="A one-man, two-room press office on Quay Street.",
         evidence=[headline, runs_alone],
     )
-    # A time the parser reads as EDTF, with the words the text gives it.
+    # Brell has held the post since "January 2020": the words as written, read by
+    # the annotator as an open span (EDTF), since the parser reads only the month.
     since_january_2020 = d.time("January 2020", edtf="2020-01/..")
     brell = d.actor(
         "demo-tomas-brell",

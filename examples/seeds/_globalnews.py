@@ -210,7 +210,8 @@ def annotate(d: Document) -> None:
     tass_remarks = d.event(
         "stepanov-tass-remarks",
         "statement",
-        time=span("2022-02/2022-12-31", expression=None),
+        # About Russians who fled the draft, which began in September: not before it.
+        time=span("2022-09/2022-12-31", expression=None),
         participants=[(stepanov, "speaker"), (tass, "audience")],
         description="Stepanov writes remarks to TASS about Russians who fled the draft.",
         evidence=[CHAFF],
@@ -218,7 +219,7 @@ def annotate(d: Document) -> None:
     d.event(
         "embassy-translates-tass-remarks",
         "translation",
-        time=span("2022-02/2022-12-31"),
+        time=span("2022-09/2022-12-31"),
         participants=[(RUSSIAN_EMBASSY_CANADA, "translator"), (stepanov, "author")],
         about=[tass_remarks],
         description="The embassy translates Stepanov's remarks to TASS into English.",
@@ -291,9 +292,11 @@ def annotate(d: Document) -> None:
         ),
         (
             "4",
+            # The Dec. 9 press release counts five summonses: the fourth and fifth precede it.
             span(
-                "2022-11/2022-12",
+                "2022-11/2022-12-09",
                 expression="after the embassy tweeted anti-LGBTQ messaging in November",
+                precision="month",
             ),
             [lgbtq],
             "after the embassy's anti-LGBTQ tweets",
@@ -301,7 +304,11 @@ def annotate(d: Document) -> None:
         ),
         (
             "5",
-            t("again this month", relative=True),
+            span(
+                "2022-12-01/2022-12-09",
+                expression="again this month",
+                relative_to=d.relative_to,
+            ),
             [holodomor_tweet],
             "over the embassy's Holodomor tweets",
             [LAST_TWO],
@@ -669,11 +676,17 @@ def _claims_of_summonses(d: Document, *, stepanov: str, this_year: TimeSpan, rel
         text="Canada summoned Russia's ambassador Oleg Stepanov five times in 2022.",
         evidence=[EARLIER, FIRST_THREE, LAST_TWO, RELEASE],
     )
+    # What the ministry characterizes is the summonses, not Canada: a proposition about them.
+    summonses = [f"event:canada-summons-stepanov-{number}" for number in range(1, 6)]
     d.claim(
         "mfa-unwarranted-cases",
-        CANADA,
-        "characterized_as",
-        "numerous unwarranted cases",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="Ottawa's summonses of Stepanov are numerous unwarranted cases.",
+            about=[CANADA, stepanov, *summonses],
+        ),
         speaker=RUSSIAN_MFA,
         mode="quotes",
         text="Russia's foreign ministry calls Ottawa's summonses of Stepanov numerous"
@@ -682,9 +695,13 @@ def _claims_of_summonses(d: Document, *, stepanov: str, this_year: TimeSpan, rel
     )
     d.claim(
         "mfa-beyond-normal-practice",
-        CANADA,
-        "characterized_as",
-        "go far beyond normal diplomatic practice",
+        None,
+        None,
+        None,
+        proposition=Proposition(
+            text="The five summonses of Stepanov go far beyond normal diplomatic practice.",
+            about=[CANADA, stepanov, *summonses],
+        ),
         speaker=RUSSIAN_MFA,
         mode="quotes",
         text="Russia's foreign ministry says the five summonses go far beyond normal"

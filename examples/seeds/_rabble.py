@@ -135,6 +135,8 @@ DIRECT_MESSAGE = (
 REACTING = "Most of the time (reacting) to Canadian unilateral sanctions or open hostile policies."
 EIGHTY = "Eighty per cent of the time, we get engaged in civilized discussion."
 ALSO_APPEARS = "This post also appears on David Climenhaga's blog, AlbertaPolitics.ca"
+# The byline after the post; the first ": David Climenhaga" is the photo credit ("Image: ...").
+BYLINE = (": David Climenhaga", 2)
 
 
 def annotate(d: Document) -> None:
@@ -158,8 +160,8 @@ def annotate(d: Document) -> None:
         "david-climenhaga",
         "person",
         "David Climenhaga",
-        roles=[d.role("blogger", rabble, published, ": David Climenhaga")],
-        evidence=d.ev(": David Climenhaga", "Kirill Kalinin. Image: David Climenhaga"),
+        roles=[d.role("blogger", rabble, published, BYLINE)],
+        evidence=d.ev(BYLINE, "Kirill Kalinin. Image: David Climenhaga"),
     )
     alberta_politics = d.actor(
         "albertapolitics-ca",
@@ -292,7 +294,7 @@ def annotate(d: Document) -> None:
         participants=[(rabble, "publisher"), (climenhaga, "author")],
         about=[SOURCE],
         description="rabble.ca publishes David Climenhaga's post.",
-        evidence=[TITLE, ": David Climenhaga"],
+        evidence=[TITLE, BYLINE],
     )
     d.event(
         "albertapolitics-publication",

@@ -1674,7 +1674,9 @@ def _uk_embassy(d: Document, s: dict[str, str], now: TimeSpan, by_followers: Ran
     lame_duck = d.event(
         "uk-embassy-lame-duck-tweet",
         "tweet",
-        time=d.time("at the very end of 2016"),
+        # "The very end" of the year is its last month (the parser gives December at year
+        # precision, an interval of months).
+        time=span("2016-12", expression="at the very end of 2016"),
         participants=[(s["uk_tw"], "agent")],
         description="The embassy's provocative 'lame duck' tweet.",
         evidence=[LAME_DUCK],

@@ -93,7 +93,7 @@ def test_fact_sets_refine_and_resolve() -> None:
     """Generated sets hold refinements, and the ids the new fields name resolve in the set."""
     seen: Counter[str] = Counter()
 
-    @settings(_SETTINGS, max_examples=40)
+    @settings(_SETTINGS, max_examples=20)
     @given(dst.fact_sets())
     def draw(facts: d.FactSet) -> None:
         for claim in facts.claims:

@@ -74,9 +74,9 @@ def _refines_its_kind(facts: d.FactSet, claim: d.Claim) -> bool:
     if claim.refines is None:
         return True
     target = facts.get(claim.refines)
-    return (
-        isinstance(target, d.Claim)
-        and (target.subject, target.property) == (claim.subject, claim.property)
+    return isinstance(target, d.Claim) and (target.subject, target.property) == (
+        claim.subject,
+        claim.property,
     )
 
 
@@ -152,7 +152,7 @@ class TestCorruption:
 
 
 def _member_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Paths to every member and item below the top level, but ``x-`` extensions."""
+    """Paths to every member and item, at any depth, but ``type`` and ``x-`` extensions."""
     found: list[tuple[Any, ...]] = []
     if isinstance(value, dict):
         children: list[tuple[Any, Any]] = [
@@ -163,7 +163,6 @@ def _member_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...
     else:
         return found
     for token, child in children:
-        if path or isinstance(child, (dict, list)):
-            found.append((*path, token))
+        found.append((*path, token))
         found.extend(_member_paths(child, (*path, token)))
     return found

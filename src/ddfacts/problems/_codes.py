@@ -150,6 +150,11 @@ CODES: dict[str, CodeInfo] = {
     "meaning.members-overlap": CodeInfo(
         "meaning", _E, "A claim's members name one member as both named and excluded."
     ),
+    "meaning.refines-mismatch": CodeInfo(
+        "meaning",
+        _E,
+        "A claim refines one with another subject or property, or one with no count to narrow.",
+    ),
     "meaning.rank-position": CodeInfo(
         "meaning", _E, "A rank's position is not a whole number from 1."
     ),

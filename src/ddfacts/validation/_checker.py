@@ -27,7 +27,9 @@ from ._setrules import (
     duplicate_id,
     entity_type,
     fits,
+    member_type,
     reference,
+    refines_mismatch,
     single_valued,
     subject_type,
 )
@@ -39,8 +41,11 @@ _CODE_BITS = 20
 _MASK = (1 << _CODE_BITS) - 1
 #: Build the small typed tuples below without their class call's keyword machinery.
 _new = tuple.__new__
-#: Which claim target a waiting claim check is about.
-_SUBJECT, _ENTITY = 0, 1
+#: Which claim target a waiting claim check is about (and its order among a claim's
+#: problems): the subject, the entity; a named member ``i`` is ``_MEMBER + i``.
+_SUBJECT, _ENTITY, _MEMBER = 0, 1, 4
+#: The order of a claim's single-valued and refines problems among its problems.
+_SINGLE, _REFINES = 2, 3
 
 
 class _Waiting(NamedTuple):
@@ -52,10 +57,19 @@ class _Waiting(NamedTuple):
 
 
 class _ClaimCheck(NamedTuple):
-    """A claim's subject or entity met before its record: the claim's ordinal, which, property."""
+    """A claim's subject, entity or member met before its record: ordinal, which, property."""
 
     seq: int
     which: int
+    name: str
+
+
+class _Refining(NamedTuple):
+    """A claim that narrows another's figure: its ordinal, the refined id, subject, property."""
+
+    seq: int
+    refined: str
+    subject: str
     name: str
 
 
@@ -94,6 +108,10 @@ class RunChecker:
         self._single: dict[tuple[str, str, str, str, str, str], _FirstValue] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._operated: dict[str, tuple[str, ...]] = {}
+        #: Ordinal of a claim with an id and a quantity value -> its (subject, property).
+        self._counts: dict[int, tuple[str, str]] = {}
+        #: The claims that refine another, checked at the end (the refined may come later).
+        self._refining: list[_Refining] = []
         self._found: list[tuple[tuple[int, int, int], Problem]] = []
         self._seq = 0
         self._fit_cache: dict[tuple[int, tuple[str, ...]], tuple[bool, str]] = {}
@@ -207,6 +225,14 @@ class RunChecker:
 
     def _check_claim_target(self, target: str, which: int, name: str, seq: int) -> None:
         prop = self._vocab.properties[name]
+        if which >= _MEMBER:
+            good, actual = self._fits(target, prop.subjects)
+            if not good:
+                message = member_type(name, prop.subjects, target, actual)
+                where = self._places.location(seq).child("members", "named", which - _MEMBER)
+                found = problem("vocab.subject-type", message, where, records=(target,))
+                self._found.append(((1, seq, which), found))
+            return
         if which == _SUBJECT:
             good, actual = self._fits(target, prop.subjects)
             if not good:
@@ -232,10 +258,18 @@ class RunChecker:
 
     def _claim(self, claim: ClaimFacts, seq: int, record_id: str | None) -> None:
         name = claim.property
+        if claim.counts and record_id is not None:
+            self._counts[seq] = (intern(claim.subject), intern(name))
+        if claim.refines and claim.counts:  # else the claim alone is wrong (refines_value)
+            self._refining.append(_new(_Refining, (seq, claim.refines, claim.subject, name)))
         prop = self._vocab.properties.get(name)
         if prop is None:
             return
-        self._target(claim.subject, _SUBJECT, name, seq)
+        if claim.named is None:
+            self._target(claim.subject, _SUBJECT, name, seq)
+        else:  # a claim about members: the property's types apply to the members it names
+            for index, member in enumerate(claim.named):
+                self._target(member, _MEMBER + index, name, seq)
         if claim.entity is not None and prop.entity_types:
             self._target(claim.entity, _ENTITY, name, seq)
         if not prop.single:
@@ -258,7 +292,7 @@ class RunChecker:
             where = self._places.location(seq).child("value")
             records = tuple(item for item in (first.record_id, record_id) if item)
             found = problem("meaning.single-valued", message, where, records=records)
-            self._found.append(((1, seq, 2), found))
+            self._found.append(((1, seq, _SINGLE), found))
 
     def finish(self) -> list[Problem]:
         """The problems of the whole set: references, claims, then cycles."""
@@ -268,12 +302,27 @@ class RunChecker:
                     self._check_ref(target, None, item.seq, item.sub, item.site)
         self._waiting.clear()
         self._claims_waiting.clear()
+        self._check_refining()
         found = [item for _key, item in sorted(self._found, key=lambda pair: pair[0])]
         if self._meaning:
             locate = self._locate
             found.extend(cycle_problems(self._derived, locate, "derived_from", "derivation links"))
             found.extend(cycle_problems(self._operated, locate, "operated_by", "operated_by links"))
         return found
+
+    def _check_refining(self) -> None:
+        """``meaning.refines-mismatch`` for each refined claim it cannot narrow."""
+        for item in self._refining:
+            entry = self._index.get(item.refined)
+            if entry is None or self._kinds[entry & _MASK][0] != "claim":
+                continue  # a missing or mistyped reference is reported as one
+            counted = self._counts.get(entry >> _CODE_BITS)
+            message = refines_mismatch(item.refined, counted, item.subject, item.name)
+            if message is not None:
+                where = self._places.location(item.seq).child("refines")
+                found = problem("meaning.refines-mismatch", message, where, records=(item.refined,))
+                self._found.append(((1, item.seq, _REFINES), found))
+        self._refining.clear()
 
     def _locate(self, record_id: str) -> Location:
         return self._places.location(self._index[record_id] >> _CODE_BITS)

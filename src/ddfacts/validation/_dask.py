@@ -242,7 +242,8 @@ class _Joins:
 
     def lookups(self) -> list[tuple[_Key2, Problem]]:
         """Missing and mistyped references, claims' targets of the wrong type."""
-        firsts = self._firsts[["id", "first_type", "first_kind"]].rename(columns={"id": "target"})
+        columns = ["id", "first_type", "first_kind", "first_count"]
+        firsts = self._firsts[columns].rename(columns={"id": "target"})
         joined = self._lookup.merge(firsts, on="target", how="left")
         meta = joined._meta.assign(code=[], message=[]).astype(
             {"code": "object", "message": "object"}

@@ -26,7 +26,7 @@ from ..vocabulary import Vocabulary
 from ._places import at
 from ._record import meaning_text
 from ._rows import Row
-from ._setrules import entity_type, fits, reference, subject_type
+from ._setrules import entity_type, fits, member_type, reference, refines_mismatch, subject_type
 
 __all__ = [
     "CLAIMS",
@@ -47,7 +47,14 @@ Key = tuple[int, int, int, int]
 
 _PLACE = {"file": "object", "line": "int64", "pointer": "object"}
 #: The columns (and dtypes) of each table.
-IDS = {"id": "object", "number": "int64", "type": "object", "kind": "object", **_PLACE}
+IDS = {
+    "id": "object",
+    "number": "int64",
+    "type": "object",
+    "kind": "object",
+    "count": "object",
+    **_PLACE,
+}
 LOOKUPS = {
     "target": "object",
     "number": "int64",
@@ -68,8 +75,10 @@ CLAIMS = {
     **_PLACE,
 }
 EDGES = {"id": "object", "number": "int64", "which": "object", "targets": "object"}
-#: Claim lookups: the subject, then the entity (their third sort key).
-SUBJECT, ENTITY = "subject", "entity"
+#: Claim lookups: the subject, the entity, the refined claim, the named members.
+SUBJECT, ENTITY, REFINES, MEMBER = "subject", "entity", "refines", "member"
+#: Their third sort key (a named member ``i``'s is ``MEMBER_KEY + i``), as the one-process pass.
+_REFINES_KEY, MEMBER_KEY = 3, 4
 _SEP = "\x1f"
 
 
@@ -121,14 +130,46 @@ def own_problems(rows: list[Any], part: int, offset: int) -> list[tuple[Key, Pro
     return found
 
 
+def _count(row: Row) -> str:
+    """A claim with a quantity value: its subject and property (what a refining claim narrows)."""
+    claim = row.facts.claim
+    return _SEP.join((claim.subject, claim.property)) if claim is not None and claim.counts else ""
+
+
 def ids_frame(rows: list[Any], offset: int) -> pd.DataFrame:
-    """Every record with an id: (id, number, type, kind, place)."""
+    """Every record with an id: (id, number, type, kind, count, place)."""
     table = [
-        (row.facts.id, number, row.facts.type or "", row.facts.kind or "", *_place(row))
+        (
+            row.facts.id,
+            number,
+            row.facts.type or "",
+            row.facts.kind or "",
+            _count(row),
+            *_place(row),
+        )
         for number, row in _records(rows, offset)
         if row.facts.id is not None
     ]
     return _frame(table, IDS)
+
+
+def _claim_lookups(row: Row, number: int, vocab: Vocabulary) -> Iterator[tuple[Any, ...]]:
+    """A claim's lookups: the refined claim; the subject, or the members named; the entity."""
+    claim, place = row.facts.claim, _place(row)
+    if claim is None:
+        return
+    if claim.refines and claim.counts:
+        counted = _SEP.join((claim.subject, claim.property))
+        yield (claim.refines, number, 1, _REFINES_KEY, REFINES, counted, *place)
+    prop = vocab.properties.get(claim.property)
+    if prop is None:
+        return
+    if claim.named is None:
+        yield (claim.subject, number, 1, 0, SUBJECT, claim.property, *place)
+    for index, member in enumerate(claim.named or ()):
+        yield (member, number, 1, MEMBER_KEY + index, MEMBER, claim.property, *place)
+    if claim.entity is not None and prop.entity_types:
+        yield (claim.entity, number, 1, 1, ENTITY, claim.property, *place)
 
 
 def lookups_frame(
@@ -138,19 +179,14 @@ def lookups_frame(
     table: list[tuple[Any, ...]] = []
     refs, meaning = Level.REFS in levels, Level.MEANING in levels
     for number, row in _records(rows, offset):
-        facts, place = row.facts, _place(row)
+        facts = row.facts
         if refs:
             for sub, (target, site) in enumerate(zip(facts.targets, facts.sites, strict=True)):
                 where = at(site.where, row.file, row.line, row.pointer)
                 spot = (where.file or "", -1 if where.line is None else where.line, where.pointer)
                 table.append((target, number, 0, sub, _SEP.join(site.expected), site.role, *spot))
-        claim = facts.claim
-        prop = vocab.properties.get(claim.property) if meaning and claim is not None else None
-        if claim is None or prop is None:
-            continue
-        table.append((claim.subject, number, 1, 0, SUBJECT, claim.property, *place))
-        if claim.entity is not None and prop.entity_types:
-            table.append((claim.entity, number, 1, 1, ENTITY, claim.property, *place))
+        if meaning:
+            table.extend(_claim_lookups(row, number, vocab))
     return _frame(table, LOOKUPS)
 
 
@@ -232,22 +268,47 @@ def _fault(row: Any, vocab: Vocabulary) -> tuple[str, str] | None:
         return reference(row.role, row.target, expected, actual, defined)
     if not defined:
         return None  # the one-process pass checks a claim's target only when it is defined
+    if row.expected == REFINES:
+        return _refines_fault(row)
     prop = vocab.properties[row.role]
-    allowed = prop.subjects if row.expected == SUBJECT else prop.entity_types
+    allowed = prop.entity_types if row.expected == ENTITY else prop.subjects
     good, actual = fits(vocab, row.first_type or None, row.first_kind or None, allowed)
     if good:
         return None
     if row.expected == SUBJECT:
         code, message = "vocab.subject-type", subject_type(row.role, allowed, row.target, actual)
+    elif row.expected == MEMBER:
+        code, message = "vocab.subject-type", member_type(row.role, allowed, row.target, actual)
     else:
         code, message = "vocab.entity-type", entity_type(row.role, allowed, row.target, actual)
     return code, message
+
+
+def _refines_fault(row: Any) -> tuple[str, str] | None:
+    """A refining claim's lookup of the claim it refines (joined with its first definition)."""
+    if row.first_type != "claim":
+        return None  # a mistyped reference is reported as one
+    counted = tuple(row.first_count.split(_SEP)) if row.first_count else None
+    subject, name = row.role.split(_SEP)
+    message = refines_mismatch(row.target, counted, subject, name)
+    return None if message is None else ("meaning.refines-mismatch", message)
+
+
+def _claim_part(expected: str, sub: int) -> tuple[str | int, ...]:
+    """Where in a claim a stage-1 lookup is."""
+    if expected == SUBJECT:
+        return ("subject",)
+    if expected == ENTITY:
+        return ("value", "entity")
+    if expected == REFINES:
+        return ("refines",)
+    return ("members", "named", sub - MEMBER_KEY)
 
 
 def fault_problem(row: Any) -> tuple[tuple[int, int, int], Problem]:
     """A fault row as the problem and sort key of the one-process pass."""
     where = location(row.file, row.line, row.pointer)
     if row.stage == 1:
-        where = where.child(*(("subject",) if row.expected == SUBJECT else ("value", "entity")))
+        where = where.child(*_claim_part(row.expected, int(row.sub)))
     found = problem(row.code, row.message, where, records=(row.target,))
     return (int(row.stage), int(row.number), int(row.sub)), found

@@ -40,6 +40,7 @@ from ._rules import (
     known,
     measure_type,
     operated_by,
+    refines_value,
     role_allowed,
     unit_of,
     value_type,
@@ -235,6 +236,10 @@ def _parts(record: dict[str, Any], location: Location) -> Iterator[Problem]:
     yield from _attribution(record, location)
     yield from _members(record, location)
     value = as_dict(record.get("value"))
+    if record.get("refines") is not None and (not value or len(value) == 1):
+        message = refines_value(next(iter(value), None))
+        if message is not None:
+            yield problem("meaning.refines-mismatch", message, location.child("refines"))
     quantity = value.get("quantity")
     if isinstance(quantity, dict):
         yield from _quantity(quantity, location.child("value", "quantity"))

@@ -33,6 +33,7 @@ __all__ = [
     "RecordSummary",
     "Reference",
     "check_record",
+    "claim_named",
     "claim_scope",
     "meaning_text",
 ]
@@ -73,6 +74,13 @@ class ClaimKey:
     #: Which members the value is of (``members`` and ``where``, as meaning text), or ``""``
     #: for the subject's own value: a single-valued property has one value per scope.
     scope: str = ""
+    #: The id of the claim whose figure this one narrows, or ``""``.
+    refines: str = ""
+    #: For a claim about members: the members it names (the property applies to them, not
+    #: to the subject); None for a claim about the subject itself.
+    named: tuple[str, ...] | None = None
+    #: Whether the value is a quantity (a count another claim can narrow).
+    counts: bool = False
 
 
 @attrs.frozen
@@ -161,7 +169,19 @@ def _claim_key(value: dict[str, Any]) -> ClaimKey | None:
         source=_str(as_dict(value.get("attribution")).get("source")) or "",
         speaker=_str(value.get("speaker")) or "",
         scope=claim_scope(value),
+        refines=_str(value.get("refines")) or "",
+        named=claim_named(value),
+        counts=isinstance(as_dict(claim_value).get("quantity"), dict),
     )
+
+
+def claim_named(value: dict[str, Any]) -> tuple[str, ...] | None:
+    """The members a claim about members names; None for a claim about its subject itself."""
+    members = value.get("members")
+    if not isinstance(members, dict):
+        return None
+    named = members.get("named")
+    return tuple(item for item in named if isinstance(item, str)) if isinstance(named, list) else ()
 
 
 def claim_scope(value: dict[str, Any]) -> str:

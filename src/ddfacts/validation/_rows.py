@@ -44,6 +44,12 @@ class ClaimFacts(NamedTuple):
     ready: bool
     #: Which members the value is of (see ``ClaimKey.scope``), or ``""``.
     scope: str
+    #: The id of the claim whose figure this one narrows, or ``""``.
+    refines: str
+    #: The members a claim about members names (see ``ClaimKey.named``), else None.
+    named: tuple[str, ...] | None
+    #: Whether the value is a quantity.
+    counts: bool
 
 
 class Facts(NamedTuple):
@@ -101,6 +107,9 @@ def facts_of_summary(summary: RecordSummary) -> Facts:
             key.speaker,
             True,
             key.scope,
+            key.refines,
+            key.named,
+            key.counts,
         )
     return Facts(
         summary.id,

@@ -22,6 +22,7 @@ __all__ = [
     "known",
     "measure_type",
     "operated_by",
+    "refines_value",
     "role_allowed",
     "unit_of",
     "value_type",
@@ -89,3 +90,17 @@ def unit_of(name: str, counts: str | None, unit: str) -> str | None:
     if counts is not None and unit != counts:
         return f"property {name!r} counts {counts!r}, got the unit {unit!r}"
     return None
+
+
+def refines_value(tag: str | None) -> str | None:
+    """A claim that refines another narrows its figure, so it gives a quantity (*tag*: its kind).
+
+    *tag* is the value's kind (``quantity``, ``text``...), None when the claim has no value.
+    """
+    if tag == "quantity":
+        return None
+    gave = "no value" if tag is None else f"a {tag} value"
+    return (
+        f"a claim that refines another narrows its figure ('6 of the 15'), so it gives a "
+        f"quantity value, but this one gives {gave}"
+    )

@@ -42,7 +42,7 @@ from ..records._rules import (
 )
 from ..times._rules import time_edtf, time_edtf_bounds, time_order, time_precision
 from ..vocabulary import Vocabulary
-from ._record import claim_scope
+from ._record import claim_named, claim_scope
 from ._refwalks import SHAPED_WALKS
 from ._rows import ClaimFacts, Facts
 from ._rules import (
@@ -322,8 +322,12 @@ class Scanner:
         targets, sites, derived = _CLAIM_REFS(value)
         name = value.get("property")
         if name is None:
+            if "refines" in value:
+                raise _Unclean  # refines_value: a refining claim gives a quantity
             return _new(Facts, (value["id"], "claim", None, targets, sites, derived, None, None))
         claim_value = value["value"]
+        if "refines" in value and "quantity" not in claim_value:
+            raise _Unclean  # refines_value
         entity = self._value(name, claim_value)
         attribution = value.get("attribution")
         claim = _new(
@@ -338,6 +342,9 @@ class Scanner:
                 value.get("speaker") or "",
                 False,
                 claim_scope(value),
+                value.get("refines") or "",
+                claim_named(value),
+                "quantity" in claim_value,
             ),
         )
         return _new(Facts, (value["id"], "claim", None, targets, sites, derived, None, claim))

@@ -23,8 +23,10 @@ __all__ = [
     "duplicate_id",
     "entity_type",
     "fits",
+    "member_type",
     "place",
     "reference",
+    "refines_mismatch",
     "single_valued",
     "subject_type",
 ]
@@ -94,6 +96,41 @@ def entity_type(name: str, entity_types: tuple[str, ...], target: str, actual: s
         f"property {name!r} takes {', '.join(entity_types)} values, but {target!r} is "
         f"{article(actual)}"
     )
+
+
+def member_type(name: str, subjects: tuple[str, ...], member: str, actual: str) -> str:
+    """The message for a named member of a claim about members not of the property's types.
+
+    A claim about members says its property of the members, not of the
+    group, so the types the property applies to are checked on each member
+    it names (and not on the group).
+    """
+    return (
+        f"property {name!r} applies to {', '.join(subjects)}, and this claim says it of the "
+        f"members it names, but the member {member!r} is {article(actual)}"
+    )
+
+
+def refines_mismatch(
+    refined: str, counted: tuple[str, str] | None, subject: str, name: str
+) -> str | None:
+    """A claim narrows a count of its own subject and property ("6 of the 15"): else a message.
+
+    *counted* is the refined claim's (subject, property) when its value is a
+    quantity, None when it has no quantity to narrow.
+    """
+    if counted is None:
+        return (
+            f"this claim refines {refined!r}, which gives no quantity: only a count "
+            "can be narrowed ('6 of the 15')"
+        )
+    if counted != (subject, name):
+        return (
+            f"this claim refines {refined!r}, which gives {counted[1]!r} of {counted[0]!r}, "
+            f"but this one gives {name!r} of {subject!r}: a figure narrows one of the same "
+            "subject and property"
+        )
+    return None
 
 
 def single_valued(name: str, subject: str, as_of: str, first: Location) -> str:

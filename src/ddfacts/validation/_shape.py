@@ -253,9 +253,49 @@ def shape_problems(value: Any, location: Location) -> list[Problem]:
     # The compiled check answers valid or not; jsonschema runs only to explain.
     if not check_for(kind)(value):
         for error in validator(kind).iter_errors(value):
-            found.extend(_one(error, location))
+            refused = _refused(error, value, location, kind)
+            found.extend(_one(error, location) if refused is None else [refused])
     found.extend(_format_problems(value, location))
     return found
+
+
+def _schema_at(kind: str, path: Any) -> Any:
+    """The node of record type *kind*'s schema at *path* (None where a step is not there)."""
+    node: Any = schema(kind)
+    for step in path:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
+def _refused(error: ValidationError, value: Any, location: Location, kind: str) -> Problem | None:
+    """A member a ``false`` schema refuses under an ``if``/``then`` ("no 'via' with a 'chain'").
+
+    jsonschema words this "False schema does not allow ..." at the object;
+    this names the member and the members that rule it out, at the member.
+    None for any other error (and where the schema path cannot be followed).
+    """
+    schema_path = list(error.relative_schema_path)
+    if error.validator is not None or schema_path[-2:-1] != ["then"]:
+        return None
+    refusing = _schema_at(kind, schema_path)
+    condition = _schema_at(kind, [*schema_path[:-2], "if", "required"])
+    owner: Any = value
+    for step in error.absolute_path:
+        owner = owner[step]
+    if not isinstance(refusing, dict) or not isinstance(owner, dict):
+        return None
+    names = [name for name, rule in refusing.items() if rule is False and name in owner]
+    name = next((n for n in names if owner[n] == error.instance), None)
+    if name is None:
+        return None
+    given = " and ".join(repr(item) for item in condition or ()) or "the other members"
+    message = f"the member {name!r} is not allowed together with {given}"
+    return problem("shape.invalid", message, location.child(*error.absolute_path, name))
 
 
 def _format_problems(value: dict[str, Any], location: Location) -> list[Problem]:
