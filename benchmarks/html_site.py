@@ -2,6 +2,7 @@
 
     python benchmarks/html_site.py                       # seeds, 10,000 and 100,000 records
     python benchmarks/html_site.py --records 10000       # one generated size only
+    python benchmarks/html_site.py --before HEAD         # also build with the code of HEAD
 
 Sets measured: the seed fact files with their texts (``examples/seeds`` and
 ``../shared/seeds``, skipped when absent) and seeded generated sets
@@ -16,16 +17,24 @@ from ``os.wait4``.  ``load`` is ``ddfacts.load`` alone, ``build`` is
 ``ddfacts.load`` + ``ddfacts.html.build``: the difference is what the build
 holds beyond the fact set.  Printed per set: records, texts, seconds, peak MB
 of both steps, the build's extra MB, the site's files and MB, and the
-microseconds per record.  Needs Jinja2 (``ddfacts[html]``) and ddfacts.
+microseconds per record.  With ``--before REV`` each set is also built by the
+package as it was at the git revision REV (extracted with ``git archive``
+into a temporary folder and put first on ``PYTHONPATH``), in the same run,
+and a last table sets the two side by side.  Needs Jinja2 (``ddfacts[html]``)
+and ddfacts.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
+import os
 import random
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Iterator
@@ -116,8 +125,33 @@ def _child(step: str, facts: list[str], texts: str, out: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "records": len(factset)}))
 
 
-def _run(step: str, facts: list[Path], texts: Path, out: Path) -> dict[str, Any]:
-    return run_child(__file__, step, str(texts), str(out), *map(str, facts))
+def _run(
+    step: str, facts: list[Path], texts: Path, out: Path, code: Path | None = None
+) -> dict[str, Any]:
+    """Run *step* in a child; with *code*, the child imports ddfacts from that folder."""
+    saved = os.environ.get("PYTHONPATH")
+    if code is not None:
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), saved]))
+    try:
+        return run_child(__file__, step, str(texts), str(out), *map(str, facts))
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = saved
+
+
+def extract(revision: str, into: Path) -> Path:
+    """The package as it was at git *revision*, written under *into*; its ``src`` folder."""
+    archive = subprocess.run(
+        ["git", "archive", revision, "src/ddfacts"],
+        cwd=HERE.parent,
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / "src"
 
 
 def _site_size(site: Path) -> tuple[int, int]:
@@ -125,14 +159,19 @@ def _site_size(site: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def measure(name: str, facts: list[Path], texts: Path, work: Path) -> dict[str, Any]:
-    """Load and build the site of *facts* in fresh processes; the figures."""
+def measure(
+    name: str, facts: list[Path], texts: Path, work: Path, before: Path | None = None
+) -> dict[str, Any]:
+    """Load and build the site of *facts* in fresh processes (also with *before*); the figures."""
     site = work / f"site-{name}"
     load = _run("load", facts, texts, site)
+    old = _run("build", facts, texts, work / f"old-{name}", before) if before else None
     build = _run("build", facts, texts, site)
     files, size = _site_size(site)
     text_count = sum(1 for p in texts.rglob("*.txt"))
     return {
+        "before_s": old["seconds"] if old else None,
+        "before_mb": old["peak_mb"] if old else None,
         "set": name,
         "records": build["records"],
         "texts": text_count,
@@ -157,6 +196,17 @@ def report(rows: list[dict[str, Any]]) -> None:
               f"{r['load_mb']:>10.0f}{r['build_s']:>10.2f}{r['build_mb']:>10.0f}"
               f"{r['build_mb'] - r['load_mb']:>10.0f}{r['files']:>10,}{r['site_mb']:>10.1f}"
               f"{per:>10.0f}")  # fmt: skip
+    compared = [r for r in rows if r["before_mb"] is not None]
+    if compared:
+        print("\nbefore and after, extra MB = build peak - load peak")
+        head = ("set", "records", "before s", "after s", "before MB", "after MB",
+                "before +MB", "after +MB")  # fmt: skip
+        print(f"{head[0]:<10}" + "".join(f"{h:>11}" for h in head[1:]))
+        for r in compared:
+            print(f"{r['set']:<10}{r['records']:>11,}{r['before_s']:>11.2f}{r['build_s']:>11.2f}"
+                  f"{r['before_mb']:>11.0f}{r['build_mb']:>11.0f}"
+                  f"{r['before_mb'] - r['load_mb']:>11.0f}"
+                  f"{r['build_mb'] - r['load_mb']:>11.0f}")  # fmt: skip
     if len(rows) >= 2:
         a, b = rows[-2], rows[-1]
         print(f"\n{b['set']} / {a['set']}: records x{b['records'] / a['records']:.1f}, "
@@ -172,20 +222,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, action="append", help="generated set sizes")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--before", metavar="REV", help="also build with the code of git REV")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the seed texts")
     args = parser.parse_args()
     sizes = args.records or [10_000, 100_000]
     rows = []
     with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:
         work = Path(tmp)
-        if SEEDS.is_dir():
+        before = extract(args.before, work / "before") if args.before else None
+        if args.no_seeds:
+            pass
+        elif SEEDS.is_dir():
             seed_facts = sorted(SEED_FACTS.glob("*.facts.json"))
-            rows.append(measure("seeds", seed_facts, SEEDS, work))
+            rows.append(measure("seeds", seed_facts, SEEDS, work, before))
         else:
             sys.stderr.write(f"the seed texts are not here ({SEEDS}); seeds skipped\n")
         for size in sizes:
             facts, texts = work / f"gen-{size}.jsonl", work / f"texts-{size}"
             write_generated(size, args.seed, facts, texts)
-            rows.append(measure(f"gen-{size // 1000}k", [facts], texts, work))
+            rows.append(measure(f"gen-{size // 1000}k", [facts], texts, work, before))
     report(rows)
 
 

@@ -15,7 +15,7 @@ from ddfacts.validation import check_record
 from ddfacts.validation._scan import Scanner
 from ddfacts.vocabulary import default_vocabulary
 
-from .test_validation_stream import _agrees
+from .test_validation_stream import _agrees, _reference, _streamed
 
 VOCAB = default_vocabulary()
 SCANNER = Scanner(VOCAB)
@@ -246,3 +246,115 @@ def test_a_10_file_validates_clean(tmp_path: Path) -> None:
     path.write_text(json.dumps(document))
     assert list(validate(path)) == []
     assert SCANNER.facts(old) is not None
+
+
+#: The fixtures of the whole-set rules on 1.1 fields: a refined count, named members.
+_SET_FIXTURES = ["meaning-refines-mismatch.facts.jsonl", "vocab-subject-type-members.facts.jsonl"]
+
+
+def _lines(name: str) -> list[dict[str, Any]]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("name", _SET_FIXTURES)
+def test_set_rules_agree_with_the_oracle(tmp_path: Path, name: str) -> None:
+    """The streaming pass (forward references included) reports what the oracle does."""
+    values = _lines(name)
+    streamed = _streamed(values, tmp_path)
+    assert streamed == _reference(values, tmp_path)
+    assert streamed  # each fixture has problems of the rule
+    backwards = values[::-1]  # every refined claim and member now comes first
+    assert _streamed(backwards, tmp_path) == _reference(backwards, tmp_path)
+
+
+def test_set_rules_on_dask() -> None:
+    """The Dask joins give the one-process report (small partitions: lookups cross them)."""
+    pytest.importorskip("dask.dataframe")
+    from ddfacts.validation import validate_dask
+
+    paths = [FIXTURES / name for name in _SET_FIXTURES]
+    local = validate(paths)
+    remote = validate_dask(paths, partition_bytes=400, min_split_bytes=0)
+    assert remote.to_json() == local.to_json()
+    codes = [p.code for p in local]
+    assert codes.count("meaning.refines-mismatch") == 3
+    assert codes.count("vocab.subject-type") == 3
+
+
+def _refining(**changes: Any) -> dict[str, Any]:
+    six = {**GOOD, "id": "claim:six-of", "refines": "claim:fifteen"}
+    return {**six, **changes}
+
+
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        # a different subject
+        ((FIFTEEN, _refining(subject="actor:kuwait")), "which gives 'followers' of 'actor:net'"),
+        # the refined claim comes later in the file
+        ((_refining(subject="actor:kuwait"), FIFTEEN), "but this one gives 'followers' of"),
+        # a different property
+        (
+            (
+                FIFTEEN,
+                _refining(
+                    property="accounts",
+                    value={"quantity": {"amount": 6, "lower": 6, "upper": 6, "qualifier": "exact"}},
+                ),
+            ),
+            "but this one gives 'accounts'",
+        ),
+        # the refined claim has no count: a rank, or a proposition alone
+        ((RANK, _refining(refines="claim:rank")), "which gives no quantity"),
+        ((WORDS, _refining(refines="claim:words")), "which gives no quantity"),
+    ],
+)
+def test_refines_mismatch(
+    tmp_path: Path, records: tuple[dict[str, Any], ...], message: str
+) -> None:
+    """A figure narrows a count of its own subject and property, wherever that count is."""
+    path = tmp_path / "f.facts.jsonl"
+    values = [*_CONTEXT, *records]
+    path.write_text("".join(json.dumps(r) + "\n" for r in values))
+    found = [p for p in validate(path) if p.code == "meaning.refines-mismatch"]
+    assert [p.location.pointer for p in found] == ["/refines"]
+    assert message in found[0].message
+    assert _streamed(values, tmp_path) == _reference(values, tmp_path)
+
+
+def test_a_refining_claim_gives_a_quantity() -> None:
+    """A refining claim with a text value, or with a proposition alone, is wrong on its own."""
+    text = _refining(property="characterized_as", value={"text": "six of them"})
+    words = {**WORDS, "refines": "claim:fifteen"}
+    for value in (text, words):
+        assert ("meaning.refines-mismatch", "/refines") in _codes(value)
+        assert SCANNER.facts(value) is None
+
+
+def test_a_good_refinement_is_clean(tmp_path: Path) -> None:
+    """ "6 of the 15": same subject and property, a count narrowed; both orders."""
+    assert _run(tmp_path, GOOD, FIFTEEN) == []
+    assert _run(tmp_path, FIFTEEN, GOOD) == []
+
+
+_POSITION: dict[str, Any] = {
+    "type": "claim",
+    "id": "claim:press",
+    "subject": "actor:net",
+    "property": "position",
+    "value": {"text": "press secretary"},
+}
+_ANA = {"type": "actor", "id": "actor:ana", "kind": "person", "name": "Ana"}
+
+
+def test_members_take_the_property_not_the_group(tmp_path: Path) -> None:
+    """With members, the property's subject types apply to the members, not the group."""
+    most = {**_POSITION, "members": {"scope": "most"}}
+    named = {**_POSITION, "members": {"scope": "each", "named": ["actor:ana"]}}
+    assert _run(tmp_path, most, _ANA) == []
+    assert _run(tmp_path, named, _ANA) == []  # the member comes later: a forward check
+    wrong = {**_POSITION, "members": {"scope": "some", "named": ["actor:ana", "actor:kuwait"]}}
+    assert _run(tmp_path, _ANA, wrong) == [("vocab.subject-type", "/members/named/1")]
+    # without members, the claim is about the group itself and its type is checked
+    assert _run(tmp_path, _POSITION) == [("vocab.subject-type", "/subject")]

@@ -391,7 +391,7 @@ def annotate(d: Document) -> None:
             (UNITED_KINGDOM, "participant"),
             (germany, "participant"),
         ],
-        description="World War II, in which the German army attacked the Soviet Union (\"Russia\")"
+        description='World War II, in which the German army attacked the Soviet Union ("Russia")'
         " and the Red Army was allied with Canada, the U.S. and Britain.",
         evidence=[POST_STORY, NOTE_TO_POST],
     )

@@ -2,9 +2,15 @@
 
 Pages are rendered in a stable order from sorted records and written into a
 fresh folder beside the output, which then takes the output's place: a
-failed build leaves no half-written site.  Each source's text is read when
-its page is rendered and dropped after, so memory holds the fact set and one
-text.  The same input gives the same bytes: no dates, no random ids.
+failed build leaves no half-written site.  The build streams: every page is
+written as its template generates it, so no page is held whole; each
+source's text is read when its page is rendered and dropped after; the
+problems of ``validate`` and ``check`` wait in a temporary SQLite file
+(:mod:`._problems`); charts are drawn and timeline rows made as they are
+written.  What stays in memory beyond the fact set are indexes of
+references (which records cite a statement, an actor's claims and events,
+sort keys), the largest text and one report while it is read.  The same
+input gives the same bytes: no dates, no random ids.
 """
 
 from __future__ import annotations
@@ -26,15 +32,15 @@ from .._escape import json_text, markdown_url, utf8_text
 from ..check import check
 from ..errors import SiteError, TextStoreError
 from ..factset import FactSet
-from ..problems import Problem
 from ..records import Source, Statement
 from ..textstore import TextLookup
 from ..validation import validate
 from ._blocks import Mark, blocks, slug
-from ._charts import charts
+from ._charts import Group, chart_groups, draw
 from ._claimwords import claim_details
 from ._model import Index, claim_words, href_of, name_of
 from ._pages import ActorIndex, actor_context, source_fragments, timeline_rows
+from ._problems import ProblemStore
 
 __all__ = ["MARKER", "SiteError", "build"]
 
@@ -74,11 +80,18 @@ def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
     return env.get_template(f"{name}.html")
 
 
-def _problems(facts: FactSet, texts: TextLookup | None) -> list[Problem]:
-    found = list(validate(facts, texts=texts))
-    seen = {(p.code, p.message) for p in found}
-    found.extend(p for p in check(facts, texts=texts) if (p.code, p.message) not in seen)
-    return found
+def _problems(facts: FactSet, texts: TextLookup | None) -> ProblemStore:
+    """The problems of ``validate``, then those of ``check`` it did not give, on disk."""
+    store = ProblemStore()
+    try:
+        record_of = [record.id for record in facts]
+        store.add(validate(facts, texts=texts), record_of)
+        store.add(check(facts, texts=texts), record_of, fresh_only=True)
+        store.seal()
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _text_of(source: Source, texts: TextLookup | None) -> str | None:
@@ -101,7 +114,9 @@ def _source_page(
     placed = [s for s in statements if text is not None and s.anchor.verify(text)]
     marks = [Mark(s.id, s.anchor.start, s.anchor.end) for s in placed]
     rendered = blocks(text, marks) if text is not None else []
-    page = _template(env, "source").render(
+    _stream(
+        root / href_of(source),
+        _template(env, "source"),
         root="../",
         source=source,
         authors=[name_of(facts, a) for a in source.authors],
@@ -113,7 +128,6 @@ def _source_page(
         index=index,
         has_text=text is not None,
     )
-    _write(root / href_of(source), page)
 
 
 def _href(facts: FactSet, record_id: str) -> str | None:
@@ -131,64 +145,78 @@ def _write(path: Path, page: str) -> None:
     path.write_text(utf8_text(page), encoding="utf-8", newline="\n")
 
 
+def _stream(path: Path, template: jinja2.Template, **context: Any) -> None:
+    """Write the page *template* makes of *context* piece by piece as it is generated."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        for piece in template.generate(**context):
+            handle.write(utf8_text(piece))
+
+
 def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
     env = environment()
-    index = Index(facts, _problems(facts, texts))
-    sources = sorted(facts.sources, key=lambda s: s.id)
-    actors = sorted(facts.actors, key=lambda a: a.id)
-    all_charts = charts(facts)
-    common: dict[str, Any] = {
-        "index": index,
-        "name_of": lambda i: name_of(facts, i),
-        "describe": describe_value,
-        "href": lambda i: _href(facts, i),
-    }
-    counts: dict[str, int] = {}
-    for record in facts:
-        counts[record.type] = counts.get(record.type, 0) + 1
-    _write(
-        root / "index.html",
-        _template(env, "index").render(
+    with _problems(facts, texts) as store:
+        index = Index(facts, store)
+        common: dict[str, Any] = {
+            "index": index,
+            "name_of": lambda i: name_of(facts, i),
+            "describe": describe_value,
+            "href": lambda i: _href(facts, i),
+        }
+        groups = chart_groups(facts)
+        _index_page(env, facts, root, common)
+        for source in sorted(facts.sources, key=lambda s: s.id):
+            _source_page(env, index, source, _text_of(source, texts), root)
+        _actor_pages(env, facts, groups, root, common)
+        _stream(
+            root / "claims.html",
+            _template(env, "claims"),
             root="",
-            sources=sources,
-            actors=actors,
-            counts=sorted(counts.items()),
-            charts=all_charts,
-            **common,
-        ),
-    )
-    for source in sources:
-        _source_page(env, index, source, _text_of(source, texts), root)
-    actor_index = ActorIndex(facts, all_charts)
-    for actor in actors:
-        context = actor_context(actor_index, actor)
-        _write(
-            root / href_of(actor),
-            _template(env, "actor").render(root="../", actor=actor, **context, **common),
-        )
-    claims = sorted(facts.claims, key=lambda c: c.id)
-    _write(
-        root / "claims.html",
-        _template(env, "claims").render(
-            root="",
-            claims=claims,
+            claims=sorted(facts.claims, key=lambda c: c.id),
+            count=len(facts.claims),
             words=lambda c: claim_words(facts, c),
             details=lambda c: claim_details(facts, c),
             **common,
-        ),
-    )
-    _write(
-        root / "timeline.html",
-        _template(env, "timeline").render(root="", rows=timeline_rows(facts), **common),
-    )
-    _write(
-        root / "charts.html",
-        _template(env, "charts").render(root="", charts=all_charts, **common),
-    )
+        )
+        rows = timeline_rows(facts)
+        _stream(root / "timeline.html", _template(env, "timeline"), root="", rows=rows, **common)
+        drawn = (draw(facts, key, points) for key, points in groups)
+        _stream(root / "charts.html", _template(env, "charts"), root="", charts=drawn, **common)
     static = resources.files("ddfacts.html") / "static"
     for name in ("site.css", "site.js"):
         _write(root / "static" / name, (static / name).read_text(encoding="utf-8"))
     _write(root / MARKER, "A site written by ddfacts html; the next build replaces it.\n")
+
+
+def _index_page(
+    env: jinja2.Environment, facts: FactSet, root: Path, common: dict[str, Any]
+) -> None:
+    counts: dict[str, int] = {}
+    for record in facts:
+        counts[record.type] = counts.get(record.type, 0) + 1
+    _stream(
+        root / "index.html",
+        _template(env, "index"),
+        root="",
+        sources=sorted(facts.sources, key=lambda s: s.id),
+        actors=sorted(facts.actors, key=lambda a: a.id),
+        counts=sorted(counts.items()),
+        **common,
+    )
+
+
+def _actor_pages(
+    env: jinja2.Environment,
+    facts: FactSet,
+    groups: list[Group],
+    root: Path,
+    common: dict[str, Any],
+) -> None:
+    actor_index = ActorIndex(facts, groups)
+    template = _template(env, "actor")
+    for actor in sorted(facts.actors, key=lambda a: a.id):
+        context = actor_context(actor_index, actor)
+        _stream(root / href_of(actor), template, root="../", actor=actor, **context, **common)
 
 
 def build(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -24,7 +24,7 @@ from ..times import TimeSpan
 from ._blocks import slug
 from ._model import name_of
 
-__all__ = ["Chart", "Shape", "charts"]
+__all__ = ["Chart", "Group", "Shape", "chart_groups", "charts", "draw"]
 
 WIDTH = 640
 HEIGHT = 260
@@ -88,8 +88,18 @@ def _label(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def charts(facts: FactSet) -> list[Chart]:
-    """Every chart of *facts*, ordered by subject then property."""
+#: A chart's (subject, property) and its points: what :func:`draw` lays out.
+Group = tuple[tuple[str, str], list[_Point]]
+
+
+def charts(facts: FactSet) -> Iterator[Chart]:
+    """Every chart of *facts*, ordered by subject then property, laid out one at a time."""
+    for key, points in chart_groups(facts):
+        yield draw(facts, key, points)
+
+
+def chart_groups(facts: FactSet) -> list[Group]:
+    """The claims of each chart, by (subject, property): references only, nothing drawn."""
     groups: dict[tuple[str, str], list[_Point]] = {}
     for claim in facts.claims:
         span = claim.as_of
@@ -103,10 +113,11 @@ def charts(facts: FactSet) -> list[Chart]:
         ):
             point = _Point(claim, claim.value, span, span.earliest, span.latest)
             groups.setdefault((claim.subject, claim.property), []).append(point)
-    return [_chart(facts, key, claims) for key, claims in sorted(groups.items())]
+    return sorted(groups.items())
 
 
-def _chart(facts: FactSet, key: tuple[str, str], points: list[_Point]) -> Chart:
+def draw(facts: FactSet, key: tuple[str, str], points: list[_Point]) -> Chart:
+    """The chart of the *points* of *key*: shapes, ticks and rows (linear in the points)."""
     points = sorted(points, key=lambda p: (p.earliest, p.latest, p.claim.id))
     first = min(_day(p.earliest) for p in points)
     last = max(_day(p.latest) for p in points) + 1

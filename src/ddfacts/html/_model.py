@@ -1,16 +1,16 @@
-"""What the pages show, computed once from a FactSet: who cites what, problems by record."""
+"""What the pages show: who cites what (an index of ids), problems by record (on disk)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
 from .._describe import describe_claim, describe_time
 from ..factset import FactSet
-from ..problems import Problem
 from ..records import Actor, Claim, Event, Record, Review
 from ._blocks import slug
+from ._problems import ProblemStore
 
 __all__ = ["Citing", "Index", "Shown", "claim_words"]
 
@@ -65,71 +65,80 @@ def href_of(record: Record) -> str:
 
 
 class Index:
-    """Statements' citing records and every record's problems, built in one pass each."""
+    """Which records cite each statement (references only), and every record's problems.
 
-    def __init__(self, facts: FactSet, problems: Iterable[Problem]) -> None:
+    Built in one pass over the records; the ids are the fact set's own
+    records, so the index costs a dict entry per cited statement.  The words
+    of a citing record are made when its statement's page asks for them.
+    """
+
+    def __init__(self, facts: FactSet, problems: ProblemStore) -> None:
         self.facts = facts
-        self.citing: dict[str, list[Citing]] = {}
-        self.problems: dict[str, list[Shown]] = {}
-        self.unplaced: list[Shown] = []
+        self.store = problems
+        self._citing: dict[str, list[Record]] = {}
         for record in facts:
-            self._cite(record)
-        records = list(facts)
-        for problem in problems:
-            shown = Shown(problem.code, problem.severity.value, problem.message)
-            ids = list(problem.records) or _pointer_record(problem, records)
-            for record_id in ids:
-                self.problems.setdefault(record_id, []).append(shown)
-            if not ids:
-                self.unplaced.append(shown)
+            if isinstance(record, (Claim, Event, Review)):
+                self._cite(record.evidence, record)
+            elif isinstance(record, Actor):
+                self._cite(record.evidence, record)
+                for role in record.roles:
+                    self._cite(role.evidence, record)
 
-    def _add(self, statement: str, entry: Citing) -> None:
-        self.citing.setdefault(statement, []).append(entry)
+    def _cite(self, statements: Iterable[str], record: Record) -> None:
+        for statement in statements:
+            self._citing.setdefault(statement, []).append(record)
 
-    def _cite(self, record: Record) -> None:
-        facts = self.facts
-        if isinstance(record, Claim):
-            mode = record.attribution.mode.value if record.attribution else None
-            entry = Citing(
-                "claim",
-                record.id,
-                href_of(record),
-                claim_words(facts, record),
-                name_of(facts, record.speaker) or None,
-                mode,
-            )
-            for statement in record.evidence:
-                self._add(statement, entry)
-        elif isinstance(record, Event):
-            words = record.description or record.event_type
-            when = describe_time(record.time)
-            entry = Citing("event", record.id, href_of(record), f"{words} ({when})")
-            for statement in record.evidence:
-                self._add(statement, entry)
-        elif isinstance(record, Actor):
-            entry = Citing("actor", record.id, href_of(record), record.name)
-            for statement in record.evidence:
-                self._add(statement, entry)
-            for role in record.roles:
-                for statement in role.evidence:
-                    self._add(
-                        statement, attrs.evolve(entry, words=f"{record.name}: {role.position}")
-                    )
-        elif isinstance(record, Review):
-            entry = Citing("review", record.id, href_of(record), f"review of {record.claim}")
-            for statement in record.evidence:
-                self._add(statement, entry)
+    def citing_of(self, statement: str) -> list[Citing]:
+        """The records resting on *statement*, in record order, with their words."""
+        entries: list[Citing] = []
+        done: set[int] = set()
+        for record in self._citing.get(statement, ()):
+            if id(record) not in done:  # a record citing it twice: all its entries at once
+                done.add(id(record))
+                entries.extend(_citing(self.facts, record, statement))
+        return entries
 
     def problems_of(self, record_id: str) -> list[Shown]:
         """The problems that name *record_id*, in report order."""
-        return self.problems.get(record_id, [])
+        return [Shown(*row) for row in self.store.of(record_id)]
+
+    def grouped(self) -> Iterator[tuple[str, list[Shown]]]:
+        """Each record with problems, by case-folded id, and its problems: one at a time."""
+        for record_id, rows in self.store.grouped():
+            yield record_id, [Shown(*row) for row in rows]
+
+    def unplaced(self) -> list[Shown]:
+        """The problems that name no record, in report order."""
+        return [Shown(*row) for row in self.store.unplaced()]
+
+    @property
+    def total(self) -> int:
+        """How many problems there are (a problem naming two records counts twice)."""
+        return self.store.total
 
 
-def _pointer_record(problem: Problem, records: list[Record]) -> list[str]:
-    """The record a problem's ``/records/N`` pointer names, when it names one."""
-    parts = problem.location.pointer.split("/")
-    if len(parts) >= 3 and parts[1] == "records" and parts[2].isdigit():
-        number = int(parts[2])
-        if number < len(records):
-            return [records[number].id]
+def _citing(facts: FactSet, record: Record, statement: str) -> list[Citing]:
+    """How *record* rests on *statement*: an entry for each time it cites it."""
+    if isinstance(record, Actor):
+        return _actor_citing(record, statement)
+    times = record.evidence.count(statement) if isinstance(record, (Claim, Event, Review)) else 0
+    if isinstance(record, Claim):
+        mode = record.attribution.mode.value if record.attribution else None
+        speaker = name_of(facts, record.speaker) or None
+        words = claim_words(facts, record)
+        return [Citing("claim", record.id, href_of(record), words, speaker, mode)] * times
+    if isinstance(record, Event):
+        words = f"{record.description or record.event_type} ({describe_time(record.time)})"
+        return [Citing("event", record.id, href_of(record), words)] * times
+    if isinstance(record, Review):
+        return [Citing("review", record.id, href_of(record), f"review of {record.claim}")] * times
     return []
+
+
+def _actor_citing(record: Actor, statement: str) -> list[Citing]:
+    entry = Citing("actor", record.id, href_of(record), record.name)
+    entries = [entry] * record.evidence.count(statement)
+    for role in record.roles:
+        words = f"{record.name}: {role.position}"
+        entries.extend([attrs.evolve(entry, words=words)] * role.evidence.count(statement))
+    return entries

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -16,7 +16,7 @@ from ..factset import FactSet
 from ..records import Actor, Claim, Event, Source, Statement
 from ..times import TimeSpan
 from ._blocks import slug
-from ._charts import Chart
+from ._charts import Group, draw
 from ._model import claim_words, href_of
 
 __all__ = ["NAV", "ActorIndex", "Fragment", "actor_context", "source_fragments", "timeline_rows"]
@@ -73,15 +73,16 @@ def source_fragments(
 
 class ActorIndex:
     """Claims by subject and by speaker, events by participant, accounts by operator, charts
-    by subject: built in one pass over the fact set, so each actor page costs its own rows."""
+    by subject: built in one pass over the fact set, so each actor page costs its own rows.
+    The lists hold references to the records; charts are drawn when their page is made."""
 
-    def __init__(self, facts: FactSet, charts: Sequence[Chart]) -> None:
+    def __init__(self, facts: FactSet, charts: Sequence[Group]) -> None:
         self.facts = facts
         self.about: dict[str, list[Claim]] = {}
         self.said: dict[str, list[Claim]] = {}
         self.events: dict[str, list[Event]] = {}
         self.accounts: dict[str, list[str]] = {}
-        self.charts: dict[str, list[Chart]] = {}
+        self.charts: dict[str, list[Group]] = {}
         for claim in facts.claims:
             for about in claim.about:
                 self.about.setdefault(about, []).append(claim)
@@ -93,8 +94,8 @@ class ActorIndex:
         for actor in facts.actors:
             if actor.operated_by is not None:
                 self.accounts.setdefault(actor.operated_by, []).append(actor.id)
-        for chart in charts:
-            self.charts.setdefault(chart.subject, []).append(chart)
+        for group in charts:
+            self.charts.setdefault(group[0][0], []).append(group)
 
 
 def actor_context(index: ActorIndex, actor: Actor) -> dict[str, Any]:
@@ -108,7 +109,7 @@ def actor_context(index: ActorIndex, actor: Actor) -> dict[str, Any]:
         "said": [(c, claim_words(facts, c)) for c in said],
         "events": events,
         "accounts": sorted(index.accounts.get(actor.id, ())),
-        "charts": index.charts.get(actor.id, []),
+        "charts": [draw(facts, key, points) for key, points in index.charts.get(actor.id, ())],
         "roles": sorted(actor.roles, key=lambda r: (_when(r.during), r.position)),
     }
 
@@ -124,52 +125,45 @@ def _when(span: TimeSpan | None) -> tuple[dt.date, dt.date]:
     return (span.earliest or dt.date.max, span.latest or dt.date.max)
 
 
-def timeline_rows(facts: FactSet) -> list[dict[str, str]]:
-    """Events and dated claims in time order, with words, kind, link and anchor id."""
-    rows = []
-    undated = []
+def _row(record: Event | Claim, words: str) -> dict[str, str]:
+    """One line of the timeline: kind, time in words, anchor id, words, link and id."""
+    if isinstance(record, Event):
+        when, anchor = record.time, slug(record.id)
+    else:
+        when, anchor = record.as_of, ""
+    return {
+        "kind": record.type,
+        "when": describe_time(when) if when is not None else "-",
+        "id": anchor,
+        "words": words,
+        "href": href_of(record),
+        "record": record.id,
+    }
+
+
+def timeline_rows(facts: FactSet) -> Iterator[dict[str, str]]:
+    """Events and dated claims in time order, then undated events by id: one row at a time.
+
+    Only the sort keys (dates, id, a reference to the record) are held; each
+    row's words are made as it is written.
+    """
+    keyed: list[tuple[dt.date, dt.date, str, Event | Claim]] = []
+    undated: list[tuple[str, Event]] = []
     for event in facts.events:
         if event.time is None:
-            undated.append(
-                {
-                    "kind": "event",
-                    "when": "-",
-                    "id": slug(event.id),
-                    "words": event.description or event.event_type,
-                    "href": href_of(event),
-                    "record": event.id,
-                }
-            )
+            undated.append((event.id, event))
         else:
-            rows.append(
-                (
-                    *_when(event.time),
-                    event.id,
-                    {
-                        "kind": "event",
-                        "when": describe_time(event.time),
-                        "id": slug(event.id),
-                        "words": event.description or event.event_type,
-                        "href": href_of(event),
-                        "record": event.id,
-                    },
-                )
-            )
-    for claim in facts.claims:
-        if claim.as_of is not None:
-            rows.append(
-                (
-                    *_when(claim.as_of),
-                    claim.id,
-                    {
-                        "kind": "claim",
-                        "when": describe_time(claim.as_of),
-                        "id": "",
-                        "words": claim_words(facts, claim),
-                        "href": href_of(claim),
-                        "record": claim.id,
-                    },
-                )
-            )
-    rows.sort(key=lambda row: (row[0], row[1], row[2]))
-    return [row[3] for row in rows] + sorted(undated, key=lambda row: row["record"])
+            keyed.append((*_when(event.time), event.id, event))
+    keyed.extend((*_when(c.as_of), c.id, c) for c in facts.claims if c.as_of is not None)
+    keyed.sort(key=lambda row: row[:3])
+    undated.sort(key=lambda row: row[0])
+    for *_, record in keyed:
+        yield _row(record, _words(facts, record))
+    for _, event in undated:
+        yield _row(event, _words(facts, event))
+
+
+def _words(facts: FactSet, record: Event | Claim) -> str:
+    if isinstance(record, Event):
+        return record.description or record.event_type
+    return claim_words(facts, record)

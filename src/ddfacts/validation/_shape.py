@@ -263,12 +263,10 @@ def _schema_at(kind: str, path: Any) -> Any:
     """The node of record type *kind*'s schema at *path* (None where a step is not there)."""
     node: Any = schema(kind)
     for step in path:
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
-            node = node[step]
-        else:
+        listed = isinstance(node, list) and isinstance(step, int) and step < len(node)
+        if not listed and not (isinstance(node, dict) and step in node):
             return None
+        node = node[step]
     return node
 
 
