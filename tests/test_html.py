@@ -129,3 +129,60 @@ def test_claim_rows_say_the_1_1_parts_in_words(tmp_path: Path) -> None:
     assert "negated: the speaker says it does not hold" in page
     assert ">None<" not in page and 'data-subject="None' not in page
     assert 'data-subject="actor:canada Canada"' in page
+
+
+def test_the_problem_store_keeps_order_groups_and_drops_repeats() -> None:
+    """Problems come back by record in report order; check's repeats of validate's are dropped."""
+    from ddfacts.html._problems import ProblemStore
+    from ddfacts.problems import Location, Problem
+
+    def problem(code: str, message: str, *, records: tuple[str, ...] = (), at: str = "") -> Problem:
+        return Problem(
+            code=code,
+            severity="error",
+            message=message,
+            location=Location(pointer=at),
+            records=records,
+        )
+
+    with ProblemStore() as store:
+        folder = Path(store._folder.name)
+        store.add(
+            [
+                problem("a.one", "first", at="/records/1"),
+                problem("a.two", "both", records=("claim:b", "claim:a")),
+                problem("a.three", "nowhere"),
+            ],
+            ["claim:z", "Claim:B"],
+        )
+        store.add(
+            [problem("a.two", "both", at="/records/0"), problem("c.new", "fresh", at="/records/0")],
+            ["claim:z", "Claim:B"],
+            fresh_only=True,
+        )
+        store.seal()
+        assert store.of("claim:z") == [("c.new", "error", "fresh")]
+        assert [record for record, _ in store.grouped()] == [
+            "claim:a",
+            "Claim:B",
+            "claim:b",
+            "claim:z",
+        ]
+        assert store.unplaced() == [("a.three", "error", "nowhere")]
+        assert store.total == 5
+    assert not folder.exists()
+
+
+def test_pages_are_written_as_they_are_generated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No page is rendered whole in memory: every template is streamed into its file."""
+    import jinja2
+
+    def whole(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a page was rendered whole")
+
+    monkeypatch.setattr(jinja2.Template, "render", whole)
+    build(ddfacts.load(DEMO / "demo.facts.json"), ddfacts.TextStore(DEMO), tmp_path / "site")
+    claims = (tmp_path / "site" / "claims.html").read_text(encoding="utf-8")
+    assert claims.count("<tr id=") == len(ddfacts.load(DEMO / "demo.facts.json").claims)

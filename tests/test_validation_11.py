@@ -275,7 +275,7 @@ def test_set_rules_on_dask() -> None:
 
     paths = [FIXTURES / name for name in _SET_FIXTURES]
     local = validate(paths)
-    remote = validate_dask(paths, partition_bytes=400, min_split_bytes=0)
+    remote = validate_dask(paths, partition_bytes=1000, min_split_bytes=0)
     assert remote.to_json() == local.to_json()
     codes = [p.code for p in local]
     assert codes.count("meaning.refines-mismatch") == 3

@@ -74,3 +74,25 @@ def test_the_hostile_site_runs_no_script_in_a_browser(tmp_path: Path) -> None:
         )
     finally:
         browser.close()
+
+
+def test_problem_sentences_with_markup_and_sql_are_stored_and_escaped(tmp_path: Path) -> None:
+    """A quote that does not match, full of markup and SQL, shows as text in its problem."""
+    quote = "<script>window.__pwned=5</script>'); DROP TABLE problem;--"
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "x.txt").write_bytes(TEXT.encode("utf-8"))
+    records: list[ddfacts.Record] = [
+        ddfacts.Source(id="source:x", title="x"),
+        ddfacts.Statement(
+            id="statement:x/0",
+            source="source:x",
+            anchor=ddfacts.Anchor(start=0, end=len(quote), exact=quote),
+        ),
+    ]
+    out = tmp_path / "site"
+    build(ddfacts.FactSet(records), ddfacts.TextStore(tmp_path / "texts"), out)
+    for name in ("index.html", "sources/source.x.html"):
+        html = (out / name).read_text(encoding="utf-8")
+        assert "anchor.mismatch" in html, name
+        assert "<script>window" not in html and "&lt;script&gt;window" in html, name
+        assert "DROP TABLE problem;--" in html, name

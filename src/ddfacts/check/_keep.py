@@ -3,8 +3,8 @@
 The rules need, across records: each id's ordinal, each statement's quote,
 the Sources (with texts), the single-valued claims grouped by subject and
 property, the claims whose figure or date waits for its evidence quotes, the rank claims
-grouped by ranking, each claim's figure (for refinements), and (with texts)
-the claims citing evidence.  A :class:`Keeper` holds them:
+grouped by ranking, each claim's figure (for refinements), (with texts)
+the claims citing evidence, and the problems found in single records.  A :class:`Keeper` holds them:
 :class:`MemoryKeeper` in dicts and lists (what :func:`ddfacts.check` uses on
 a FactSet already in memory), :class:`~ddfacts.check._spill.SpillKeeper` in a
 private temporary SQLite database on disk (what ``ddfacts check`` uses, so a
@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, Protocol
 
+from ..problems._report import Problem
 from ..quantities._value import Quantity
 from ..records import ClaimValue, Source
 from ._contradiction import Said
@@ -88,6 +89,9 @@ class Keeper(Protocol):
     def keep_cited(self, cited: Cited) -> None:
         """Keep a claim citing evidence (only with texts; in record order)."""
 
+    def keep_problem(self, rule: str, problem: Problem) -> None:
+        """Keep a problem a rule found in one record (in record order)."""
+
     def groups(self) -> Iterator[Group]:
         """The single-valued claims by (subject, property), groups in order of first claim."""
 
@@ -102,6 +106,9 @@ class Keeper(Protocol):
 
     def cited(self) -> Iterator[Cited]:
         """The claims kept with :meth:`keep_cited`, in record order."""
+
+    def problems(self, rule: str) -> Iterator[Problem]:
+        """The problems kept with :meth:`keep_problem` for *rule*, in the order kept."""
 
     def close(self) -> None:
         """Let go of what was kept."""
@@ -119,6 +126,7 @@ class MemoryKeeper:
         self._figures: dict[str, Figure] = {}
         self._pending: list[Pending] = []
         self._cited: list[Cited] = []
+        self._problems: dict[str, list[Problem]] = {}
 
     @property
     def ordinals(self) -> Mapping[str, int]:
@@ -167,6 +175,10 @@ class MemoryKeeper:
         """Keep a claim citing evidence."""
         self._cited.append(cited)
 
+    def keep_problem(self, rule: str, problem: Problem) -> None:
+        """Keep a problem a rule found in one record."""
+        self._problems.setdefault(rule, []).append(problem)
+
     def groups(self) -> Iterator[Group]:
         """The groups, in order of first claim."""
         return iter(self._groups.items())
@@ -178,6 +190,10 @@ class MemoryKeeper:
     def cited(self) -> Iterator[Cited]:
         """The claims citing evidence, in record order."""
         return iter(self._cited)
+
+    def problems(self, rule: str) -> Iterator[Problem]:
+        """The problems kept for *rule*, in the order kept."""
+        return iter(self._problems.get(rule, ()))
 
     def rankings(self) -> Iterator[Ranked]:
         """The rank claims by ranking, in order of first claim."""
@@ -198,3 +214,4 @@ class MemoryKeeper:
         self._figures.clear()
         self._pending.clear()
         self._cited.clear()
+        self._problems.clear()

@@ -6,8 +6,10 @@ on the empty file name: SQLite makes the file, only this connection sees it,
 and it is deleted when the connection closes).  SQLite holds at most its page
 cache (:data:`CACHE_KIB`) in memory and sorts on disk, so the run's memory
 stays bounded however many records go through; what does grow with the
-input is the problems found (they make the report) and the derivation links
-(records derived from others: the cycle rule walks them as one graph).
+input is the derivation links (records derived from others: the cycle rule
+walks them as one graph); the problems found in single records are kept
+here too, and ``ddfacts check`` sorts the report on disk
+(:mod:`ddfacts.check._sorted`).
 
 Writes go in batches (:data:`BATCH` rows) in one transaction the database
 never commits: nothing is kept once the run ends.  The claims' values go in
@@ -24,6 +26,7 @@ from itertools import groupby
 from typing import Any, TypeVar
 
 from ..jsonio._files import from_json, to_json
+from ..problems._report import Problem
 from ..records import Source
 from ._contradiction import Said
 from ._keep import Figure, Group, Pending, Ranked
@@ -50,6 +53,7 @@ _SCHEMA = (
     "CREATE TABLE ranks(ranking TEXT NOT NULL, ordinal INTEGER NOT NULL, said BLOB NOT NULL)",
     "CREATE TABLE figures(id TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, refines TEXT,"
     " row BLOB NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE problems(rule TEXT NOT NULL, row BLOB NOT NULL)",
 )
 _INSERTS = {
     "quotes": "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?, ?, ?)",
@@ -59,6 +63,7 @@ _INSERTS = {
     "cited": "INSERT INTO cited VALUES (?, ?)",
     "ranks": "INSERT INTO ranks VALUES (?, ?, ?)",
     "figures": "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?)",
+    "problems": "INSERT INTO problems VALUES (?, ?)",
 }
 #: Each claim after the first claim of its group, groups in order of first claim.
 _GROUPS = (
@@ -197,6 +202,10 @@ class SpillKeeper:
         """Keep a claim citing evidence."""
         self._add("cited", (cited.ordinal, pickle.dumps(tuple(cited))))
 
+    def keep_problem(self, rule: str, problem: Problem) -> None:
+        """Keep a problem a rule found in one record."""
+        self._add("problems", (rule, pickle.dumps(problem)))
+
     def groups(self) -> Iterator[Group]:
         """The single-valued claims by (subject, property), groups in order of first claim."""
         self._flush()
@@ -227,6 +236,12 @@ class SpillKeeper:
         """The claims citing evidence, in record order."""
         for (row,) in self.query("SELECT row FROM cited ORDER BY ordinal", ()):
             yield Cited(*pickle.loads(row))
+
+    def problems(self, rule: str) -> Iterator[Problem]:
+        """The problems kept for *rule*, in the order kept."""
+        for (row,) in self.query("SELECT row FROM problems WHERE rule = ? ORDER BY rowid", (rule,)):
+            found: Problem = pickle.loads(row)
+            yield found
 
     def close(self) -> None:
         """Close the database: SQLite deletes its file."""

@@ -18,7 +18,16 @@ import attrs
 
 from ..records._fields import to_tuple
 
-__all__ = ["Location", "Problem", "Report", "Severity", "escape_pointer", "pointer_of"]
+__all__ = [
+    "Location",
+    "Problem",
+    "Report",
+    "Severity",
+    "escape_pointer",
+    "json_chunks",
+    "pointer_of",
+    "sort_bytes",
+]
 
 
 class Severity(str, enum.Enum):
@@ -89,6 +98,37 @@ class Location:
         )
         return (self.file or "", self.line or 0, self.column or 0, tokens)
 
+    def sort_bytes(self) -> bytes:
+        """:meth:`sort_key` as bytes that compare (byte by byte) as the keys compare.
+
+        What a store sorting on disk (SQLite's ``ORDER BY`` on a BLOB) needs
+        to give problems in report order: each part is encoded so that no
+        encoding is a prefix of another and byte order is the key's order.
+        """
+        parts = [_str_bytes(self.file or ""), _int_bytes(self.line or 0)]
+        parts.append(_int_bytes(self.column or 0))
+        for token in self.pointer.split("/")[1:]:
+            if token.isascii() and token.isdigit():
+                parts.append(b"\x01\x00" + _int_bytes(int(token)))
+            else:
+                parts.append(b"\x01\x01" + _str_bytes(token))
+        parts.append(b"\x00")
+        return b"".join(parts)
+
+
+def _str_bytes(text: str) -> bytes:
+    """*text* in code point order: UTF-8 (surrogates too), NUL escaped, ended by two NULs."""
+    return text.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\xff") + b"\x00\x00"
+
+
+def _int_bytes(number: int) -> bytes:
+    """*number* in numeric order: sign, length (4 bytes) and magnitude, big-endian."""
+    size = (abs(number).bit_length() + 7) // 8
+    body = size.to_bytes(4, "big") + abs(number).to_bytes(size, "big")
+    if number >= 0:
+        return b"\x01" + body
+    return b"\x00" + bytes(255 - byte for byte in body)
+
 
 @attrs.frozen(kw_only=True)
 class Problem:
@@ -146,6 +186,26 @@ def _relevance(problem: Problem) -> tuple[int, int, int]:
 
 def _sorted_problems(items: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(items, key=lambda p: (*p.location.sort_key(), p.code)))
+
+
+def sort_bytes(problem: Problem) -> bytes:
+    """Where *problem* stands in a :class:`Report`, as bytes that sort as the report does.
+
+    Problems sorted on these bytes (stably) come in the report's order, so
+    a store can sort them on disk (see :func:`ddfacts.check.stream`).
+    """
+    return problem.location.sort_bytes() + _str_bytes(problem.code)
+
+
+def json_chunks(problems: Iterable[Problem]) -> Iterator[str]:
+    """:meth:`Report.render_json` of *problems* (in report order), one problem at a time."""
+    first = True
+    for problem in problems:
+        body = json.dumps(problem.to_json(), ensure_ascii=False, indent=2)
+        # JSON text holds no raw newline inside a string: indenting lines is safe.
+        yield ("[\n  " if first else ",\n  ") + body.replace("\n", "\n  ")
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def _count(number: int, noun: str) -> str:
@@ -206,7 +266,7 @@ class Report:
 
     def render_json(self) -> str:
         """The problems as JSON text (an array), with a newline at the end."""
-        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+        return "".join(json_chunks(self.problems))
 
     def render_text(self) -> str:
         """The problems for people: one line each, ``file:line: pointer: message [code]``."""
