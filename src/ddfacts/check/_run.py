@@ -10,6 +10,8 @@ feeds it a FactSet's records.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..factset import FactSet
 from ..problems._report import Problem, Report
 from ..quantities._value import Quantity
@@ -39,14 +41,15 @@ class CheckRun:
     claims' values, as-of times, qualifiers, voices, certainty and members,
     the rank claims by ranking, the claims' figures, the claims with a
     figure or date and their evidence (checked when the run ends),
-    derivation links and the problems found so far.  With *texts*, sources
-    and the claims that cite evidence are kept too, to check evidence quotes
-    against the texts.  With *spill*, all but the derivation links and the
-    problems go to a private temporary SQLite database on disk
+    derivation links and the problems found in single records.  With
+    *texts*, sources and the claims that cite evidence are kept too, to
+    check evidence quotes against the texts.  With *spill*, all but the
+    derivation links go to a private temporary SQLite database on disk
     (:mod:`ddfacts.check._spill`), so memory stays bounded however many
     records are fed; the problems are the same.  Problems are located at
     ``/records/<ordinal>``; :meth:`finish` gives them in the order
-    :func:`check` does, and lets go of what was kept.
+    :func:`check` does (:meth:`problems` one at a time), and lets go of
+    what was kept.
 
     .. versionchanged:: 0.1.0
        *spill*.
@@ -57,9 +60,6 @@ class CheckRun:
         self._vocab = vocab
         self._count = 0
         self._keep: Keeper = SpillKeeper() if spill else MemoryKeeper()
-        self._no_evidence: list[Problem] = []
-        self._attribution: list[Problem] = []
-        self._roles: list[Problem] = []
         self._edges: dict[str, list[str]] = {}
 
     def add(self, record: Record) -> int | None:
@@ -86,7 +86,8 @@ class CheckRun:
         elif isinstance(record, Claim):
             self._claim(record, ordinal)
         elif isinstance(record, Event):
-            self._roles.extend(roles(record, ordinal, self._vocab))
+            for found in roles(record, ordinal, self._vocab):
+                self._keep.keep_problem("roles", found)
         elif isinstance(record, Source) and self._texts is not None:
             self._keep.keep_source(record)
         return None if earlier == ordinal else earlier
@@ -112,54 +113,59 @@ class CheckRun:
             self._keep.keep_pending(Pending(ordinal, claim.id, value, evidence))
         missing = no_evidence(claim, ordinal)
         if missing is not None:
-            self._no_evidence.append(missing)
+            self._keep.keep_problem("no-evidence", missing)
         unattributed = attribution(claim, ordinal)
         if unattributed is not None:
-            self._attribution.append(unattributed)
+            self._keep.keep_problem("attribution", unattributed)
         if self._texts is not None and evidence:
             self._keep.keep_cited(Cited(ordinal, claim.id, evidence))
 
-    def _unsupported(self) -> list[Problem]:
+    def _unsupported(self) -> Iterator[Problem]:
         """``check.unsupported`` for each claim kept pending, in record order."""
         quotes = self._keep.quotes
-        found: list[Problem] = []
         for pending in self._keep.pending():
             kept = [(item, quotes.get(item)) for item in pending.evidence]
             statements = [(item, _exact(quote)) for item, quote in kept if quote is not None]
             problem = unsupported(pending.ordinal, pending.claim, pending.value, statements)
             if problem is not None:
-                found.append(problem)
-        return found
+                yield problem
 
-    def _refinements(self) -> list[Problem]:
+    def _refinements(self) -> Iterator[Problem]:
         """``check.refinement`` for each figure above the one it refines, in record order."""
-        found: list[Problem] = []
         for part, whole in self._keep.refinements():
             problem = refinement(part.ordinal, part.claim, part.value, whole.claim, whole.value)
             if problem is not None:
-                found.append(problem)
-        return found
+                yield problem
 
-    def finish(self) -> list[Problem]:
-        """Every problem, rule by rule, each rule's in record order."""
+    def problems(self) -> Iterator[Problem]:
+        """Every problem, rule by rule, each rule's in record order, one at a time.
+
+        What :meth:`finish` gives, without holding the list: with *spill*,
+        read from disk as the rules find them (``ddfacts check`` sorts them
+        on disk, :mod:`ddfacts.check._sorted`).  What was kept is let go of
+        when the iteration ends (or the iterator is closed).
+
+        .. versionadded:: 0.1.0
+        """
         keep = self._keep
         try:
-            problems = list(contradictions(keep.groups(), keep.ordinals))
-            problems.extend(rank_conflicts(keep.rankings(), keep.ordinals))
-            problems.extend(self._refinements())
-            problems.extend(self._unsupported())
-            problems.extend(self._no_evidence)
-            problems.extend(self._attribution)
-            problems.extend(self._roles)
+            yield from contradictions(keep.groups(), keep.ordinals)
+            yield from rank_conflicts(keep.rankings(), keep.ordinals)
+            yield from self._refinements()
+            yield from self._unsupported()
+            for rule in ("no-evidence", "attribution", "roles"):
+                yield from keep.problems(rule)
             if self._texts is not None:
-                found = moved_evidence(
+                yield from moved_evidence(
                     keep.cited(), keep.quotes, keep.sources, self._texts, keep.ordinals
                 )
-                problems.extend(found)
-            problems.extend(cycles(self._edges, keep.ordinals))
+            yield from cycles(self._edges, keep.ordinals)
         finally:
             keep.close()
-        return problems
+
+    def finish(self) -> list[Problem]:
+        """Every problem, rule by rule, each rule's in record order (:meth:`problems`, listed)."""
+        return list(self.problems())
 
 
 def check(

@@ -11,21 +11,33 @@ one by one through :class:`ddfacts.check.CheckRun`, which keeps what the
 rules need, never the records, spilled to a private temporary SQLite
 database on disk (``spill=True``), so memory stays bounded however long the
 input; JSON Lines are read in constant memory, JSON documents are parsed
-whole.  What grows with the input is the problems found (the report) and the
-derivation links between records.  The report is the one
-:func:`ddfacts.check` gives on all the files loaded into one FactSet.
+whole.  The problems go to disk too, are sorted there
+(:class:`ddfacts.check._sorted.SortedProblems`) and the report is written
+as it is read back (:data:`~ddfacts.cli._reporters.STREAMERS`), to stdout
+or atomically to ``-o FILE``: no list of problems, no report text is held.
+What grows with the input in memory is where each record came from (a few
+bytes a record), the derivation links between records and the files named.
+The report is the one :func:`ddfacts.check` gives on all the files loaded
+into one FactSet, byte for byte.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import os
 import sys
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
+from .._escape import utf8_text
 from ..check._run import CheckRun
+from ..check._sorted import SortedProblems
 from ..errors import DuplicateIdError, LoadError
+from ..jsonio._files import _mode_for
 from ..jsonio._run import Origins, stream_files
-from ..problems import Report
 from ..textstore import TextStore
 from ..vocabulary import VocabularyError, load_vocabulary
 from ._base import (
@@ -34,10 +46,13 @@ from ._base import (
     CommandError,
     arguments,
     expand_paths,
+    output_path,
     register,
-    write_out,
 )
-from ._reporters import REPORTERS
+from ._reporters import REPORTERS, STREAMERS
+
+#: Characters of report text gathered before a write.
+CHUNK = 1 << 16
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +69,13 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="warnings also make exit code 1")
     parser.add_argument("--format", choices=tuple(REPORTERS), default="text")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="FILE",
+        help="write the report to FILE (atomically) instead of stdout",
+    )
 
 
 def _check_files(paths: list[str], run: CheckRun) -> Origins:
@@ -84,7 +106,83 @@ def run(args: argparse.Namespace) -> int:
         texts = TextStore(args.texts)
     run = CheckRun(texts, vocab, spill=True)
     origins = _check_files(args.paths, run)
-    report = Report([origins.relocate(problem) for problem in run.finish()])
-    write_out(REPORTERS[args.format](report), None)
-    failed = not report.ok or (args.strict and bool(report.problems))
+    with SortedProblems() as found:
+        for problem in run.problems():
+            found.add(origins.relocate(problem))
+        _write_stream(STREAMERS[args.format](found), args.output)
+        failed = found.errors > 0 or (args.strict and len(found) > 0)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _gathered(chunks: Iterable[str]) -> Iterator[str]:
+    """*chunks* joined into pieces of about :data:`CHUNK` characters, made UTF-8-safe.
+
+    A lone surrogate is written as U+FFFD, as ``write_out`` does, with one
+    warning on stderr.  A surrogate pair never straddles two pieces: the
+    reporters' pieces end in a newline or a JSON delimiter.
+    """
+    held: list[str] = []
+    size = 0
+    warned = False
+    for chunk in _ended(chunks):
+        if chunk:
+            held.append(chunk)
+            size += len(chunk)
+            if size < CHUNK:
+                continue
+        if not held:
+            continue
+        text = "".join(held)
+        held, size = [], 0
+        safe = utf8_text(text)
+        if safe is not text and not warned:
+            sys.stderr.write(
+                "ddfacts: warning: the output held lone surrogates, written as U+FFFD\n"
+            )
+            warned = True
+        yield safe
+
+
+def _ended(chunks: Iterable[str]) -> Iterator[str]:
+    """*chunks*, then an empty one: the signal to write what is held."""
+    yield from chunks
+    yield ""
+
+
+def _write_stream(chunks: Iterable[str], out: str | None) -> None:
+    """Write *chunks* to the file *out* atomically, or to stdout for None or ``-``."""
+    if out is None or out == "-":
+        encoding = sys.stdout.encoding or "utf-8"
+        plain = codecs.lookup(encoding).name == "utf-8"
+        for piece in _gathered(chunks):
+            if not plain:
+                piece = piece.encode(encoding, "backslashreplace").decode(encoding)
+            sys.stdout.write(piece)
+        return
+    try:
+        _write_file(chunks, Path(out))
+    except OSError as error:
+        raise CommandError(f"{out}: cannot write: {error.strerror}") from None
+
+
+def _write_file(chunks: Iterable[str], path: Path) -> None:
+    """*chunks* into a temporary file beside *path*, synced, then renamed over it."""
+    handle: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+        "w",
+        encoding="utf-8",
+        newline="\n",
+        dir=path.parent if str(path.parent) else ".",
+        prefix=f".{path.name}.",
+        delete=False,
+    )
+    try:
+        with handle:
+            for piece in _gathered(chunks):
+                handle.write(piece)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.chmod(handle.name, _mode_for(path))
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
