@@ -1,8 +1,9 @@
 """``ddfacts search "words" --db facts.sqlite``: has this been said, or checked, before?
 
 Every word must occur in a statement's quote, a claim's text or
-proposition, or an actor's name or alias; hits come best first (the shortest
-text holding every word, BM25's order for words that occur once) with the text that matched and the source it comes from.  Exit 0 when the
+proposition, or an actor's name or alias; hits come best first (the
+shortest text holding every word: BM25's order for words that occur once)
+with the text that matched and the source it comes from.  Exit 0 when the
 search ran (no hit is an answer); 2 for a usage error or an unreadable store.
 """
 
