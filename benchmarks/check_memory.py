@@ -1,7 +1,8 @@
-"""``ddfacts check``'s peak memory: kept in memory (before) against spilled to disk, side by side.
+"""``ddfacts check``'s peak memory: kept in memory, spilled with the report in memory, streamed.
 
     python benchmarks/check_memory.py                          # 200,000 records
     python benchmarks/check_memory.py --records 200000 1000000
+    python benchmarks/check_memory.py --records 50000 --trace  # who holds memory
 
 One run writes a seeded, clean JSON Lines file per size (``_generate.py``),
 then runs each step in a fresh process and prints its seconds and peak
@@ -10,13 +11,21 @@ resident memory (``ru_maxrss`` from ``os.wait4``):
 ``read``     the records streamed through :func:`~ddfacts.jsonio._run.stream_files`
              with nothing kept: the floor any streamed check stands on.
 ``memory``   the rules with what they keep in dicts and lists
-             (``CheckRun(spill=False)``): what ``ddfacts check`` did before.
-``spill``    ``ddfacts check --format json`` as shipped: what the rules keep
-             goes to a private temporary SQLite database (``spill=True``).
+             (``CheckRun(spill=False)``), the report in memory: the first
+             ``ddfacts check``.
+``spill``    what the rules keep spilled to a private temporary SQLite
+             database (``spill=True``), but every problem listed, relocated
+             into a :class:`~ddfacts.problems.Report` and rendered whole:
+             ``ddfacts check`` before the report was streamed.
+``stream``   ``ddfacts check --format F -o FILE`` as shipped: the problems
+             sorted on disk too and the report written as it is read back.
 
-Both checks write the JSON report; the run says whether the two reports are
-byte for byte the same (their SHA-256 and problem counts are printed).
-Needs only the standard library and ddfacts.
+Every step writes the report (``--format``, json by default); the run says
+whether the reports are byte for byte the same (SHA-256 and size printed).
+``--trace`` runs the streamed check once more under :mod:`tracemalloc`
+and prints the biggest holders at the end of each phase (records fed,
+problems sorted, report written).  Needs only the standard library and
+ddfacts.
 """
 
 from __future__ import annotations
@@ -24,7 +33,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 import tempfile
 import time
@@ -37,92 +45,132 @@ sys.path.insert(0, str(HERE))
 import _generate  # noqa: E402 - the benchmark folder is not a package
 from _child import run_child  # noqa: E402
 
-STEPS = ("read", "memory", "spill")
+STEPS = ("read", "memory", "spill", "stream")
+NAMES = {
+    "read": "read only (floor)",
+    "memory": "kept in memory, report in memory",
+    "spill": "spilled, report in memory (before)",
+    "stream": "spilled, report streamed (now)",
+}
 
 
-def _child(step: str, facts: Path, out: Path) -> None:
-    """One step in this process; prints a JSON line of what it measured."""
+def _in_memory_report(facts: Path, out: Path, fmt: str, spill: bool) -> None:
+    """The check with the whole report in memory, as ``ddfacts check`` had it."""
     from ddfacts.check import CheckRun
-    from ddfacts.cli import main
     from ddfacts.cli._check import _check_files
     from ddfacts.cli._reporters import REPORTERS
-    from ddfacts.jsonio._run import stream_files
     from ddfacts.problems import Report
     from ddfacts.vocabulary import default_vocabulary
+
+    run = CheckRun(None, default_vocabulary(), spill=spill)
+    origins = _check_files([str(facts)], run)
+    report = Report([origins.relocate(problem) for problem in run.finish()])
+    out.write_text(REPORTERS[fmt](report), encoding="utf-8")
+
+
+def _child(step: str, facts: Path, out: Path, fmt: str) -> None:
+    """One step in this process; prints a JSON line of what it measured."""
+    from ddfacts.cli import main
+    from ddfacts.jsonio._run import stream_files
 
     start = time.perf_counter()
     if step == "read":
         stream_files([str(facts)], lambda _record: None)
-    elif step == "memory":
-        run = CheckRun(None, default_vocabulary(), spill=False)
-        origins = _check_files([str(facts)], run)
-        report = Report([origins.relocate(problem) for problem in run.finish()])
-        out.write_text(REPORTERS["json"](report), encoding="utf-8")
+    elif step in ("memory", "spill"):
+        _in_memory_report(facts, out, fmt, spill=step == "spill")
     else:
-        saved = os.dup(1)
-        with out.open("w", encoding="utf-8") as handle:
-            os.dup2(handle.fileno(), 1)
-            try:
-                main(["check", str(facts), "--format", "json"])
-            finally:
-                sys.stdout.flush()
-                os.dup2(saved, 1)
+        main(["check", str(facts), "--format", fmt, "-o", str(out)])
     result: dict[str, Any] = {"seconds": time.perf_counter() - start}
     if step != "read":
         data = out.read_bytes()
         result["sha256"] = hashlib.sha256(data).hexdigest()
-        result["problems"] = len(json.loads(data))
+        result["bytes"] = len(data)
     print(json.dumps(result))
 
 
-def _run(step: str, facts: Path, out: Path) -> dict[str, Any]:
-    return run_child(__file__, step, str(facts), str(out))
+def _trace(facts: Path, out: Path, fmt: str) -> None:
+    """The streamed check's phases under tracemalloc: the biggest holders after each."""
+    import tracemalloc
+
+    from ddfacts.check import CheckRun
+    from ddfacts.check._sorted import SortedProblems
+    from ddfacts.cli._check import _check_files, _write_stream
+    from ddfacts.cli._reporters import STREAMERS
+    from ddfacts.vocabulary import default_vocabulary
+
+    def show(phase: str) -> None:
+        current, peak = tracemalloc.get_traced_memory()
+        print(f"-- {phase}: traced now {current / 2**20:.1f} MB, peak {peak / 2**20:.1f} MB")
+        for stat in tracemalloc.take_snapshot().statistics("lineno")[:6]:
+            print(f"   {stat.size / 2**20:7.1f} MB {stat.count:>9,} blocks  {stat.traceback[0]}")
+        tracemalloc.reset_peak()
+
+    tracemalloc.start()
+    run = CheckRun(None, default_vocabulary(), spill=True)
+    origins = _check_files([str(facts)], run)
+    show("records fed (kept on disk; origins and links in memory)")
+    with SortedProblems() as found:
+        for problem in run.problems():
+            found.add(origins.relocate(problem))
+        show(f"{len(found):,} problems sorted on disk")
+        _write_stream(STREAMERS[fmt](found), str(out))
+        show("report written")
 
 
-def measure(records: int, folder: Path) -> dict[str, dict[str, Any]]:
+def _run(step: str, facts: Path, out: Path, fmt: str) -> dict[str, Any]:
+    return run_child(__file__, step, str(facts), str(out), fmt)
+
+
+def measure(records: int, folder: Path, fmt: str) -> dict[str, dict[str, Any]]:
     """Every step on a fresh file of *records* records."""
     facts = folder / f"facts-{records}.jsonl"
     _generate.write(facts, records, seed=19, invalid=0.0)
-    results = {step: _run(step, facts, folder / f"{step}.json") for step in STEPS}
+    results = {step: _run(step, facts, folder / f"{step}.out", fmt) for step in STEPS}
     facts.unlink()
     return results
 
 
-def report(records: int, results: dict[str, dict[str, Any]]) -> None:
+def report(records: int, results: dict[str, dict[str, Any]], fmt: str) -> None:
     """Print one size's figures side by side."""
-    print(f"{records:,} records; python {sys.version.split()[0]}")
-    print(f"{'step':<34}{'seconds':>10}{'peak MB':>10}{'problems':>10}")
-    names = {
-        "read": "read only (floor)",
-        "memory": "check, kept in memory (before)",
-        "spill": "check, spilled to SQLite (now)",
-    }
+    print(f"{records:,} records, --format {fmt}; python {sys.version.split()[0]}")
+    print(f"{'step':<38}{'seconds':>9}{'peak MB':>9}{'report MB':>11}  sha256")
     for step in STEPS:
         result = results[step]
-        problems = f"{result['problems']:>10,}" if "problems" in result else ""
-        print(f"{names[step]:<34}{result['seconds']:>10.1f}{result['peak_mb']:>10.0f}{problems}")
-    memory, spill = results["memory"], results["spill"]
-    same = "the same" if memory["sha256"] == spill["sha256"] else "DIFFERENT"
+        size = f"{result['bytes'] / 1e6:>11.1f}" if "bytes" in result else " " * 11
+        digest = result.get("sha256", "")[:16]
+        figures = f"{result['seconds']:>9.1f}{result['peak_mb']:>9.0f}{size}"
+        print(f"{NAMES[step]:<38}{figures}  {digest}")
+    before, now = results["spill"], results["stream"]
+    digests = {results[step]["sha256"] for step in ("memory", "spill", "stream")}
+    same = "byte for byte the same" if len(digests) == 1 else "DIFFERENT"
     print(
-        f"peak memory, before / now: {memory['peak_mb'] / spill['peak_mb']:.1f}x; "
-        f"time, now / before: {spill['seconds'] / memory['seconds']:.2f}x; reports {same}"
+        f"peak memory, before / now: {before['peak_mb'] / now['peak_mb']:.1f}x "
+        f"(in memory / now: {results['memory']['peak_mb'] / now['peak_mb']:.1f}x); "
+        f"time, now / before: {now['seconds'] / before['seconds']:.2f}x; reports {same}"
     )
 
 
 def main() -> None:
-    """Parse the arguments; run the children or the comparison."""
+    """Parse the arguments; run the children, the comparison or the trace."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, nargs="+", default=[200_000])
-    parser.add_argument("--child", nargs=3, metavar=("STEP", "FACTS", "OUT"))
+    parser.add_argument("--format", choices=("json", "text", "github"), default="json")
+    parser.add_argument("--trace", action="store_true", help="tracemalloc the streamed check")
+    parser.add_argument("--child", nargs=4, metavar=("STEP", "FACTS", "OUT", "FORMAT"))
     args = parser.parse_args()
     if args.child:
-        step, facts, out = args.child
-        _child(step, Path(facts), Path(out))
+        step, facts, out, fmt = args.child
+        _child(step, Path(facts), Path(out), fmt)
         return
     with tempfile.TemporaryDirectory() as folder:
         for records in args.records:
-            report(records, measure(records, Path(folder)))
-            print()
+            if args.trace:
+                facts = Path(folder) / "facts.jsonl"
+                _generate.write(facts, records, seed=19, invalid=0.0)
+                _trace(facts, Path(folder) / "report.out", args.format)
+                continue
+            report(records, measure(records, Path(folder), args.format), args.format)
+            print(flush=True)
 
 
 if __name__ == "__main__":

@@ -199,9 +199,9 @@ def report(rows: list[dict[str, Any]]) -> None:
     compared = [r for r in rows if r["before_mb"] is not None]
     if compared:
         print("\nbefore and after, extra MB = build peak - load peak")
-        head = ("set", "records", "before s", "after s", "before MB", "after MB",
+        pair = ("set", "records", "before s", "after s", "before MB", "after MB",
                 "before +MB", "after +MB")  # fmt: skip
-        print(f"{head[0]:<10}" + "".join(f"{h:>11}" for h in head[1:]))
+        print(f"{pair[0]:<10}" + "".join(f"{h:>11}" for h in pair[1:]))
         for r in compared:
             print(f"{r['set']:<10}{r['records']:>11,}{r['before_s']:>11.2f}{r['build_s']:>11.2f}"
                   f"{r['before_mb']:>11.0f}{r['build_mb']:>11.0f}"

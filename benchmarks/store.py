@@ -8,18 +8,26 @@ each step in a fresh process and prints its seconds and peak resident memory
 (``ru_maxrss`` from ``os.wait4``):
 
 ``build``      ``ddfacts db build`` (``ddfacts.store.build_store``); also the store's size.
-``store``      ``FactStore`` open + the queries below.
+``strict``     ``FactStore`` open + the queries below, every stored record decoded by the
+               strict reader and the codec (how the store decoded before the fast path).
+``store``      the same through the store's decoder (``ddfacts.store._decode``: the
+               fast path of a bulk load once warm, the codec for what it cannot vouch for).
 ``load``       ``ddfacts.load`` + ``FactSet.query`` for the same queries.
 
-Queries (``--queries`` of each, values drawn from the file): by subject; by
-property and time (``at``, a day); ``search`` of three words (store only).
-Latencies are printed as median and p95 in milliseconds, with the ratio of
-load+FactSet to the store.  Needs only the standard library and ddfacts.
+Queries (``--queries`` of each): by subject; by property and time (``at``, a
+day); ``search`` of three words (store only).  Their values are drawn from the
+first ``--sample-from`` records (50,000), which the seeded generator writes
+alike at every size, so each size answers the same queries; the answer sizes
+(records per answer, and the candidate rows the store decodes for them) are
+printed too, since a query whose answer grows with the set cannot stay flat.
+Latencies are median and p95 in milliseconds, with the ratios strict/store
+and load+FactSet/store.  Needs only the standard library and ddfacts.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -38,12 +46,13 @@ import _generate  # noqa: E402 - the benchmark folder is not a package
 from _child import run_child  # noqa: E402
 
 
-def _sample(path: Path, count: int, seed: int) -> dict[str, list[Any]]:
-    """Query values drawn from the file: subjects, (property, day) pairs, three-word searches."""
+def _sample(path: Path, count: int, seed: int, first: int) -> dict[str, list[Any]]:
+    """Query values drawn from the file's *first* records: subjects, (property, day) pairs,
+    three-word searches."""
     rng = random.Random(seed)
     subjects, pairs, words = [], [], []
     with path.open(encoding="utf-8") as handle:
-        for line in handle:
+        for line in itertools.islice(handle, first):
             record = json.loads(line)
             if record["type"] == "claim":
                 subjects.append(record["subject"])
@@ -64,24 +73,56 @@ def _timed(func: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _latencies(target: Any, queries: dict[str, list[Any]], search: bool) -> dict[str, Any]:
+def _calls(target: Any, queries: dict[str, list[Any]], search: bool) -> dict[str, list[Any]]:
+    """Each query kind's calls on *target* (a FactStore or a FactSet)."""
     import datetime as dt
 
-    out: dict[str, Any] = {}
-    out["subject"] = [_timed(lambda s=s: target.query(subject=s)) for s in queries["subject"]]
-    out["property_at"] = [
-        _timed(lambda p=p, a=a: target.query(property=p, at=dt.date.fromisoformat(a)))
-        for p, a in queries["property_at"]
-    ]
+    calls: dict[str, list[Any]] = {
+        "subject": [lambda s=s: target.query(subject=s) for s in queries["subject"]],
+        "property_at": [
+            lambda p=p, a=a: target.query(property=p, at=dt.date.fromisoformat(a))
+            for p, a in queries["property_at"]
+        ],
+    }
     if search:
-        out["search"] = [_timed(lambda w=w: target.search(w)) for w in queries["search"]]
+        calls["search"] = [lambda w=w: target.search(w) for w in queries["search"]]
+    return calls
+
+
+def _latencies(target: Any, queries: dict[str, list[Any]], search: bool) -> dict[str, Any]:
+    """Milliseconds of each call, and the length of each answer, by query kind."""
+    out: dict[str, Any] = {"sizes": {}}
+    for name, calls in _calls(target, queries, search).items():
+        out[name], sizes = [], []
+        for call in calls:
+            start = time.perf_counter()
+            answer = call()
+            out[name].append((time.perf_counter() - start) * 1000)
+            sizes.append(len(answer))
+        out["sizes"][name] = sizes
     return out
+
+
+def _candidates(store: Any, queries: dict[str, list[Any]]) -> list[int]:
+    """Rows the store decodes for each property+time query (a superset of the answer)."""
+    import datetime as dt
+
+    from ddfacts.store._store import _driver
+
+    counts = []
+    for prop, day in queries["property_at"]:
+        filters = dict.fromkeys(("type", "subject", "source", "speaker"))
+        filters |= {"property": prop, "at": dt.date.fromisoformat(day)}
+        sql, params = _driver(filters)
+        counts.append(store._rows(f"SELECT count(*) FROM ({sql})", params)[0][0])
+    return counts
 
 
 def child(step: str, facts: str, db: str, queries_path: str) -> None:
     """Run one step in this process and print its figures as JSON."""
     import ddfacts
     from ddfacts.store import FactStore, build_store
+    from ddfacts.store._decode import Decoder
 
     queries = json.loads(Path(queries_path).read_text())
     start = time.perf_counter()
@@ -89,10 +130,13 @@ def child(step: str, facts: str, db: str, queries_path: str) -> None:
     if step == "build":
         build_store([facts], db)
         result["size"] = os.path.getsize(db)
-    elif step == "store":
+    elif step in ("store", "strict"):
         with FactStore(db) as store:
+            if step == "strict":  # the codec for every record, as before the fast path
+                store._decode = Decoder(store.path, warm_up=sys.maxsize)
             result["open"] = time.perf_counter() - start
             result["latency"] = _latencies(store, queries, search=True)
+            result["candidates"] = _candidates(store, queries)
     else:
         factset = ddfacts.load(facts)
         result["open"] = time.perf_counter() - start
@@ -110,25 +154,49 @@ def _ms(values: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
+def _answers(sizes: list[int]) -> str:
+    return f"median {statistics.median(sizes):g}, max {max(sizes)}"
+
+
 def report(records: int, results: dict[str, dict[str, Any]]) -> None:
     """Print the figures side by side."""
-    build, store, load = results["build"], results["store"], results["load"]
-    print(f"{records:,} records; python {sys.version.split()[0]}")
+    build, strict, store, load = (results[k] for k in ("build", "strict", "store", "load"))
+    print(f"{records:,} records; python {sys.version.split()[0]}; load average {_load()}")
     print(f"{'step':<28}{'seconds':>10}{'peak MB':>10}")
     print(f"{'db build':<28}{build['seconds']:>10.1f}{build['peak_mb']:>10.0f}"
           f"   store {build['size'] / 2**20:.0f} MB on disk")  # fmt: skip
     print(f"{'FactStore open':<28}{store['open']:>10.3f}{store['peak_mb']:>10.0f}")
     print(f"{'ddfacts.load':<28}{load['open']:>10.1f}{load['peak_mb']:>10.0f}")
-    print(f"\n{'query (ms)':<22}{'store p50':>10}{'store p95':>10}{'load p50':>10}"
-          f"{'load p95':>10}{'ratio p50':>10}")  # fmt: skip
+    print(f"\n{'query (ms)':<14}{'strict p50':>11}{'p95':>8}{'store p50':>11}{'p95':>8}"
+          f"{'load p50':>10}{'p95':>8}{'strict/store':>14}{'load/store':>12}")  # fmt: skip
     for name in ("subject", "property_at", "search"):
+        b50, b95 = _ms(strict["latency"][name])
         s50, s95 = _ms(store["latency"][name])
+        line = f"{name:<14}{b50:>11.2f}{b95:>8.2f}{s50:>11.2f}{s95:>8.2f}"
         if name in load["latency"]:
             l50, l95 = _ms(load["latency"][name])
-            tail = f"{l50:>10.2f}{l95:>10.2f}{l50 / s50:>10.1f}"
+            line += f"{l50:>10.2f}{l95:>8.2f}{b50 / s50:>14.1f}{l50 / s50:>12.1f}"
         else:
-            tail = f"{'-':>10}{'-':>10}{'-':>10}"
-        print(f"{name:<22}{s50:>10.2f}{s95:>10.2f}{tail}")
+            line += f"{'-':>10}{'-':>8}{b50 / s50:>14.1f}{'-':>12}"
+        print(line)
+    print("\nanswer sizes (records per answer)")
+    for name in ("subject", "property_at", "search"):
+        sizes = store["latency"]["sizes"][name]
+        same = (
+            ""
+            if name not in load["latency"]
+            else (
+                "  (= FactSet)"
+                if load["latency"]["sizes"][name] == sizes
+                else "  (FactSet DIFFERS)"
+            )
+        )
+        print(f"  {name:<12}{_answers(sizes)}{same}")
+    print(f"  {'candidates':<12}{_answers(store['candidates'])}  (rows decoded for property_at)")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -137,6 +205,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sample-from", type=int, default=50_000)
     parser.add_argument("--child", nargs=4, metavar=("STEP", "FACTS", "DB", "QUERIES"))
     args = parser.parse_args()
     if args.child:
@@ -145,8 +214,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         facts, db, queries = (Path(folder) / n for n in ("f.jsonl", "f.sqlite", "q.json"))
         _generate.write(facts, args.records, seed=args.seed, invalid=0.0)
-        queries.write_text(json.dumps(_sample(facts, args.queries, args.seed)))
-        results = {step: _run(step, facts, db, queries) for step in ("build", "store", "load")}
+        sample = _sample(facts, args.queries, args.seed, args.sample_from)
+        queries.write_text(json.dumps(sample))
+        steps = ("build", "strict", "store", "load")
+        results = {step: _run(step, facts, db, queries) for step in steps}
         report(args.records, results)
 
 

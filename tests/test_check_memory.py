@@ -24,8 +24,9 @@ from typing import Any
 import pytest
 
 import ddfacts
-from ddfacts.check import CheckRun, _spill
-from ddfacts.problems import Problem
+from ddfacts.check import CheckRun, _sorted, _spill
+from ddfacts.check._sorted import SortedProblems
+from ddfacts.problems import Location, Problem
 from ddfacts.records import Record
 from ddfacts.textstore import TextLookup, TextStore
 from ddfacts.vocabulary import default_vocabulary
@@ -148,3 +149,27 @@ def test_spilled_memory_does_not_grow(monkeypatch: pytest.MonkeyPatch) -> None:
     assert kept > 5_000  # the in-memory run holds what the rules need...
     assert spilled < kept // 10  # ...the spilled one does not
     print(f"blocks held by 1500 more records: in memory {kept}, spilled {spilled}")
+
+
+def _problem_blocks(count: int) -> int:
+    """Memory blocks held by a SortedProblems after *count* problems beyond an empty one."""
+    with SortedProblems() as found:
+        gc.collect()
+        before = sys.getallocatedblocks()
+        for number in range(count):
+            where = Location(file="a.jsonl", line=count - number, pointer="/value")
+            found.add(
+                Problem(code="check.unsupported", severity="error", message="m", location=where)
+            )
+        gc.collect()
+        held = sys.getallocatedblocks() - before
+        assert sum(1 for _ in found) == count
+    return held
+
+
+def test_problems_sorted_on_disk_do_not_grow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report's problems are held on disk: 3000 more cost (next to) nothing in memory."""
+    monkeypatch.setattr(_sorted, "BATCH", 100)
+    few, many = _problem_blocks(200), _problem_blocks(3200)
+    # Held in a list, 3000 problems are 3000 Problems and 3000 Locations at least.
+    assert many - few < 1000

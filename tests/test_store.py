@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import tempfile
@@ -16,8 +17,11 @@ from hypothesis import strategies as st
 
 import ddfacts as d
 from ddfacts.cli._base import load_all
+from ddfacts.jsonio._fast._load import WARM_UP, structure_fast
+from ddfacts.jsonio._files import to_json
 from ddfacts.query import record_times, span_of
 from ddfacts.store import FactStore, StoreError, build_store, update_store
+from ddfacts.store._decode import Decoder
 from ddfacts.store._schema import FORMAT, time_bounds
 from ddfacts.store._times import overlapping, width_of
 from ddfacts.strategies import fact_sets
@@ -34,6 +38,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[d.FactSet,
     path = tmp_path_factory.mktemp("store") / "seeds.sqlite"
     build_store([SEEDS], path)
     with FactStore(path) as store:
+        list(store)  # past the decoder's warm-up: the tests below read through the fast path
         yield load_all([str(SEEDS)]), store
 
 
@@ -304,3 +309,75 @@ class TestFormats:
         connection.close()
         with pytest.raises(StoreError, match=r"older ddfacts.*rebuild it"):
             FactStore(db)
+
+
+def _rows(path: Path) -> list[tuple[int, str, str]]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT seq, id, json FROM records ORDER BY seq").fetchall()
+    connection.close()
+    return rows
+
+
+def _tamper(path: Path, record_id: str, value: object) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE records SET json = ? WHERE id = ?", (value, record_id))
+    connection.close()
+
+
+class TestDecoding:
+    """Stored records decode fast when the store is as built, and exactly otherwise."""
+
+    def test_warm_up_then_fast(self, seeds: tuple[d.FactSet, FactStore]) -> None:
+        """The seed store's records, decoded past the warm-up, are the FactSet's."""
+        facts, store = seeds
+        assert len(facts) > WARM_UP
+        rows = _rows(store.path)
+        assert all(structure_fast(json.loads(text)) is not None for _, _, text in rows)
+        decode = Decoder(store.path, warm_up=0)
+        decoded = [decode(*row) for row in rows]
+        assert decoded == list(facts)
+        assert [to_json(r) for r in decoded] == [to_json(r) for r in facts]
+
+    @given(facts=fact_sets(max_records=16))
+    @settings(max_examples=8, deadline=None)
+    def test_fast_equals_exact_on_generated_sets(self, facts: d.FactSet) -> None:
+        """For generated records, the fast path and the codec build equal records."""
+        with tempfile.TemporaryDirectory() as folder:
+            source, path = Path(folder) / "facts.jsonl", Path(folder) / "facts.sqlite"
+            d.dump(facts, source)
+            build_store([source], path)
+            rows = _rows(path)
+            fast = [Decoder(path, warm_up=0)(*row) for row in rows]
+            exact = [Decoder(path, warm_up=len(rows))(*row) for row in rows]
+        assert fast == exact == list(facts)
+        assert [to_json(r) for r in fast] == [to_json(r) for r in exact]
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            lambda v: {**v, "property": 5},  # a wrong type the builder alone would keep
+            lambda v: {**v, "subject": "not an id"},
+            lambda v: {**v, "confidence": float("nan")},
+            lambda v: {**v, "value": {"quantity": {"unit": "x"}, "text": "y"}},
+            lambda v: {"type": "claim", "id": v["id"]},
+            lambda v: json.dumps(v)[:-1] + ', "id": "claim:twice"}',  # a duplicate key
+            lambda v: "[" * 10_000,
+            lambda v: "{not json",
+            lambda v: 17,
+            lambda v: json.dumps(v).encode(),
+        ],
+    )
+    def test_tampered_record_named(self, tmp_path: Path, change: Any) -> None:
+        """A record changed on disk is a StoreError naming it, fast path or not."""
+        path = tmp_path / "f.sqlite"
+        build_store([DEMO], path)
+        claim = next(r for r in load_all([str(DEMO)]) if isinstance(r, d.Claim))
+        changed = change(to_json(claim))
+        _tamper(path, claim.id, json.dumps(changed) if isinstance(changed, dict) else changed)
+        for warm_up in (0, WARM_UP):
+            with FactStore(path) as store:
+                store._decode = Decoder(path, warm_up=warm_up)
+                with pytest.raises(StoreError, match=rf"bad record \('{claim.id}', seq \d+\)"):
+                    store.get(claim.id)
+                with pytest.raises(StoreError, match="rebuild the store"):
+                    store.query(property=claim.property)

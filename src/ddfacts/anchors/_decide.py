@@ -235,7 +235,23 @@ def _unsupported(q: Query, only: Candidate, ranked: list[Candidate]) -> Relocati
     return orphan(q, "the context around the closest passage differs from the recorded one", ranked)
 
 
-def _doubt(best: Candidate, ranked: list[Candidate]) -> str | None:
+def _framed_rival(q: Query, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """Another passage far from the expected place whose context fits at least as well as
+    *best*'s and whose quote fits (edited): the quote was edited where it stood, or the
+    context is not distinctive (a text of near-copies); nothing tells which."""
+    if best.position >= _TIE_POSITION:
+        return None
+    return next(
+        (
+            c
+            for c in ranked
+            if c is not best and c.context_ok and c.context >= best.context and fits(q, c)
+        ),
+        None,
+    )
+
+
+def _doubt(q: Query, best: Candidate, ranked: list[Candidate]) -> str | None:
     """Why the best supported passage cannot be trusted over the others, or None."""
     rival = next(
         (c for c in ranked if c is not best and _content(c) >= _content(best) - _TIE), None
@@ -249,6 +265,12 @@ def _doubt(best: Candidate, ranked: list[Candidate]) -> str | None:
         return (
             f"the passage at {rival.start} fits the quote and context as well; "
             f"only nearness would decide, and the text moved too much to trust it"
+        )
+    framed = _framed_rival(q, best, ranked)
+    if framed is not None:
+        return (
+            f"the passage at {framed.start} carries the recorded context as well, with the quote "
+            f"edited; only the quote's letters would decide"
         )
     if best.method == "fuzzy" and any(c is not best and c.quote >= _MIN_QUOTE for c in ranked):
         return "several passages resemble the quote and none matches it exactly or by place"
@@ -276,7 +298,7 @@ def decide(q: Query, candidates: list[Candidate]) -> Relocation:
     if not supported:
         return _unsupported(q, fitting[0], ranked)
     best = supported[0]
-    doubt = _doubt(best, ranked)
+    doubt = _doubt(q, best, ranked)
     if doubt is not None:
         return orphan(q, doubt, ranked)
     runner = next((c for c in ranked if c is not best), None)

@@ -7,9 +7,10 @@ Landmarks are taken in the order of their old offsets; neighbours whose shifts
 (new offset minus old) agree form a run.  A run of :data:`_STRONG` or more is
 trusted (a block of text moved elsewhere keeps its landmarks together); a
 shorter run is trusted only when it lies, in the new text, between the trusted
-landmarks around it, so a landmark that contradicts its neighbours (the
-passage was deleted and a near-copy elsewhere happens to carry the same words)
-places nothing.
+landmarks around it and in order with the runs next to it (unless they are
+shorter), so a landmark that contradicts its neighbours (the passage was
+deleted and a near-copy elsewhere happens to carry the same words) places
+nothing.
 
 Every other anchor is expected where the nearest trusted landmark's shift puts
 it, and relocated as :meth:`Anchor.relocate <ddfacts.Anchor.relocate>` does,
@@ -114,6 +115,15 @@ def _between(run: list[_Mark], before: _Mark | None, after: _Mark | None) -> boo
     return after is None or run[-1][1] <= after[1]
 
 
+def _outvoted(runs: list[list[_Mark]], i: int) -> bool:
+    """Whether run *i* is out of order, in the new text, with a neighbouring run at least as
+    long: of two short runs that contradict each other, neither is trusted over a longer."""
+    run = runs[i]
+    if i and runs[i - 1][-1][1] > run[0][1] and len(runs[i - 1]) >= len(run):
+        return True
+    return i + 1 < len(runs) and run[-1][1] > runs[i + 1][0][1] and len(runs[i + 1]) >= len(run)
+
+
 def _trusted(marks: list[_Mark]) -> list[_Mark]:
     """The landmarks to trust, in old order: strong runs, and weak runs in order between.
 
@@ -133,7 +143,7 @@ def _trusted(marks: list[_Mark]) -> list[_Mark]:
     out: list[_Mark] = []
     before: _Mark | None = None
     for i, run in enumerate(runs):
-        if strong[i] or _between(run, before, after[i]):
+        if strong[i] or (_between(run, before, after[i]) and not _outvoted(runs, i)):
             out.extend(run)
         if guide[i]:
             before = run[-1]

@@ -1,7 +1,8 @@
 """FactStore: the FactSet's reading API over a SQLite fact store, plus full-text search.
 
 Each call asks SQLite for a few candidate rows through an index, decodes
-their JSON with the one strict reader, and hands them to the same
+their JSON (:mod:`._decode`: the fast path of a bulk load, the strict reader
+and codec for a record it cannot vouch for), and hands them to the same
 :func:`ddfacts.query` / :func:`ddfacts.timeline` a FactSet uses, so the rules
 of what matches are written once and the answers are the FactSet's, in the
 same order.  Nothing is loaded beyond the records an answer holds.
@@ -16,14 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, overload
 
 from .._escape import utf8_text
-from ..errors import LoadError
-from ..jsonio._files import from_json, parse_json
 from ..query import query as _query
 from ..query import span_of
 from ..records import Actor, Claim, Record, Source, Statement
 from ..records._typed import R, TypedAccessors
 from ..timeline import TimelineEntry
 from ..timeline import timeline as _timeline
+from ._decode import Decoder
 from ._open import StoreError, open_store
 from ._schema import time_bounds
 from ._search import SearchHit, search_rows
@@ -110,6 +110,7 @@ class FactStore(TypedAccessors):
         #: The store's file.
         self.path = Path(path)
         self._db = open_store(self.path)
+        self._decode = Decoder(self.path)
 
     def close(self) -> None:
         """Close the database."""
@@ -132,19 +133,15 @@ class FactStore(TypedAccessors):
                 f"{self.path} cannot be read ({error}).", path=str(self.path)
             ) from None
 
-    def _decode(self, text: str) -> Record:
-        try:
-            return from_json(parse_json(text))
-        except LoadError as error:
-            raise StoreError(
-                f"{self.path} holds a bad record: {error}", path=str(self.path)
-            ) from None
-
     def _records(self, sql: str, params: Sequence[Any] = ()) -> tuple[Record, ...]:
-        return tuple(self._decode(text) for (text,) in self._rows(sql, params))
+        """The records of *sql*'s rows of ``seq, id, json``, in the rows' order."""
+        decode = self._decode
+        return tuple(
+            decode(seq, record_id, text) for seq, record_id, text in self._rows(sql, params)
+        )
 
     def _selected(self, driver: str, params: Sequence[Any]) -> tuple[Record, ...]:
-        sql = f"SELECT json FROM records WHERE seq IN ({driver}) ORDER BY seq"
+        sql = f"SELECT seq, id, json FROM records WHERE seq IN ({driver}) ORDER BY seq"
         return self._records(sql, params)
 
     def __len__(self) -> int:
@@ -155,12 +152,12 @@ class FactStore(TypedAccessors):
         last = -1
         while True:
             rows = self._rows(
-                "SELECT seq, json FROM records WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)
+                "SELECT seq, id, json FROM records WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)
             )
             if not rows:
                 return
-            for seq, text in rows:
-                yield self._decode(text)
+            for seq, record_id, text in rows:
+                yield self._decode(seq, record_id, text)
                 last = seq
 
     def __contains__(self, item: object) -> bool:
@@ -174,7 +171,9 @@ class FactStore(TypedAccessors):
     def get(self, record_id: str, kind: type[R]) -> R | None: ...
     def get(self, record_id: str, kind: type[R] | None = None) -> Record | None:
         """The record with *record_id*, or None; with *kind*, None unless it is one."""
-        found = self._records("SELECT json FROM records WHERE id = ?", (utf8_text(record_id),))
+        found = self._records(
+            "SELECT seq, id, json FROM records WHERE id = ?", (utf8_text(record_id),)
+        )
         record = found[0] if found else None
         if kind is not None and not isinstance(record, kind):
             return None
@@ -188,7 +187,9 @@ class FactStore(TypedAccessors):
 
     def by_type(self, type_name: str) -> tuple[Record, ...]:
         """Records whose JSON ``type`` is *type_name*, in file order."""
-        return self._records("SELECT json FROM records WHERE type = ? ORDER BY seq", (type_name,))
+        return self._records(
+            "SELECT seq, id, json FROM records WHERE type = ? ORDER BY seq", (type_name,)
+        )
 
     def by_subject(self, record_id: str) -> tuple[Record, ...]:
         """Claims about *record_id*, events it takes part in, reviews of it (as FactSet's)."""
@@ -260,8 +261,8 @@ class FactStore(TypedAccessors):
     def _by_seq(self, seqs: Sequence[int]) -> dict[int, Record]:
         """The records of *seqs* (at most a search's limit), by seq."""
         marks = ", ".join("?" * len(seqs))
-        rows = self._rows(f"SELECT seq, json FROM records WHERE seq IN ({marks})", seqs)
-        return {seq: self._decode(text) for seq, text in rows}
+        rows = self._rows(f"SELECT seq, id, json FROM records WHERE seq IN ({marks})", seqs)
+        return {seq: self._decode(seq, record_id, text) for seq, record_id, text in rows}
 
     def _source_id(self, seq: int, record: Record) -> str | None:
         """The source a statement or claim comes from: its own, or its first evidence's."""
