@@ -447,6 +447,7 @@ INTERNAL: dict[str, str] = {
     "ddfacts.records._typed.TypedAccessors": "the typed accessors FactSet and FactStore share",
     "ddfacts.authoring._claims.ClaimMaking": "Document's claim-making methods (a mixin)",
     "ddfacts.authoring._html.Extracted": "what the HTML extractor found on a page",
+    "ddfacts.html._problems.ProblemStore": "the site build's problems, kept in a temporary SQLite file",
     "ddfacts.check._keep.Figure": "a quantity claim's figure kept for refinement checks",
     "ddfacts.check._keep.Keeper": "where a check run keeps its state (protocol)",
     "ddfacts.check._keep.MemoryKeeper": "a check run's state kept in memory",
