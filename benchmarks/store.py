@@ -8,10 +8,11 @@ each step in a fresh process and prints its seconds and peak resident memory
 (``ru_maxrss`` from ``os.wait4``):
 
 ``build``      ``ddfacts db build`` (``ddfacts.store.build_store``); also the store's size.
-``strict``     ``FactStore`` open + the queries below, every stored record decoded by the
-               strict reader and the codec (how the store decoded before the fast path).
-``store``      the same through the store's decoder (``ddfacts.store._decode``: the
-               fast path of a bulk load once warm, the codec for what it cannot vouch for).
+``store``      ``FactStore`` open + the queries below, each asked in turn (so both meet
+               the same machine load) of two stores open on the file: one decoding
+               through the store's decoder (``ddfacts.store._decode``: the fast path of a
+               bulk load once warm, the codec for what it cannot vouch for), one ("strict")
+               decoding every record by the strict reader and the codec, as before.
 ``load``       ``ddfacts.load`` + ``FactSet.query`` for the same queries.
 
 Queries (``--queries`` of each): by subject; by property and time (``at``, a
@@ -35,7 +36,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,12 +67,6 @@ def _sample(path: Path, count: int, seed: int, first: int) -> dict[str, list[Any
     }
 
 
-def _timed(func: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    func()
-    return (time.perf_counter() - start) * 1000
-
-
 def _calls(target: Any, queries: dict[str, list[Any]], search: bool) -> dict[str, list[Any]]:
     """Each query kind's calls on *target* (a FactStore or a FactSet)."""
     import datetime as dt
@@ -91,15 +85,31 @@ def _calls(target: Any, queries: dict[str, list[Any]], search: bool) -> dict[str
 
 def _latencies(target: Any, queries: dict[str, list[Any]], search: bool) -> dict[str, Any]:
     """Milliseconds of each call, and the length of each answer, by query kind."""
-    out: dict[str, Any] = {"sizes": {}}
-    for name, calls in _calls(target, queries, search).items():
-        out[name], sizes = [], []
-        for call in calls:
-            start = time.perf_counter()
-            answer = call()
-            out[name].append((time.perf_counter() - start) * 1000)
-            sizes.append(len(answer))
-        out["sizes"][name] = sizes
+    return _interleaved({"": target}, queries, search)[""]
+
+
+def _interleaved(
+    targets: dict[str, Any], queries: dict[str, list[Any]], search: bool
+) -> dict[str, dict[str, Any]]:
+    """:func:`_latencies` of several targets, each query asked of each in turn.
+
+    On a busy machine the load changes from second to second; asking each
+    query of every target back to back (in an order that rotates) lets them
+    meet the same load, so their ratio means something.
+    """
+    names = list(targets)
+    kinds = {name: _calls(target, queries, search) for name, target in targets.items()}
+    out: dict[str, dict[str, Any]] = {name: {"sizes": {}} for name in names}
+    for kind in kinds[names[0]]:
+        for name in names:
+            out[name][kind], out[name]["sizes"][kind] = [], []
+        for index in range(len(kinds[names[0]][kind])):
+            turn = index % len(names)
+            for name in names[turn:] + names[:turn]:
+                start = time.perf_counter()
+                answer = kinds[name][kind][index]()
+                out[name][kind].append((time.perf_counter() - start) * 1000)
+                out[name]["sizes"][kind].append(len(answer))
     return out
 
 
@@ -130,12 +140,12 @@ def child(step: str, facts: str, db: str, queries_path: str) -> None:
     if step == "build":
         build_store([facts], db)
         result["size"] = os.path.getsize(db)
-    elif step in ("store", "strict"):
-        with FactStore(db) as store:
-            if step == "strict":  # the codec for every record, as before the fast path
-                store._decode = Decoder(store.path, warm_up=sys.maxsize)
+    elif step == "store":
+        with FactStore(db) as store, FactStore(db) as strict:
             result["open"] = time.perf_counter() - start
-            result["latency"] = _latencies(store, queries, search=True)
+            strict._decode = Decoder(strict.path, warm_up=sys.maxsize)  # the codec throughout
+            both = _interleaved({"store": store, "strict": strict}, queries, search=True)
+            result["latency"], result["strict"] = both["store"], both["strict"]
             result["candidates"] = _candidates(store, queries)
     else:
         factset = ddfacts.load(facts)
@@ -160,7 +170,8 @@ def _answers(sizes: list[int]) -> str:
 
 def report(records: int, results: dict[str, dict[str, Any]]) -> None:
     """Print the figures side by side."""
-    build, strict, store, load = (results[k] for k in ("build", "strict", "store", "load"))
+    build, store, load = (results[k] for k in ("build", "store", "load"))
+    strict = {"latency": store["strict"]}
     print(f"{records:,} records; python {sys.version.split()[0]}; load average {_load()}")
     print(f"{'step':<28}{'seconds':>10}{'peak MB':>10}")
     print(f"{'db build':<28}{build['seconds']:>10.1f}{build['peak_mb']:>10.0f}"
@@ -216,7 +227,7 @@ def main() -> None:
         _generate.write(facts, args.records, seed=args.seed, invalid=0.0)
         sample = _sample(facts, args.queries, args.seed, args.sample_from)
         queries.write_text(json.dumps(sample))
-        steps = ("build", "strict", "store", "load")
+        steps = ("build", "store", "load")
         results = {step: _run(step, facts, db, queries) for step in steps}
         report(args.records, results)
 

@@ -184,22 +184,31 @@ def by_position(q: Query, ranked: list[Candidate], radius: int | None) -> Candid
 
 def unrivalled(q: Query, near: Candidate, others: list[Candidate]) -> bool:
     """Whether nearness may choose *near*: no passage of *others* (any distance away)
-    fits the quote and its recorded context better, and when one fits as well, the quote
-    moved at most :data:`_NEAR_SLACK` code points or the anchors around it mapped where
-    it must be.  In a text of near-copies, or when a block of text moved by about the
-    copies' period, a copy near the expected place is no evidence by itself.  When the
+    fits the quote and its recorded context better (the quote between its whole recorded
+    context always does, unless *near* is that too), and when one fits as well, *near* is
+    the quote between its whole context and moved at most :data:`_NEAR_SLACK` code points,
+    or the anchors around it mapped where it must be.  In a text of near-copies, or when
+    a block of text moved by about the copies' period, a copy near the expected place is
+    no evidence by itself.  When the
     anchors around it mapped the expected place, only the rivals near it count (those
     :func:`by_position` weighs): a passage elsewhere lies in another region of the text."""
     if q.mapped:
         return True
     content = _content(near)
-    tie_ok = abs(near.start - q.expected) <= _NEAR_SLACK
+    tie_ok = abs(near.start - q.expected) <= _NEAR_SLACK and _framed(near)
     for c in others:
         if c.quote < MIN_RIVAL or (c.start < near.end and near.start < c.end):
             continue
-        if _content(c) > content + _TIE or (not tie_ok and _content(c) >= content - _TIE):
+        if _content(c) > content + _TIE or (_framed(c) and not _framed(near)):
+            return False
+        if not tie_ok and _content(c) >= content - _TIE:
             return False
     return True
+
+
+def _framed(c: Candidate) -> bool:
+    """Whether the candidate is the quote itself between its whole recorded context."""
+    return c.distance == 0 and c.context == 1.0
 
 
 def answer(q: Query, best: Candidate, ranked: list[Candidate], reason: str) -> Relocation:
@@ -294,6 +303,10 @@ def decide(q: Query, candidates: list[Candidate]) -> Relocation:
     near = by_position(q, ranked, None)
     if near is not None:
         return answer(q, near, ranked, BY_POSITION)
+    framed = [c for c in ranked if _framed(c)]
+    if len(framed) == 1 and _framed_rival(q, framed[0], ranked) is None:
+        reason = "the only passage with the quote between its whole recorded context"
+        return answer(q, framed[0], ranked, reason)
     supported = [c for c in fitting if c.context_ok]
     if not supported:
         return _unsupported(q, fitting[0], ranked)

@@ -93,8 +93,7 @@ class Query:
     expected: int
     #: Whether that estimate is scaled by the old text's known length (or mapped by landmarks).
     scaled: bool
-    #: Whether the landmarks around the anchor mapped that estimate (see :mod:`._landmarks`).
-    mapped: bool = False
+    mapped: bool = False  #: Whether the landmarks around the anchor mapped that estimate.
 
 
 def _side(recorded: str, found: str, at_boundary: bool, was_boundary: bool) -> float | None:

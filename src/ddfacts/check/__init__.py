@@ -58,9 +58,10 @@ References that do not resolve and unknown vocabulary terms are left to
 
 The rules run over records fed one at a time (:class:`CheckRun`), keeping
 only what they need, never the records: :func:`check` feeds a FactSet's
-records, and ``ddfacts check`` streams JSON Lines files through the same run,
-so its memory grows with the ids, statements' quotes and single-valued
-claims, not with the file.
+records, and ``ddfacts check`` streams JSON Lines files through the same run
+with what the rules keep spilled to disk, and sorts the problems on disk and
+writes the report as it reads them back (:meth:`CheckRun.problems`), so its
+memory does not grow with the file nor with the problems found.
 """
 
 from __future__ import annotations

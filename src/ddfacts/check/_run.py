@@ -180,6 +180,11 @@ def check(
         vocab: the vocabulary of properties and event types (the shipped one
             by default).
 
+    The returned :class:`~ddfacts.problems.Report` holds every problem in
+    memory (as *factset* holds every record); ``ddfacts check`` keeps both
+    on disk instead, sorting the problems there and writing the report as it
+    reads them back, in bounded memory however many problems there are.
+
     .. versionadded:: 0.1.0
     """
     run = CheckRun(texts, vocab if vocab is not None else default_vocabulary())

@@ -11,8 +11,8 @@ member at fault, and comes back as a :class:`StoreError` naming the record.
 
 As a bulk load does, the first :data:`~ddfacts.jsonio._fast._load.WARM_UP`
 records take the codec, so a call that reads a few records never pays for
-compiling the shape checks.  Per record, the fast path costs about a third
-of the strict reader and codec (``benchmarks/store.py``).
+compiling the shape checks.  Per record, the fast path costs a half to a
+third of the strict reader and codec (``benchmarks/store.py``).
 """
 
 from __future__ import annotations
@@ -67,6 +67,6 @@ class Decoder:
             try:
                 return from_json(parse_json(text))
             except LoadError as error:
-                problem = str(error)
+                problem = f"{error.pointer or 'its JSON'}: {error.message}"
         where = f"{self._path} holds a bad record ({record_id!r}, seq {seq})"
         raise StoreError(f"{where}: {problem}; rebuild the store", path=str(self._path))
