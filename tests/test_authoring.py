@@ -167,7 +167,7 @@ class TestClaim:
 class TestWholeDocument:
     """records(), factset(), combine(): what validate and check accept."""
 
-    def _annotate(self, doc: Document) -> None:
+    def _declare(self, doc: Document) -> None:
         ledger = doc.actor("ledger", "newspaper", "The Harbour Ledger")
         ministry = doc.actor("ministry", "ministry", "The ministry")
         ambassador = doc.actor("ambassador", "person", "The ambassador")
@@ -189,7 +189,7 @@ class TestWholeDocument:
 
     def test_records_validate_and_check(self, doc: Document) -> None:
         """A whole annotation validates and passes check against its text."""
-        self._annotate(doc)
+        self._declare(doc)
         facts = doc.factset()
         assert ddfacts.validate(facts).ok
         report = ddfacts.check(facts, texts=_Texts({doc.source.id: doc.text}))
@@ -198,7 +198,7 @@ class TestWholeDocument:
 
     def test_round_trip(self, doc: Document) -> None:
         """The records dump and load back equal."""
-        self._annotate(doc)
+        self._declare(doc)
         facts = doc.factset()
         assert ddfacts.loads(ddfacts.dumps(facts)) == facts
 

@@ -141,3 +141,18 @@ def test_a_bad_edtf_reading_fails_at_the_call(doc: ddfacts.Document) -> None:
         doc.time("then", edtf="2023-03", relative_to=doc.time("March 2023"))
     with pytest.raises(TypeError, match="resolved against a date"):
         doc.time("then", edtf="2023-03", relative_to=dt.datetime(2023, 3, 1))
+
+
+def test_says_takes_qualifiers_as_claim_does(doc: ddfacts.Document) -> None:
+    embassy = doc.actor("embassy", "diplomatic_mission", "Embassy of Veloria")
+    claim = doc.says(
+        "Our doors remain open, even to critics.",
+        about=[embassy],
+        qualifiers={"venue": "Le Courrier de Velor"},
+        evidence=['"Our doors remain open, even to critics."'],
+    )
+    assert dict(claim.qualifiers) == {"venue": "Le Courrier de Velor"}
+    assert claim.attribution is not None and claim.attribution.certainty.value == "certain"
+    assert ddfacts.validate(doc.factset()).ok
+    bare = doc.says("Veloria has 38 missions abroad", about=[embassy], id="bare")
+    assert dict(bare.qualifiers) == {}

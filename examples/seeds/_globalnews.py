@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _annotate import Document, span
+from _seeding import Document, span
 from _shared import (
     CANADA,
     CANADIAN_EMBASSY_MOSCOW,
@@ -21,7 +21,11 @@ SOURCE = "source:globalnews-summons"
 FILE = "001_a5d173d06a98328b.txt"
 
 # Quotes used more than once.
-TITLE = "Ottawa leading social media effort to demoralize Russian soldiers, Moscow says – National"
+# The page title (the headline repeats it): the first occurrence is meant.
+TITLE = (
+    "Ottawa leading social media effort to demoralize Russian soldiers, Moscow says – National",
+    1,
+)
 LEAD = (
     "Russia‘s ambassador to Canada says Ottawa is at the vanguard of an effort to isolate his"
     " country, following a series of social-media squabbles and ongoing salvos where each country"

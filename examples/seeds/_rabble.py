@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from _annotate import Document, span
+from _seeding import Document, span
 from _shared import (
     CANADA,
     CANADIAN_EMBASSY_MOSCOW,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from _annotate import Document, span
+from _seeding import Document, span
 from _shared import RUSSIA, RUSSIAN_MFA, THE_WEST, TWITTER, UKRAINE, UNITED_KINGDOM, USA
 
 from ddfacts import Condition, Members, Proposition, Quantity, Rank, Ranking, TimeSpan
@@ -242,6 +242,9 @@ def rounded(quantity: Quantity, unit: float) -> Quantity:
 def annotate(d: Document) -> None:
     """Declare everything the review says."""
     t = d.time
+    # The Ministry's posts are quoted in Russian: their statements say so from the first citation.
+    d.st(RU_MEETING, language="ru")
+    d.st(RU_PUTIN_MAY, language="ru")
     y2016 = t("2016", "2016")
     now = span("2017-02/2017-12", expression="now", relative_to=d.relative_to)
     published = span("2017-02/2017-12", expression="February 2017 … Last year")
@@ -1014,8 +1017,6 @@ def _events_and_claims(d: Document, a: dict[str, object]) -> None:
         " 71st UN General Assembly.",
         evidence=[RU_MEETING, IG_CREDIT],
     )
-    d.st(RU_MEETING, language="ru")
-    d.st(RU_PUTIN_MAY, language="ru")
     # The venue, in the Ministry's words: where the meeting took place, not what it was about.
     c(
         "unga-session-71",

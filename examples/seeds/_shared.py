@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _annotate import Document, Registry
+from _seeding import Document, Shared
 
 # Actor ids, for the document modules.
 RUSSIA = "actor:russia"
@@ -19,7 +19,7 @@ CANADIAN_EMBASSY_MOSCOW = "actor:canadian-embassy-moscow"
 TWITTER = "actor:twitter"
 
 
-def declare(shared: Registry, rabble: Document, globalnews: Document, shakirov: Document) -> None:
+def declare(shared: Shared, rabble: Document, globalnews: Document, shakirov: Document) -> None:
     """Add the shared actors, with evidence from each document that names them."""
     shared.actor(
         RUSSIA[6:],

@@ -22,23 +22,22 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE)]
+sys.path[:0] = [str(HERE)]
 
 import _globalnews  # noqa: E402
 import _rabble  # noqa: E402
 import _shakirov  # noqa: E402
 import _shared  # noqa: E402
-from _annotate import PARSER_NOTES, Document, Registry, ordered  # noqa: E402
+from _seeding import Document, Shared  # noqa: E402
 
 import ddfacts  # noqa: E402
-from ddfacts import ResolvedAgainst  # noqa: E402
+from ddfacts import Record, ResolvedAgainst  # noqa: E402
 
 #: Where the seed texts are, by default: ../shared/seeds beside the repository.
 SEEDS = HERE.parents[2] / "shared" / "seeds"
 
 
 def _document(
-    key: str,
     module: object,
     texts: Path,
     reference: dt.date,
@@ -48,7 +47,6 @@ def _document(
     """A document whose relative times resolve against *reference* (or the span *within*)."""
     source_id: str = getattr(module, "SOURCE")  # noqa: B009 - modules, not classes
     return Document(
-        key=key,
         source_id=source_id,
         path=texts / getattr(module, "FILE"),  # noqa: B009
         relative_to=ResolvedAgainst(date=reference, basis=f"{source_id} published, {basis}"),
@@ -56,12 +54,11 @@ def _document(
     )
 
 
-def build(texts: Path) -> dict[str, Registry]:
-    """Declare the annotation; return the registries by output file name."""
+def build(texts: Path) -> dict[str, list[Record] | tuple[Record, ...]]:
+    """Declare the annotation; return the records by output file name."""
     # Rabble and Global News are known to be published within a span: their relative
     # times cover every day of it ("last week" is any week that could be the last one).
     rabble = _document(
-        "rabble-kalinin",
         _rabble,
         texts,
         dt.date(2018, 2, 1),
@@ -69,7 +66,6 @@ def build(texts: Path) -> dict[str, Registry]:
         within="2018-02",
     )
     globalnews = _document(
-        "globalnews-summons",
         _globalnews,
         texts,
         dt.date(2022, 12, 9),
@@ -77,22 +73,21 @@ def build(texts: Path) -> dict[str, Registry]:
         within="2022-12-09/2022-12-31",
     )
     shakirov = _document(
-        "shakirov-digital-diplomacy-2016",
         _shakirov,
         texts,
         dt.date(2017, 2, 1),
         "between 2017-02 and 2017-12 (it cites February 2017 and calls 2016 'last year')",
     )  # Not within that span: its bare months ("In October") are 2016's, as a review of 2016.
-    shared = Registry()
+    shared = Shared()
     _shared.declare(shared, rabble, globalnews, shakirov)
     _rabble.annotate(rabble)
     _globalnews.annotate(globalnews)
     _shakirov.annotate(shakirov)
     return {
-        "actors.facts.json": shared,
-        "rabble-kalinin.facts.json": rabble,
-        "globalnews-summons.facts.json": globalnews,
-        "shakirov-digital-diplomacy-2016.facts.json": shakirov,
+        "actors.facts.json": shared.records,
+        "rabble-kalinin.facts.json": rabble.records(),
+        "globalnews-summons.facts.json": globalnews.records(),
+        "shakirov-digital-diplomacy-2016.facts.json": shakirov.records(),
     }
 
 
@@ -106,10 +101,8 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"build.py: the seed texts are not at {args.texts}\n")
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, registry in build(args.texts).items():
-        ddfacts.dump(ordered(registry.records), args.out / name)
-    for note in PARSER_NOTES:
-        sys.stderr.write(f"note: {note}\n")
+    for name, records in build(args.texts).items():
+        ddfacts.dump(records, args.out / name)
     return 0
 
 

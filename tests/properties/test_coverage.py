@@ -78,14 +78,18 @@ def test_claims_reach_every_new_field() -> None:
     """300 generated claims hold every member format 1.1 added, and both 1.0 relay members."""
     counts: Counter[str] = Counter()
 
-    @_SETTINGS
-    @given(dst.claims())
-    def draw(claim: d.Claim) -> None:
+    def count(claim: d.Claim) -> None:
         counts.update(_claim_fields(claim))
         assert not (claim.attribution and claim.attribution.chain and claim.attribution.via)
 
-    draw()
+    given(dst.claims())(_SETTINGS(count))()
     missing = [field for field in NEW_FIELDS if counts[field] == 0]
+    if missing:
+        # The derandomized draws still depend on the order of string sets
+        # (PYTHONHASHSEED): a rare field may miss that batch; it must turn up in
+        # a second, random one.
+        given(dst.claims())(settings(_SETTINGS, derandomize=False)(count))()
+        missing = [field for field in NEW_FIELDS if counts[field] == 0]
     assert missing == [], f"never generated: {missing}; seen {dict(counts)}"
 
 

@@ -170,13 +170,15 @@ class ClaimMaking:
         as_of: str | TimeSpan | dt.date | None = None,
         chain: Iterable[HopLike] = (),
         text: str | None = None,
+        qualifiers: Mapping[str, str] | None = None,
         **attribution: Any,
     ) -> Claim:
         """A Claim whose content is a proposition: the speaker's *words*, on the *about* records.
 
         For what no property says ("information attacks by the West").  The id
         defaults to ``claim:<source slug>/<slug of the words>``; *text* is the
-        claim in the annotator's words, as for :meth:`claim`; *attribution* as
+        claim in the annotator's words and *qualifiers* its circumstances
+        (``{"venue": "Twitter"}``), as for :meth:`claim`; *attribution* as
         for :meth:`claim` (``certainty="probable"``, ``hedge="apparently"``).
         """
         key = self.source.id.split(":", 1)[1]
@@ -186,8 +188,9 @@ class ClaimMaking:
             members=None, where=None, refines=None,
         )  # fmt: skip
         return self._claim(
-            made, speaker, mode, None, chain, attribution, evidence, as_of, text=text, **parts
-        )
+            made, speaker, mode, None, chain, attribution, evidence, as_of,
+            text=text, qualifiers=qualifiers or {}, **parts,
+        )  # fmt: skip
 
     def _claim(
         self,
