@@ -214,13 +214,15 @@ class TestBlockMovedByAPeriod:
     """A block as long as the copies' period moved: a copy lands near the quote's old place."""
 
     @given(st.sampled_from([0, 5, 10, 20]))
-    def test_unique_framed_occurrence_wins(self, added: int) -> None:
+    def test_near_copy_is_never_taken(self, added: int) -> None:
+        """The copy near the old place has another context: the one occurrence with the
+        recorded context is the answer, or the quote is orphaned (issue 17)."""
         text, paras = _periodic(same_context=False)
         anchor = Anchor.from_quote(text, "posted a note on the new visa rules", occurrence=5)
         new = "x" * added + "\n\n".join(paras[:2] + paras[3:] + [paras[2]])
         truth = new.find(paras[4]) + paras[4].find("posted")
-        result = anchor.relocate(new, old_length=len(text))
-        assert (result.start, result.end) == (truth, truth + len(anchor.exact))
+        for result in (anchor.relocate(new, old_length=len(text)), anchor.relocate(new)):
+            assert result.start in (None, truth)
 
     def test_copies_with_the_same_context_are_orphaned(self) -> None:
         text, paras = _periodic(same_context=True)

@@ -303,10 +303,6 @@ def decide(q: Query, candidates: list[Candidate]) -> Relocation:
     near = by_position(q, ranked, None)
     if near is not None:
         return answer(q, near, ranked, BY_POSITION)
-    framed = [c for c in ranked if _framed(c)]
-    if len(framed) == 1 and _framed_rival(q, framed[0], ranked) is None:
-        reason = "the only passage with the quote between its whole recorded context"
-        return answer(q, framed[0], ranked, reason)
     supported = [c for c in fitting if c.context_ok]
     if not supported:
         return _unsupported(q, fitting[0], ranked)

@@ -25,18 +25,15 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
 from .._escape import utf8_text
 from ..check._run import CheckRun
 from ..check._sorted import SortedProblems
 from ..errors import DuplicateIdError, LoadError
-from ..jsonio._files import _mode_for
+from ..jsonio._files import write_atomic
 from ..jsonio._run import Origins, stream_files
 from ..textstore import TextStore
 from ..vocabulary import VocabularyError, load_vocabulary
@@ -160,29 +157,6 @@ def _write_stream(chunks: Iterable[str], out: str | None) -> None:
             sys.stdout.write(piece)
         return
     try:
-        _write_file(chunks, Path(out))
+        write_atomic(Path(out), _gathered(chunks))
     except OSError as error:
         raise CommandError(f"{out}: cannot write: {error.strerror}") from None
-
-
-def _write_file(chunks: Iterable[str], path: Path) -> None:
-    """*chunks* into a temporary file beside *path*, synced, then renamed over it."""
-    handle: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-        "w",
-        encoding="utf-8",
-        newline="\n",
-        dir=path.parent if str(path.parent) else ".",
-        prefix=f".{path.name}.",
-        delete=False,
-    )
-    try:
-        with handle:
-            for piece in _gathered(chunks):
-                handle.write(piece)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.chmod(handle.name, _mode_for(path))
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise

@@ -18,9 +18,7 @@ anchored are listed on stderr, and the exit code is then 1.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, get_args
@@ -35,7 +33,7 @@ from ..imports import (
     merge_records,
 )
 from ..jsonio._bounded import read_rest
-from ..jsonio._files import decode_bytes, dumps, parse_json
+from ..jsonio._files import decode_bytes, dumps, parse_json, write_atomic
 from ..jsonio._reader import BINARY_PROBE, is_jsonl_name
 from ..jsonio._strict import Fault
 from ..problems import Problem
@@ -138,32 +136,7 @@ def _records(
 
 def _stream_jsonl(records: Iterable[Record], out: str) -> None:
     """Write records as JSON Lines to *out* atomically, one record in memory at a time."""
-    path = Path(out)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-        "w",
-        encoding="utf-8",
-        newline="\n",
-        dir=path.parent if str(path.parent) else ".",
-        prefix=f".{path.name}.",
-        delete=False,
-    )
-    try:
-        with handle:
-            for record in records:
-                handle.write(utf8_text(dumps([record], jsonl=True)))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o666 & ~_umask())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_atomic(Path(out), (utf8_text(dumps([record], jsonl=True)) for record in records))
 
 
 def _summary(summary: ImportSummary) -> str:

@@ -172,15 +172,21 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write *text* as UTF-8 to *path* atomically (temporary file, fsync, rename)."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write *text* (a string, or pieces written one at a time) as UTF-8 to *path* atomically.
+
+    A temporary file beside *path*, synced, then renamed over it: a reader
+    sees the old file or the whole new one, never a part; on any error the
+    temporary file is removed and *path* is left as it was.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
         "w", encoding="utf-8", newline="\n", dir=folder, prefix=f".{path.name}.", delete=False
     )
     try:
         with handle:
-            handle.write(text)
+            for piece in (text,) if isinstance(text, str) else text:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
             # A temporary file is private (0600); give the result the mode a plain
