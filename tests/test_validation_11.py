@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import ddfacts
 from ddfacts import validate
 from ddfacts.problems import Location
 from ddfacts.validation import check_record
@@ -358,3 +359,20 @@ def test_members_take_the_property_not_the_group(tmp_path: Path) -> None:
     assert _run(tmp_path, _ANA, wrong) == [("vocab.subject-type", "/members/named/1")]
     # without members, the claim is about the group itself and its type is checked
     assert _run(tmp_path, _POSITION) == [("vocab.subject-type", "/subject")]
+
+
+def test_an_empty_chain_beside_via_is_a_10_attribution(tmp_path: Path) -> None:
+    """``"chain": []`` holds no hop: beside ``via`` it is a 1.0 attribution to load and schema alike."""
+    source = {"type": "source", "id": "source:s", "sha256": "0" * 64, "length": 1}
+    actor = {"type": "actor", "id": "actor:a", "kind": "person", "name": "A"}
+    claim = {
+        "type": "claim",
+        "id": "claim:c",
+        "proposition": {"text": "x"},
+        "attribution": {"source": "source:s", "chain": [], "via": "actor:a"},
+    }
+    path = tmp_path / "empty-chain.facts.json"
+    path.write_text(json.dumps({"ddfacts": "1.1", "records": [source, actor, claim]}))
+    loaded = ddfacts.load(path).claims[0].attribution
+    assert loaded is not None and loaded.hops == (ddfacts.Hop(by="actor:a"),)
+    assert ddfacts.validate(path).problems == ()

@@ -46,6 +46,7 @@ _SUPPORTED = _ANNOTATIONS | {
     "minProperties",
     "maxProperties",
     "items",
+    "minItems",
     "anyOf",
     "allOf",
     "if",
@@ -234,6 +235,9 @@ class Compiler:
                 out.append(f"{inner}    if not {item}: return False")
             elif inner != pad:
                 out.append(f"{inner}pass")
+        if "minItems" in node:
+            test = f"type({var}) is list and " if node.get("type") != "array" else ""
+            out.append(f"{pad}if {test}len({var}) < {int(node['minItems'])}: return False")
         if "anyOf" in node:
             alternatives = [
                 self.expression(sub, var, resolver, f"{where}/anyOf/{index}")
