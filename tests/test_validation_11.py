@@ -362,7 +362,7 @@ def test_members_take_the_property_not_the_group(tmp_path: Path) -> None:
 
 
 def test_an_empty_chain_beside_via_is_a_10_attribution(tmp_path: Path) -> None:
-    """``"chain": []`` holds no hop: beside ``via`` it is a 1.0 attribution to load and schema alike."""
+    """``"chain": []`` holds no hop: beside ``via`` it is 1.0 to the loader and schema alike."""
     source = {"type": "source", "id": "source:s", "sha256": "0" * 64, "length": 1}
     actor = {"type": "actor", "id": "actor:a", "kind": "person", "name": "A"}
     claim = {
