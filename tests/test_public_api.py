@@ -447,7 +447,7 @@ INTERNAL: dict[str, str] = {
     "ddfacts.records._typed.TypedAccessors": "the typed accessors FactSet and FactStore share",
     "ddfacts.authoring._claims.ClaimMaking": "Document's claim-making methods (a mixin)",
     "ddfacts.authoring._html.Extracted": "what the HTML extractor found on a page",
-    "ddfacts.html._problems.ProblemStore": "the site build's problems, kept in a temporary SQLite file",
+    "ddfacts.html._problems.ProblemStore": "the site build's problems in a temporary SQLite file",
     "ddfacts.check._sorted.SortedProblems": "a check run's problems, sorted on disk in SQLite",
     "ddfacts.store._decode.Decoder": "decodes a store's records (fast path, strict fallback)",
     "ddfacts.check._keep.Figure": "a quantity claim's figure kept for refinement checks",

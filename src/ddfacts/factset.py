@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["FactSet"]
 
 
-
 class FactSet(TypedAccessors):
     """An immutable collection of records, iterable in the order given, with indexes.
 

@@ -41,6 +41,7 @@ from ._run import parse_levels, report_of, validate
 if TYPE_CHECKING:
     from ._dask import validate_dask
 
+
 def __getattr__(name: str) -> object:
     """``validate_dask``, imported on first use (it needs the ``dask`` extra)."""
     if name == "validate_dask":
@@ -48,6 +49,7 @@ def __getattr__(name: str) -> object:
 
         return validate_dask
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ALL_LEVELS",
