@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ddfacts import Anchor, Source, Statement
-from ddfacts.anchors import relocate_all
+from ddfacts.anchors import Relocation, relocate_all
 from ddfacts.reanchoring import reanchor
 
 #: (character, index in the old text or None when inserted by the edit).
@@ -125,6 +125,68 @@ class TestLandmarks:
         result = reanchor([source, *statements], {source.id: new})
         assert result.ok
         assert sum(result.counts().values()) == len(anchors)
+
+
+#: An invented text with handles alike; the quotes of its anchors, the handle among them.
+_HANDLES = [
+    "The ministry opened a new account in March, and its staff wrote the first posts by hand.",
+    "Other missions followed: @RussianEmbassyUK, @RussiaInUSA and @RusEmbSwe each posted it.",
+    "Its first message, signed by @RussianEmbassyC and two other handles, thanked the readers.",
+    "A week later the press office said the account had gained four thousand followers.",
+    "Critics noted that the posts were written in a careful register and quoted old speeches.",
+    "A second account, @RussianEmbassyZA, copied several of those posts within the hour.",
+]
+_QUOTES = [
+    "opened a new account in March",
+    "each posted it",
+    "@RussianEmbassyC",
+    "gained four thousand followers",
+    "written in a careful register",
+    "copied several of those posts",
+]
+_INSERTED = " ".join(["An inserted sentence about something else entirely."] * 8) + " "
+
+
+def _handle(paragraphs: list[str], edit: str) -> tuple[Anchor, Relocation, str]:
+    """The handle's relocation when the handle is misspelt, text is inserted before its
+    sentence (so the landmarks around it moved differently), and *edit* is made to it."""
+    old = "\n\n".join(paragraphs)
+    anchors = [Anchor.from_quote(old, quote) for quote in _QUOTES]
+    new = old.replace("@RussianEmbassyC", "@RussianEmbussyC")
+    new = new.replace("Its first message", _INSERTED + "Its first message")
+    new = new.replace("signed by @RussianEmbussyC and two other", edit)
+    results = relocate_all(anchors, new)
+    assert all(r.start is not None for i, r in enumerate(results) if i != 2)  # the others
+    return anchors[2], results[2], new
+
+
+class TestContextAsEvidence:
+    """Issue 17, point 2: a damaged short quote, placed by its context where mapped."""
+
+    def test_damaged_quote_found_by_its_context(self) -> None:
+        edit = "signed by @RussianEmbussyC and two other"
+        anchor, result, new = _handle(_HANDLES, edit)
+        start = new.index("@RussianEmbussyC")
+        assert (result.start, result.end) == (start, start + len(anchor.exact))
+        assert result.method == "landmarks"
+        assert result.distance == 1
+        assert result.score > 0.9
+        assert result.margin is not None and result.margin > 0.2
+        assert "prefix and suffix match strongly" in result.reason
+        # Alone, without the landmarks' map, the handles alike leave it orphaned.
+        assert anchor.relocate(new).orphaned
+
+    def test_weak_context_stays_orphaned(self) -> None:
+        edit = "sent under @RussianEmbussyC with three more"
+        _, result, _ = _handle(_HANDLES, edit)
+        assert result.orphaned
+
+    def test_context_elsewhere_stays_orphaned(self) -> None:
+        """The recorded context also stands around another handle one edit away."""
+        twin = "Its first message, signed by @RussianEmbassyD and two other handles, ran again."
+        edit = "signed by @RussianEmbussyC and two other"
+        _, result, _ = _handle([*_HANDLES, twin], edit)
+        assert result.orphaned
 
 
 def _edit(chars: Chars, rng: random.Random, kind: int, words: list[str]) -> Chars:

@@ -55,6 +55,22 @@ def test_same_quote_everywhere() -> None:
         assert result.start is None or result.start == anchor.start + 1
 
 
+@pytest.mark.parametrize("numbered", [True, False])
+def test_damaged_handle_among_copies(numbered: bool) -> None:
+    """Issue 17, point 2, hostile: one handle misspelt in a text of copies that all carry
+    it between the same words.  The context fits at every copy, so it is no evidence: the
+    misspelt one is orphaned or found where it is, and no anchor lands on another copy."""
+    cell = "Message {n} was signed by @RussianEmbassyC and two other handles, it said.\n\n"
+    old = "".join(cell.format(n=1000 + 7 * i if numbered else 1000) for i in range(300))
+    anchors = _anchors(old, "@RussianEmbassyC", every=3)
+    damaged = anchors[50]
+    new = old[: damaged.start] + "@RussianEmbussyC" + old[damaged.end :]
+    new = "An opening line. " * 20 + new
+    shift = 17 * 20
+    for anchor, result in zip(anchors, relocate_all(anchors, new), strict=True):
+        assert result.start is None or result.start == anchor.start + shift, (anchor, result)
+
+
 def _batch(size: int) -> Callable[[], object]:
     old = _copies(size // 80)
     anchors = _anchors(old, "posted", every=max(1, size // 8000))[:100]

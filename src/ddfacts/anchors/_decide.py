@@ -22,11 +22,13 @@ if TYPE_CHECKING:
     from ._anchor import Anchor
 
 __all__ = [
+    "BY_CONTEXT",
     "BY_POSITION",
     "MARGIN",
     "Relocation",
     "RelocationMethod",
     "answer",
+    "by_context",
     "by_position",
     "decide",
     "distinct",
@@ -57,6 +59,13 @@ _NEAR_RATIO = 4
 #: when its context changed (the sentences around it were deleted or moved).
 _LONG = 40
 BY_POSITION = "fits, and lies far nearer the expected place than any other passage"
+#: Least context similarity (the mean of prefix and suffix) that is evidence enough, at the
+#: place the anchors around a quote mapped, for a quote whose own letters were edited.
+_STRONG_CONTEXT = 0.9
+BY_CONTEXT = (
+    "its prefix and suffix match strongly where the anchors around it map, and no other "
+    "passage resembling the quote has the recorded context"
+)
 #: How many candidates a Relocation keeps to explain its choice.
 _KEEP = 5
 #: Candidates whose fit by quote and context differ by at most this much fit alike.
@@ -206,6 +215,23 @@ def unrivalled(q: Query, near: Candidate, others: list[Candidate]) -> bool:
     return True
 
 
+def by_context(q: Query, best: Candidate, ranked: list[Candidate]) -> bool:
+    """Whether the context is evidence enough for *best*, the best supported passage:
+    the anchors around the quote mapped where it must be, *best* fits the quote (a short
+    one by at most one edit, or two with good context: :func:`fits`) between a prefix and
+    suffix that match strongly, and no other passage of *ranked* that resembles the quote
+    has the recorded context or fits nearly as well.  A short quote whose context is weak
+    there, or whose context fits elsewhere too, is not placed by this rule.  The caller
+    checks that *best* lies between the anchors around it (:mod:`._landmarks`)."""
+    if not q.mapped or best.context < _STRONG_CONTEXT or not fits(q, best):
+        return False
+    floor = _content(best) - _TIE
+    return not any(
+        c is not best and ((c.context_ok and c.quote >= MIN_RIVAL) or _content(c) >= floor)
+        for c in ranked
+    )
+
+
 def _framed(c: Candidate) -> bool:
     """Whether the candidate is the quote itself between its whole recorded context."""
     return c.distance == 0 and c.context == 1.0
@@ -307,6 +333,8 @@ def decide(q: Query, candidates: list[Candidate]) -> Relocation:
     if not supported:
         return _unsupported(q, fitting[0], ranked)
     best = supported[0]
+    if by_context(q, best, ranked):
+        return answer(q, best, ranked, BY_CONTEXT)
     doubt = _doubt(q, best, ranked)
     if doubt is not None:
         return orphan(q, doubt, ranked)

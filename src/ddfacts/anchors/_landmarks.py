@@ -15,8 +15,11 @@ nothing.
 Every other anchor is expected where the nearest trusted landmark's shift puts
 it, and relocated as :meth:`Anchor.relocate <ddfacts.Anchor.relocate>` does,
 nearness to that place counting whether or not the old text's length is
-known.  An answer that nearness decided must lie between the landmarks before
-and after the anchor (its method is then ``landmarks``); otherwise, or when
+known; there, a quote whose own letters were edited is placed by a prefix and
+suffix that match strongly, when no other passage resembling it has that
+context (:func:`._decide.by_context`).  An answer that nearness or that context
+decided must lie between the landmarks before and after the anchor (its
+method is then ``landmarks``); otherwise, or when
 those landmarks are out of order (a block moved between them), the anchor is
 relocated alone, as without landmarks, save that an answer by nearness to the
 old place must still start between those landmarks' new places.
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._decide import BY_POSITION, Relocation
+from ._decide import BY_CONTEXT, BY_POSITION, Relocation
 from ._normalize import Normalized, cached_normalize, normalized_text
 from ._relocate import placed_at, relocate
 
@@ -56,6 +59,9 @@ _SAME_SHIFT = 8
 _BRACKET_SLACK = 64
 _ELSEWHERE = "only nearness to the old place says where, and the anchors around it disagree"
 _BY_LANDMARKS = "fits, and lies far nearer the place the anchors around it map to than any other"
+#: The reasons of answers that rest on the place the landmarks mapped: given only when the
+#: answer lies between the landmarks around it, and every place they map to gives it.
+_BY_MAP = (BY_POSITION, BY_CONTEXT)
 
 
 def _unique(haystack: str, needle: str) -> int:
@@ -218,11 +224,12 @@ def _mapped(anchor: Anchor, text: str, marks: list[_Mark], old_length: int | Non
     answers = [relocate(anchor, text, old_length=old_length, expected=at) for at in places]
     found = answers[0]
     spans = {(r.start, r.end) for r in answers}
-    if found.start is None or found.end is None or found.reason != BY_POSITION:
+    if found.start is None or found.end is None or found.reason not in _BY_MAP:
         if len(spans) == 1:
             return found
     elif len(spans) == 1 and low <= found.start and found.end <= high:
-        return attrs.evolve(found, method="landmarks", reason=_BY_LANDMARKS)
+        reason = _BY_LANDMARKS if found.reason == BY_POSITION else found.reason
+        return attrs.evolve(found, method="landmarks", reason=reason)
     return _alone(anchor, text, marks, old_length, split=len(spans) > 1)
 
 
