@@ -35,7 +35,7 @@ from ..records import Claim, ClaimValue, Ref, Scope
 from ..times._span import TimeSpan, as_date
 from ._rules import at
 
-__all__ = ["Said", "contradictions", "population"]
+__all__ = ["Said", "contradictions", "disagreement", "population"]
 
 _DAY = dt.timedelta(days=1)
 _FIELDS = (
@@ -221,7 +221,6 @@ def _stated(said: Said) -> str:
 
 
 def _contradiction(subject: str, prop: str, a: Said, b: Said, ordinal: int) -> Problem:
-    same = same_voice(a, b)
     when = (
         "timeless"
         if a.as_of is None
@@ -233,12 +232,24 @@ def _contradiction(subject: str, prop: str, a: Said, b: Said, ordinal: int) -> P
         f"{a.id} and {b.id} give values of {prop!r} for {subject} that {verdict} "
         f"({when}): {_stated(a)} vs {_stated(b)}"
     )
+    return disagreement(a, b, message, "check.contradiction", ordinal)
+
+
+def disagreement(a: Said, b: Said, message: str, code: str, ordinal: int) -> Problem:
+    """Two claims that cannot both hold, as a problem: one rule for every check that pairs them.
+
+    A hedged side makes it the warning ``check.hedged``; otherwise *code*, an
+    error when one source says both in one voice (else a warning, the code's
+    default: two voices disagreeing is information about the world).
+    """
+    hedged = a.hedge is not None or b.hedge is not None
+    same = same_voice(a, b)
     if hedged:
         message += f"; a hedged claim is not contradicted ({hedging(a, b)})"
     elif same:
         message += f"; both come from {a.source or ''}"
     return problem(
-        "check.hedged" if hedged else "check.contradiction",
+        "check.hedged" if hedged else code,
         message,
         at(ordinal, "value"),
         records=(a.id, b.id),

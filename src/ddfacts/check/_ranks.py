@@ -21,11 +21,9 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from .._describe import describe_rank
-from ..problems._codes import problem
-from ..problems._report import Problem, Severity
+from ..problems._report import Problem
 from ..records import Claim, Rank
-from ._contradiction import Said, hedging, same_voice
-from ._rules import at
+from ._contradiction import Said, disagreement
 
 __all__ = ["rank_conflicts", "ranking_key"]
 
@@ -48,20 +46,8 @@ def _rank(said: Said) -> Rank:
 
 
 def _conflict(first: Said, later: Said, what: str, ordinal: int) -> Problem:
-    hedged = first.hedge is not None or later.hedge is not None
-    same = same_voice(first, later)
     message = f"{first.id} and {later.id} {what} of one ranking ({describe_rank(_rank(later))})"
-    if hedged:
-        message += f"; a hedged claim is not contradicted ({hedging(first, later)})"
-    elif same:
-        message += f"; both come from {first.source or ''}"
-    return problem(
-        "check.hedged" if hedged else "check.rank-conflict",
-        message,
-        at(ordinal, "value"),
-        records=(first.id, later.id),
-        severity=Severity.ERROR if same and not hedged else None,
-    )
+    return disagreement(first, later, message, "check.rank-conflict", ordinal)
 
 
 def _one_ranking(claims: list[Said], index: Mapping[str, int]) -> Iterator[Problem]:
