@@ -29,24 +29,33 @@ from ._timing import assert_near_linear
 QUOTE = "word " * 40 + "and then the rest of a long quote ends here"
 
 
-def _pattern(term: str) -> str:
+def _pattern(term: str, *, head: bool = True, tail: bool = True) -> str:
+    """*term* as a pattern, on a word boundary at its *head* and *tail* where asked."""
     words = term.split()
     body = r"\s+".join(re.escape(word) for word in words)
-    head = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
-    tail = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
-    return head + body + tail
+    before = r"(?<!\w)" if head and re.match(r"\w", words[0]) else ""
+    after = r"(?!\w)" if tail and re.search(r"\w$", words[-1]) else ""
+    return before + body + after
 
 
 def regex_matches(directive: TextDirective, text: str) -> list[tuple[int, int]]:
-    """The matching of ddfacts 0.1 (a ``.*?`` pattern tried from every position): the oracle."""
-    hit = _pattern(directive.start)
-    if directive.end is not None:
-        hit += r".*?" + _pattern(directive.end)
+    """The matching of ddfacts 0.1 (a ``.*?`` pattern tried from every position): the oracle.
+
+    Word boundaries as the specification's find algorithm asks of each role
+    (the rule :class:`ddfacts.cite._match.Term` states): a prefix starts on
+    one, a suffix ends on one, the start term starts on one unless a prefix
+    stands before it and ends on one when an end term follows or no suffix
+    does, the end term starts on one and ends on one unless a suffix follows.
+    """
+    prefix, end, suffix = directive.prefix, directive.end, directive.suffix
+    hit = _pattern(directive.start, head=prefix is None, tail=end is not None or suffix is None)
+    if end is not None:
+        hit += r".*?" + _pattern(end, tail=suffix is None)
     pattern = f"(?P<hit>{hit})"
-    if directive.prefix is not None:
-        pattern = _pattern(directive.prefix) + r"\s*" + pattern
-    if directive.suffix is not None:
-        pattern += r"\s*" + _pattern(directive.suffix)
+    if prefix is not None:
+        pattern = _pattern(prefix, tail=False) + r"\s*" + pattern
+    if suffix is not None:
+        pattern += r"\s*" + _pattern(suffix, head=False)
     spans: list[tuple[int, int]] = []
     for match in re.compile(f"(?={pattern})", re.IGNORECASE | re.DOTALL).finditer(text):
         if match.span("hit") not in spans:

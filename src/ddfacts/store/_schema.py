@@ -175,8 +175,8 @@ def _claim(claim: Claim) -> _Rows:
         refs.append(("speaker", claim.speaker))
     if attribution is not None:
         refs.append(("source", attribution.source))
-        if attribution.via_source is not None:
-            refs.append(("via_source", attribution.via_source))
+        relayed = [attribution.via_source, *(hop.source for hop in attribution.hops)]
+        refs.extend(("via_source", source) for source in dict.fromkeys(relayed) if source)
     words = claim.proposition.text if claim.proposition is not None else None
     if claim.subject is not None:
         words = f"{claim.subject} {claim.property} {describe_value(value)}" + (
