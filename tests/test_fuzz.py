@@ -7,9 +7,11 @@ or 2.  Under ``HYPOTHESIS_PROFILE=ci`` the three properties run 2,100 examples.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ _CI = settings.default.max_examples >= 500
 EXAMPLES = 700 if _CI else settings.default.max_examples
 _FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 _WORK = Path(tempfile.mkdtemp(prefix="ddfacts-fuzz-"))
+atexit.register(shutil.rmtree, _WORK, ignore_errors=True)  # hypothesis: no tmp_path
 _VALID_LINES = (FIXTURES / "valid" / "freedonia.facts.jsonl").read_text().splitlines()
 _VALID_RECORDS = [json.loads(line) for line in _VALID_LINES]
 

@@ -22,10 +22,12 @@ Under ``HYPOTHESIS_PROFILE=ci``: 1,200 + 60 examples, about 40 s of CPU (with
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import copy
 import io
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,7 @@ SEEDS = [
     (_seed_records(ROOT / "examples/demo/demo.facts.json"), ROOT / "examples/demo"),
 ]
 _WORK = Path(tempfile.mkdtemp(prefix="ddfacts-differential-"))
+atexit.register(shutil.rmtree, _WORK, ignore_errors=True)  # hypothesis: no tmp_path
 
 
 def _deep(levels: int) -> Any:
