@@ -2,6 +2,7 @@
 
     python benchmarks/store.py                      # 200,000 records
     python benchmarks/store.py --records 1000000
+    python benchmarks/store.py --records 1000000 --keep /tmp/store1m   # build once, query again
 
 One run writes a seeded, clean JSON Lines file (``_generate.py``), then runs
 each step in a fresh process and prints its seconds and peak resident memory
@@ -217,19 +218,36 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample-from", type=int, default=50_000)
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="keep the generated file and the store in DIR; a later run with the same DIR "
+        "reuses them and asks the queries again (its build figures are then not measured)",
+    )
     parser.add_argument("--child", nargs=4, metavar=("STEP", "FACTS", "DB", "QUERIES"))
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
-    with tempfile.TemporaryDirectory() as folder:
-        facts, db, queries = (Path(folder) / n for n in ("f.jsonl", "f.sqlite", "q.json"))
-        _generate.write(facts, args.records, seed=args.seed, invalid=0.0)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(args.keep or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        facts, db, queries = (folder / n for n in ("f.jsonl", "f.sqlite", "q.json"))
+        built = args.keep is not None and db.is_file()
+        if not built:
+            _generate.write(facts, args.records, seed=args.seed, invalid=0.0)
         sample = _sample(facts, args.queries, args.seed, args.sample_from)
         queries.write_text(json.dumps(sample))
-        steps = ("build", "store", "load")
-        results = {step: _run(step, facts, db, queries) for step in steps}
+        results = {"build": _kept(facts, db)} if built else {}
+        for step in ("build", "store", "load"):
+            if step not in results:
+                results[step] = _run(step, facts, db, queries)
         report(args.records, results)
+
+
+def _kept(facts: Path, db: Path) -> dict[str, Any]:
+    """The build step's figures when ``--keep`` found a store already built (not timed)."""
+    return {"seconds": float("nan"), "peak_mb": float("nan"), "size": db.stat().st_size}
 
 
 if __name__ == "__main__":
