@@ -292,7 +292,7 @@ class TestRanks:
         )
         assert problem.message.startswith(
             "claim:uk and claim:us put both actor:uk and actor:us at position 1, untied, "
-            "of one ranking (#1 of actor:missions by impact (descending))"
+            "of one ranking (1st of actor:missions by impact, descending)"
         )
         assert _problems(*records)[0][0] == "check.rank-conflict"
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .quantities._value import Qualifier, Quantity
-from .records import Claim, ClaimValue, Rank, Ref
+from .records import Attribution, Claim, ClaimValue, Rank, Ref
 from .times._span import TimeSpan
 
-__all__ = ["describe_claim", "describe_rank", "describe_time", "describe_value"]
+__all__ = [
+    "describe_claim",
+    "describe_factuality",
+    "describe_rank",
+    "describe_time",
+    "describe_value",
+    "ordinal",
+]
 
 _QUALIFIER_WORDS = {
     Qualifier.APPROXIMATELY: "about",
@@ -41,20 +48,60 @@ def describe_time(span: TimeSpan | None) -> str:
     return "-" if span is None else span.edtf
 
 
-def describe_rank(rank: Rank) -> str:
-    """A rank in a few words: ``#4 of actor:g by followers (descending)``."""
+def _same(record_id: str) -> str:
+    return record_id
+
+
+_ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+
+
+def ordinal(number: int) -> str:
+    """A position as an English ordinal: ``1st``, ``12th``, ``22nd``, ``1,001st``."""
+    suffix = "th" if 10 <= number % 100 <= 20 else _ORDINAL_SUFFIXES.get(number % 10, "th")
+    return f"{number:,}{suffix}"
+
+
+def describe_rank(rank: Rank, name: Callable[[str], str] = _same) -> str:
+    """A rank in words: ``tied 4th of Russian missions by followers, descending``.
+
+    Then ``, among A, B`` and ``, as of 2014-12`` when the ranking says so.
+    *name* turns a record id into what to show (an actor's name); ids as
+    they are by default.  No parentheses, so the words sit in a sentence's.
+    """
     ranking = rank.ranking
-    words = f"#{rank.position}{' (tied)' if rank.tied else ''} of {ranking.of}"
-    words += f" by {ranking.measure} ({ranking.order.value})"
+    words = f"{'tied ' if rank.tied else ''}{ordinal(rank.position)} of {name(ranking.of)}"
+    words += f" by {ranking.measure}, {ranking.order.value}"
+    if ranking.among:
+        words += ", among " + ", ".join(name(record_id) for record_id in ranking.among)
     if ranking.as_of is not None:
-        words += f" as of {describe_time(ranking.as_of)}"
+        words += f", as of {describe_time(ranking.as_of)}"
     return words
 
 
-def describe_value(value: ClaimValue | None) -> str:
-    """A claim value in a few words: ``more than 9,000 follower``, ``2014-12``, an id, text.
+def describe_factuality(attribution: Attribution | None) -> str:
+    """How firmly a claim is asserted, with the hedge as written: ``probable: “apparently”``.
+
+    ``negated`` for a negated claim, ``negated, possible: “may”`` for both;
+    ``""`` when there is no attribution or it asserts the claim certainly.
+    """
+    if attribution is None or not (attribution.hedged or attribution.negated):
+        return ""
+    degree = ", ".join(
+        word
+        for word, present in (
+            ("negated", attribution.negated),
+            (attribution.certainty.value, attribution.hedged),
+        )
+        if present
+    )
+    return f"{degree}: “{attribution.hedge}”" if attribution.hedge else degree
+
+
+def describe_value(value: ClaimValue | None, name: Callable[[str], str] = _same) -> str:
+    """A claim value in a few words: ``more than 9,000 follower``, ``2014-12``, a name, text.
 
     ``-`` when there is none (a claim that carries a proposition only).
+    *name* turns a record id (a Ref, a rank's ranking) into what to show.
     """
     if value is None:
         return "-"
@@ -63,14 +110,10 @@ def describe_value(value: ClaimValue | None) -> str:
     if isinstance(value, TimeSpan):
         return describe_time(value)
     if isinstance(value, Ref):
-        return value.id
+        return name(value.id)
     if isinstance(value, Rank):
-        return describe_rank(value)
+        return describe_rank(value, name)
     return value
-
-
-def _same(record_id: str) -> str:
-    return record_id
 
 
 def describe_claim(claim: Claim, name: Callable[[str], str] = _same) -> str:
@@ -82,6 +125,4 @@ def describe_claim(claim: Claim, name: Callable[[str], str] = _same) -> str:
         return claim.text
     if claim.subject is None or claim.property is None:
         return claim.proposition.text if claim.proposition is not None else claim.id
-    value = claim.value
-    shown = name(value.id) if isinstance(value, Ref) else describe_value(value)
-    return f"{name(claim.subject)}: {claim.property} {shown}"
+    return f"{name(claim.subject)}: {claim.property} {describe_value(claim.value, name)}"

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .._describe import describe_claim
+from .._describe import describe_claim, describe_factuality
 from .._escape import for_terminal, markdown_text, markdown_url
 from ..errors import CiteError, TextStoreError
 from ..factset import FactSet
@@ -304,14 +304,4 @@ def _via(factset: FactSet, attribution: Attribution | None) -> str | None:
 
 def _certainty(attribution: Attribution | None) -> str | None:
     """How firmly, when less than certainly or negated: ``probable: “apparently”``."""
-    if attribution is None or not (attribution.hedged or attribution.negated):
-        return None
-    words = ", ".join(
-        word
-        for word, present in (
-            ("negated", attribution.negated),
-            (attribution.certainty.value, attribution.hedged),
-        )
-        if present
-    )
-    return f"{words}: “{attribution.hedge}”" if attribution.hedge else words
+    return describe_factuality(attribution) or None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from .._describe import describe_rank
+from .._describe import describe_factuality, describe_rank
 from .._escape import json_text
 from ..factset import FactSet
 from ..quantities._value import Qualifier, Quantity
@@ -18,7 +18,6 @@ __all__ = [
     "canonical_json",
     "claim_sentence",
     "display_name",
-    "factuality_words",
     "id_of_iri",
     "iri_of",
     "record_iri",
@@ -121,7 +120,8 @@ def claim_sentence(claim: Claim, facts: FactSet) -> str:
     The triple names the subject by its display name, turns ``_`` in the
     property into spaces, and adds "(as of …)" when the claim has an as-of
     time.  A sentence built from the proposition or the triple keeps how
-    firmly the speaker asserts it (:func:`factuality_words`): "(probable:
+    firmly the speaker asserts it, unless it already says the hedge words
+    (:func:`~ddfacts._describe.describe_factuality`): "(probable:
     “apparently”)", "(negated)"; a claim's own ``text`` is used as written.
     """
     if claim.text:
@@ -136,8 +136,11 @@ def claim_sentence(claim: Claim, facts: FactSet) -> str:
         sentence = f"{subject} {claim.property.replace('_', ' ')}: {value}"
         if claim.as_of is not None and not claim.as_of.is_unknown:
             sentence += f" (as of {claim.as_of.expression or claim.as_of.edtf})"
-    words = factuality_words(claim, sentence)
-    return f"{sentence} ({words})" if words else sentence
+    words = describe_factuality(claim.attribution)
+    hedge = claim.attribution.hedge if claim.attribution is not None else None
+    if not words or (hedge and hedge.casefold() in sentence.casefold()):
+        return sentence
+    return f"{sentence} ({words})"
 
 
 def _subject_words(claim: Claim, subject_id: str, facts: FactSet) -> str:
@@ -156,30 +159,6 @@ def _subject_words(claim: Claim, subject_id: str, facts: FactSet) -> str:
         bound = value_words(claim.where.value, facts)
         subject += f" (counting those with {claim.where.property.replace('_', ' ')} {bound})"
     return subject
-
-
-def factuality_words(claim: Claim, sentence: str = "") -> str:
-    """How firmly a claim is asserted, in words, unless *sentence* already says it.
-
-    "" for a certain, positive claim, or when the hedge words as written are
-    in *sentence*; else the degree ("probable", "possible", "negated") and
-    the hedge words in quotes: ``probable: “apparently”``.
-    """
-    attribution = claim.attribution
-    if attribution is None or not (attribution.hedged or attribution.negated):
-        return ""
-    hedge = attribution.hedge
-    if hedge and hedge.casefold() in sentence.casefold():
-        return ""
-    degree = ", ".join(
-        word
-        for word, present in (
-            ("negated", attribution.negated),
-            (attribution.certainty.value, attribution.hedged),
-        )
-        if present
-    )
-    return f"{degree}: “{hedge}”" if hedge else degree
 
 
 def canonical_json(value: Any) -> str:

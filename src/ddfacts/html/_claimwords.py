@@ -3,45 +3,25 @@
 Each line is plain text (the template escapes it): the proposition and what
 it is about, how firmly the speaker asserts it (with the hedge as written),
 which members of the subject it is about, the condition on the members it
-counts, the claim it refines, its rank, and the chain of reported speech.
+counts, the claim it refines, its rank (when its words do not show it), and
+the chain of reported speech.  A rank and a factuality are worded by
+:mod:`.._describe`, as in check messages and exports.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from .._describe import describe_time, describe_value
+from .._describe import describe_factuality, describe_rank, describe_value
 from ..factset import FactSet
 from ..records import Attribution, Claim, Members, Rank, Source
 from ._model import name_of
 
 __all__ = ["claim_details"]
 
-_ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
-
-
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else _ORDINAL_SUFFIXES.get(number % 10, "th")
-    return f"{number:,}{suffix}"
-
 
 def _names(ids: tuple[str, ...], name: Callable[[str], str]) -> str:
     return ", ".join(name(record_id) for record_id in ids)
-
-
-def _factuality(attribution: Attribution) -> str | None:
-    """How firmly it is asserted: ``hedged (probable): “apparently”``, ``negated: …``."""
-    parts = []
-    if attribution.negated:
-        parts.append(
-            "negated" if attribution.hedged else "negated: the speaker says it does not hold"
-        )
-    if attribution.hedged:
-        parts.append(f"hedged ({attribution.certainty.value})")
-    if not parts:
-        return None
-    words = ", ".join(parts)
-    return f"{words}: “{attribution.hedge}”" if attribution.hedge else words
 
 
 def _members(members: Members, subject: str, name: Callable[[str], str]) -> str:
@@ -53,17 +33,6 @@ def _members(members: Members, subject: str, name: Callable[[str], str]) -> str:
     if members.excluding:
         words += f", except {_names(members.excluding, name)}"
     return words
-
-
-def _rank(rank: Rank, name: Callable[[str], str]) -> str:
-    ranking = rank.ranking
-    words = f"{'tied ' if rank.tied else ''}{_ordinal(rank.position)} of {name(ranking.of)}"
-    words += f" by {ranking.measure}, {ranking.order.value}"
-    if ranking.among:
-        words += f", among {_names(ranking.among, name)}"
-    if ranking.as_of is not None:
-        words += f", as of {describe_time(ranking.as_of)}"
-    return "rank: " + words
 
 
 def _chain(facts: FactSet, attribution: Attribution, name: Callable[[str], str]) -> str | None:
@@ -90,8 +59,10 @@ def _structure(claim: Claim, name: Callable[[str], str]) -> list[str]:
         lines.append(f"counting only members with {claim.where.property}: {value}")
     if claim.refines is not None:
         lines.append(f"narrows {claim.refines}")
-    if isinstance(claim.value, Rank):
-        lines.append(_rank(claim.value, name))
+    # The claim's words (describe_claim) show its triple, rank included, unless it has a text.
+    shown = not claim.text and claim.subject is not None and claim.property is not None
+    if isinstance(claim.value, Rank) and not shown:
+        lines.append("rank: " + describe_rank(claim.value, name))
     return lines
 
 
@@ -116,7 +87,7 @@ def claim_details(facts: FactSet, claim: Claim) -> list[str]:
     lines.extend(_structure(claim, name))
     attribution = claim.attribution
     if attribution is not None:
-        for line in (_factuality(attribution), _chain(facts, attribution, name)):
-            if line is not None:
+        for line in (describe_factuality(attribution), _chain(facts, attribution, name)):
+            if line:
                 lines.append(line)
     return lines
