@@ -3,6 +3,7 @@
     python benchmarks/check_memory.py                          # 200,000 records
     python benchmarks/check_memory.py --records 200000 1000000
     python benchmarks/check_memory.py --records 50000 --trace  # who holds memory
+    python benchmarks/check_memory.py --links 0.3               # derivation links too
 
 One run writes a seeded, clean JSON Lines file per size (``_generate.py``),
 then runs each step in a fresh process and prints its seconds and peak
@@ -20,6 +21,11 @@ resident memory (``ru_maxrss`` from ``os.wait4``):
 ``stream``   ``ddfacts check --format F -o FILE`` as shipped: the problems
              sorted on disk too and the report written as it is read back.
 
+With ``--links SHARE``, that share of the records is derived from the
+record before it (chains of derivation links), one in 10,000 from itself,
+and rings of three actors are added at the end: the cycle rule has links
+to keep and cycles to find.
+
 Every step writes the report (``--format``, json by default); the run says
 whether the reports are byte for byte the same (SHA-256 and size printed).
 ``--trace`` runs the streamed check once more under :mod:`tracemalloc`
@@ -33,6 +39,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
 import tempfile
 import time
@@ -52,6 +59,29 @@ NAMES = {
     "spill": "spilled, report in memory (before)",
     "stream": "spilled, report streamed (now)",
 }
+
+
+def _with_links(path: Path, share: float, seed: int) -> None:
+    """Give *share* of the records in *path* derivation links, and add rings (see above)."""
+    rng = random.Random(seed)
+    linked = path.with_suffix(".linked.jsonl")
+    previous = None
+    with path.open(encoding="utf-8") as lines, linked.open("w", encoding="utf-8") as out:
+        for number, line in enumerate(lines):
+            value = json.loads(line)
+            if rng.random() < share and previous is not None:
+                target = value["id"] if number % 10_000 == 0 else previous
+                links = [{"kind": "derived_from", "target": target}]
+                value.setdefault("provenance", {})["derived_from"] = links
+            previous = value["id"]
+            out.write(json.dumps(value) + "\n")
+        for ring in range(max(1, number // 100_000)):
+            for step in range(3):
+                links = [{"kind": "derived_from", "target": f"actor:ring-{ring}-{(step + 1) % 3}"}]
+                actor = {"type": "actor", "id": f"actor:ring-{ring}-{step}", "name": "Ring"}
+                actor.update(kind="person", provenance={"derived_from": links})
+                out.write(json.dumps(actor) + "\n")
+    linked.replace(path)
 
 
 def _in_memory_report(facts: Path, out: Path, fmt: str, spill: bool) -> None:
@@ -108,7 +138,7 @@ def _trace(facts: Path, out: Path, fmt: str) -> None:
     tracemalloc.start()
     run = CheckRun(None, default_vocabulary(), spill=True)
     origins = _check_files([str(facts)], run)
-    show("records fed (kept on disk; origins and links in memory)")
+    show("records fed (kept on disk; origins in memory)")
     with SortedProblems() as found:
         for problem in run.problems():
             found.add(origins.relocate(problem))
@@ -121,10 +151,17 @@ def _run(step: str, facts: Path, out: Path, fmt: str) -> dict[str, Any]:
     return run_child(__file__, step, str(facts), str(out), fmt)
 
 
-def measure(records: int, folder: Path, fmt: str) -> dict[str, dict[str, Any]]:
+def _write(facts: Path, records: int, links: float) -> None:
+    """A seeded, clean file of *records* records, with derivation links if *links*."""
+    _generate.write(facts, records, seed=19, invalid=0.0)
+    if links:
+        _with_links(facts, links, seed=19)
+
+
+def measure(records: int, folder: Path, fmt: str, links: float) -> dict[str, dict[str, Any]]:
     """Every step on a fresh file of *records* records."""
     facts = folder / f"facts-{records}.jsonl"
-    _generate.write(facts, records, seed=19, invalid=0.0)
+    _write(facts, records, links)
     results = {step: _run(step, facts, folder / f"{step}.out", fmt) for step in STEPS}
     facts.unlink()
     return results
@@ -156,6 +193,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, nargs="+", default=[200_000])
     parser.add_argument("--format", choices=("json", "text", "github"), default="json")
     parser.add_argument("--trace", action="store_true", help="tracemalloc the streamed check")
+    parser.add_argument("--links", type=float, default=0.0, help="share of records derived")
     parser.add_argument("--child", nargs=4, metavar=("STEP", "FACTS", "OUT", "FORMAT"))
     args = parser.parse_args()
     if args.child:
@@ -166,10 +204,11 @@ def main() -> None:
         for records in args.records:
             if args.trace:
                 facts = Path(folder) / "facts.jsonl"
-                _generate.write(facts, records, seed=19, invalid=0.0)
+                _write(facts, records, args.links)
                 _trace(facts, Path(folder) / "report.out", args.format)
                 continue
-            report(records, measure(records, Path(folder), args.format), args.format)
+            results = measure(records, Path(folder), args.format, args.links)
+            report(records, results, args.format)
             print(flush=True)
 
 

@@ -3,6 +3,7 @@
     python benchmarks/html_site.py                       # seeds, 10,000 and 100,000 records
     python benchmarks/html_site.py --records 10000       # one generated size only
     python benchmarks/html_site.py --before HEAD         # also build with the code of HEAD
+    python benchmarks/html_site.py --db                  # also build from a fact store
 
 Sets measured: the seed fact files with their texts (``examples/seeds`` and
 ``../shared/seeds``, skipped when absent) and seeded generated sets
@@ -20,8 +21,13 @@ of both steps, the build's extra MB, the site's files and MB, and the
 microseconds per record.  With ``--before REV`` each set is also built by the
 package as it was at the git revision REV (extracted with ``git archive``
 into a temporary folder and put first on ``PYTHONPATH``), in the same run,
-and a last table sets the two side by side.  Needs Jinja2 (``ddfacts[html]``)
-and ddfacts.
+and a last table sets the two side by side.  With ``--db`` each set is also
+indexed into a fact store (``ddfacts db build``, its own step) and the site
+built from the store (``ddfacts.html.build(FactStore(...))``, which never
+loads the set), and a table sets the store build beside the FactSet build
+(``load`` + ``build``), with the store build's peak MB per 1,000 records
+added between the last two sets.  Needs Jinja2 (``ddfacts[html]``) and
+ddfacts.
 """
 
 from __future__ import annotations
@@ -118,6 +124,24 @@ def _child(step: str, facts: list[str], texts: str, out: str) -> None:
     from ddfacts.textstore import TextStore
 
     start = time.perf_counter()
+    if step in ("db", "dbsite"):
+        from ddfacts.store import FactStore, build_store
+
+        if step == "db":
+            build_store(facts, out + ".sqlite")
+        else:
+            with FactStore(out + ".sqlite") as store:
+                build(store, TextStore(texts), out)
+                count = len(store)
+        print(
+            json.dumps(
+                {
+                    "seconds": time.perf_counter() - start,
+                    "records": count if step == "dbsite" else 0,
+                }
+            )
+        )
+        return
     loaded = [ddfacts.load(path) for path in facts]
     factset = loaded[0] if len(loaded) == 1 else ddfacts.FactSet(itertools.chain(*loaded))
     if step == "build":
@@ -159,17 +183,38 @@ def _site_size(site: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
+def _same(one: Path, other: Path) -> bool:
+    """Whether two sites hold the same files with the same bytes."""
+    names = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    if names != sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file()):
+        return False
+    return all((one / n).read_bytes() == (other / n).read_bytes() for n in names)
+
+
 def measure(
-    name: str, facts: list[Path], texts: Path, work: Path, before: Path | None = None
+    name: str,
+    facts: list[Path],
+    texts: Path,
+    work: Path,
+    before: Path | None = None,
+    db: bool = False,
 ) -> dict[str, Any]:
-    """Load and build the site of *facts* in fresh processes (also with *before*); the figures."""
+    """Load and build the site of *facts* in fresh processes (also with *before*, and from
+    a store with *db*); the figures."""
     site = work / f"site-{name}"
     load = _run("load", facts, texts, site)
     old = _run("build", facts, texts, work / f"old-{name}", before) if before else None
     build = _run("build", facts, texts, site)
+    stored = _run("db", facts, texts, work / f"db-{name}") if db else None
+    from_db = _run("dbsite", facts, texts, work / f"db-{name}") if db else None
     files, size = _site_size(site)
     text_count = sum(1 for p in texts.rglob("*.txt"))
     return {
+        "db_s": stored["seconds"] if stored else None,
+        "db_mb": stored["peak_mb"] if stored else None,
+        "dbsite_s": from_db["seconds"] if from_db else None,
+        "dbsite_mb": from_db["peak_mb"] if from_db else None,
+        "same": _same(site, work / f"db-{name}") if db else None,
         "before_s": old["seconds"] if old else None,
         "before_mb": old["peak_mb"] if old else None,
         "set": name,
@@ -207,11 +252,31 @@ def report(rows: list[dict[str, Any]]) -> None:
                   f"{r['before_mb']:>11.0f}{r['build_mb']:>11.0f}"
                   f"{r['before_mb'] - r['load_mb']:>11.0f}"
                   f"{r['build_mb'] - r['load_mb']:>11.0f}")  # fmt: skip
+    if any(r["dbsite_mb"] is not None for r in rows):
+        _report_db(rows)
     if len(rows) >= 2:
         a, b = rows[-2], rows[-1]
         print(f"\n{b['set']} / {a['set']}: records x{b['records'] / a['records']:.1f}, "
               f"build time x{b['build_s'] / a['build_s']:.1f}, "
               f"site size x{b['site_mb'] / a['site_mb']:.1f}")  # fmt: skip
+
+
+def _report_db(rows: list[dict[str, Any]]) -> None:
+    """The store build beside the FactSet build: seconds, peak MB, same bytes."""
+    print("\nFactSet build (load + build) beside the store build (db build, then the site)")
+    head = ("set", "records", "set s", "set MB", "db s", "db MB", "store s", "store MB",
+            "same")  # fmt: skip
+    print(f"{head[0]:<10}" + "".join(f"{h:>10}" for h in head[1:]))
+    for r in rows:
+        print(f"{r['set']:<10}{r['records']:>10,}{r['build_s']:>10.2f}{r['build_mb']:>10.0f}"
+              f"{r['db_s']:>10.2f}{r['db_mb']:>10.0f}{r['dbsite_s']:>10.2f}"
+              f"{r['dbsite_mb']:>10.0f}{'yes' if r['same'] else 'NO':>10}")  # fmt: skip
+    if len(rows) >= 2:
+        a, b = rows[-2], rows[-1]
+        per = 1000 / (b["records"] - a["records"])
+        print(f"\nper 1,000 records from {a['set']} to {b['set']}: FactSet build "
+              f"+{(b['build_mb'] - a['build_mb']) * per:.2f} MB, store build "
+              f"+{(b['dbsite_mb'] - a['dbsite_mb']) * per:.2f} MB")  # fmt: skip
 
 
 def main() -> None:
@@ -224,6 +289,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--before", metavar="REV", help="also build with the code of git REV")
     parser.add_argument("--no-seeds", action="store_true", help="skip the seed texts")
+    parser.add_argument("--db", action="store_true", help="also build from a fact store")
     args = parser.parse_args()
     sizes = args.records or [10_000, 100_000]
     rows = []
@@ -234,13 +300,13 @@ def main() -> None:
             pass
         elif SEEDS.is_dir():
             seed_facts = sorted(SEED_FACTS.glob("*.facts.json"))
-            rows.append(measure("seeds", seed_facts, SEEDS, work, before))
+            rows.append(measure("seeds", seed_facts, SEEDS, work, before, args.db))
         else:
             sys.stderr.write(f"the seed texts are not here ({SEEDS}); seeds skipped\n")
         for size in sizes:
             facts, texts = work / f"gen-{size}.jsonl", work / f"texts-{size}"
             write_generated(size, args.seed, facts, texts)
-            rows.append(measure(f"gen-{size // 1000}k", [facts], texts, work, before))
+            rows.append(measure(f"gen-{size // 1000}k", [facts], texts, work, before, args.db))
     report(rows)
 
 

@@ -14,7 +14,11 @@ many of those the slow peers try; their time is the mean over the sample), ``--m
 (comma-separated: ddfacts and ddf nolen, relocating each text's anchors together with
 ``relocate_all``, with and without the old text's length; ddf one and ddf one nl, one
 anchor at a time; dmp, dmp wide, rapidfuzz, hypothesis: a matcher in the style of the
-Hypothesis client).  ``--kinds`` picks edit kinds by name (comma-separated).
+Hypothesis client).  ``--kinds`` picks edit kinds by name (comma-separated); the text
+and anchors of each kind depend on the kinds run before it, so a kind run alone sees other
+anchors than in the full run.  ``--orphans`` prints every anchor that ddfacts orphaned
+although its passage survives: how often its quote stands in the new text, whether the
+survivor reads as the quote, and the reason ddfacts gave.
 """
 
 from __future__ import annotations
@@ -28,15 +32,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ddfacts import Anchor
-from ddfacts.anchors import relocate_all
+from ddfacts.anchors import Relocation, relocate_all
 from ddfacts.anchors._distance import search_distances
 
 Chars = list[tuple[str, int | None]]
 Span = tuple[int, int] | None
 #: A method: (anchor, new text, length of the old text) -> the span it answers, or None.
 Finder = Callable[[Anchor, str, int], Span]
-#: A batch method: (all anchors of one text, new text, old length) -> a span per anchor.
-Batch = Callable[[list[Anchor], str, int], list[Span]]
+#: A batch method: (all anchors of one text, new text, old length) -> a relocation per anchor.
+Batch = Callable[[list[Anchor], str, int], list[Relocation]]
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 NOTE = "[Editor's note: this article was updated to add context and correct a name.]"
@@ -295,22 +299,34 @@ def _client_score(anchor: Anchor, text: str, start: int, end: int, errors: int) 
     )
 
 
-def _spans(relocations: list[object]) -> list[Span]:
-    out: list[Span] = []
-    for r in relocations:
-        start, end = getattr(r, "start"), getattr(r, "end")  # noqa: B009
-        out.append(None if start is None else (start, end))
-    return out
+def _span(r: Relocation) -> Span:
+    return None if r.start is None or r.end is None else (r.start, r.end)
 
 
-def ddfacts_batch(anchors: list[Anchor], text: str, old_length: int) -> list[Span]:
+def ddfacts_batch(anchors: list[Anchor], text: str, old_length: int) -> list[Relocation]:
     """``relocate_all`` as ``ddfacts reanchor`` uses it: the Source records the old length."""
-    return _spans(list(relocate_all(anchors, text, old_length=old_length)))
+    return relocate_all(anchors, text, old_length=old_length)
 
 
-def ddfacts_batch_blind(anchors: list[Anchor], text: str, old_length: int) -> list[Span]:
+def ddfacts_batch_blind(anchors: list[Anchor], text: str, old_length: int) -> list[Relocation]:
     """``relocate_all`` without the old length (as for imported Web Annotations)."""
-    return _spans(list(relocate_all(anchors, text)))
+    return relocate_all(anchors, text)
+
+
+def show_orphan(
+    kind: str, method: str, i: int, anchor: Anchor, r: Relocation, text: str, true: tuple[int, int]
+) -> None:
+    """One line (and a few indented) on an anchor orphaned although its passage survives:
+    how often its quote stands in the new text, whether the surviving passage reads as
+    the quote, and why the method gave up."""
+    survivor = text[true[0] : true[1]]
+    print(
+        f"ORPHAN {kind} | {method} | #{i} old {anchor.start} -> truth {true[0]}; quote x"
+        f"{text.count(anchor.exact)} in the new text; "
+        f"{'intact' if survivor == anchor.exact else 'edited'}; context x"
+        f"{text.count(anchor.prefix + anchor.exact + anchor.suffix)}\n"
+        f"    quote {anchor.exact[:70]!r}\n    now   {survivor[:70]!r}\n    why   {r.reason}"
+    )
 
 
 #: Methods that relocate the anchors of one text together.
@@ -360,6 +376,7 @@ def run(
     results: dict[tuple[str, str], Tally],
     methods: list[str],
     sample: int | None,
+    orphans: bool = False,
 ) -> None:
     for method in methods:
         tally = results.setdefault((kind, method), Tally())
@@ -368,8 +385,10 @@ def run(
                 began = time.perf_counter()
                 answers = BATCHES[method](anchors, new_text, old_length)
                 each = (time.perf_counter() - began) / max(1, len(anchors))
-                for answer, true in zip(answers, spans, strict=True):
-                    tally.add(answer, true, each)
+                for i, (r, true) in enumerate(zip(answers, spans, strict=True)):
+                    tally.add(_span(r), true, each)
+                    if orphans and r.start is None and true is not None:
+                        show_orphan(kind, method, i, anchors[i], r, new_text, true)
                 continue
             limit = len(anchors) if sample is None or method.startswith("dd") else sample
             for anchor, true in list(zip(anchors, spans, strict=True))[:limit]:
@@ -455,6 +474,11 @@ def main() -> int:
     parser.add_argument("--peer-sample", type=int, default=100)
     parser.add_argument("--kinds", default="", help="comma-separated edit kinds (default all)")
     parser.add_argument("--methods", default=",".join(DEFAULT), help="comma-separated")
+    parser.add_argument(
+        "--orphans",
+        action="store_true",
+        help="print each anchor a batch method orphaned although its passage survives, and why",
+    )
     args = parser.parse_args()
     if not SEEDS.is_dir():
         sys.stderr.write(f"the seed texts are not here ({SEEDS}); nothing to measure\n")
@@ -472,7 +496,7 @@ def main() -> int:
             anchors = pick_anchors(text, args.anchors, rng)
             chars = edit(chars_of(text), rng)
             pairs.append((text_of(chars), len(text), anchors, truths(chars, anchors)))
-        run(kind, pairs, results, methods, None)
+        run(kind, pairs, results, methods, None, args.orphans)
     big = near_copies(texts, 1_000_000, rng)
     anchors = pick_anchors(big, args.big_anchors, rng)
     for kind, edit in BIG_KINDS.items():
@@ -485,6 +509,7 @@ def main() -> int:
             results,
             methods,
             args.peer_sample,
+            args.orphans,
         )
     print(
         f"{'kind':<16} {'method':<10} {'n':>5} {'found':>7} {'exact':>7} {'orphaned':>9} "

@@ -121,12 +121,12 @@ def test_claim_rows_say_the_1_1_parts_in_words(tmp_path: Path) -> None:
     """Propositions, hedges, members, conditions, ranks and chains show in the claim's row."""
     build(facts11(), None, tmp_path / "site")
     page = (tmp_path / "site" / "claims.html").read_text(encoding="utf-8")
-    assert "hedged (probable): “apparently”" in page
+    assert "<li>probable: “apparently”</li>" in page
     assert "passed on by TASS (reports, in ru) → Embassy of Russia (translates, in en)" in page
     assert "about each member of Russian missions, except Embassy in Kuwait" in page
     assert "counting only members with followers: more than 100" in page
-    assert "rank: 4th of Russian missions by followers, descending" in page
-    assert "negated: the speaker says it does not hold" in page
+    assert "Embassy of Russia: rank 4th of Russian missions by followers, descending" in page
+    assert "<li>negated</li>" in page
     assert ">None<" not in page and 'data-subject="None' not in page
     assert 'data-subject="actor:canada Canada"' in page
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from ddfacts import Anchor, Source, Statement
 from ddfacts.anchors import Relocation, relocate_all
+from ddfacts.anchors._window import window
 from ddfacts.reanchoring import reanchor
 
 #: (character, index in the old text or None when inserted by the edit).
@@ -181,12 +182,17 @@ class TestContextAsEvidence:
         _, result, _ = _handle(_HANDLES, edit)
         assert result.orphaned
 
-    def test_context_elsewhere_stays_orphaned(self) -> None:
-        """The recorded context also stands around another handle one edit away."""
+    def test_context_elsewhere_outside_the_map(self) -> None:
+        """The recorded context also stands around another handle one edit away, after the
+        last landmark: the landmarks around the quote map it to the damaged one alone.
+        (In the same region, the two would leave it orphaned:
+        ``TestMappedWindow.test_two_copies_between_the_landmarks_stay_orphaned``.)"""
         twin = "Its first message, signed by @RussianEmbassyD and two other handles, ran again."
         edit = "signed by @RussianEmbussyC and two other"
-        _, result, _ = _handle([*_HANDLES, twin], edit)
-        assert result.orphaned
+        _, result, new = _handle([*_HANDLES, twin], edit)
+        start = new.index("@RussianEmbussyC")
+        assert (result.start, result.end) == (start, start + len("@RussianEmbussyC"))
+        assert result.method == "landmarks"
 
 
 def _edit(chars: Chars, rng: random.Random, kind: int, words: list[str]) -> Chars:
@@ -277,3 +283,139 @@ def test_a_moved_block_of_a_repeating_text_leaves_no_wrong_answer_by_nearness() 
         assert found[-1].start in (None, true)
         for anchor, r in zip(anchors[:-1], found[:-1], strict=True):
             assert r.start is None or new[r.start : r.end] == anchor.exact
+
+
+def _cell(i: int) -> str:
+    """One section of a text of near-copies: its first and last lines are its own (they
+    make landmarks), the two sentences between stand, context and all, in every section."""
+    return (
+        f"Report {i} opens with a line of its own. "
+        "The embassy account posted many messages in its first year, the ministry said. "
+        "Critics answered every one of those messages within the hour, in kind. "
+        f"Closing remark {i} ends the section.\n\n"
+    )
+
+
+_SECTIONS = 40
+_ASIDE = "an aside inserted by an editor, long enough to move what follows, "
+_LATER = "An opening paragraph added later.\n\n"
+
+
+def _mapped(quote: str, edit: tuple[str, str]) -> tuple[list[Relocation], str]:
+    """Relocations of *quote* in section 20 (with and without the old length) when text
+    is added at the start and *edit* (old, new) is made in section 20 only, so that the
+    landmarks around the quote moved differently; and the new text."""
+    old = "".join(_cell(i) for i in range(_SECTIONS))
+    anchors = []
+    for i in range(_SECTIONS):
+        base = old.index(_cell(i))
+        for key in (f"Report {i} opens", f"Closing remark {i}"):
+            anchors.append(
+                Anchor.from_span(old, old.index(key, base), old.index(key, base) + len(key))
+            )
+    at = old.index(quote, old.index(_cell(20)))
+    anchors.append(Anchor.from_span(old, at, at + len(quote)))
+    assert edit[0] in _cell(20)
+    new = _LATER + old.replace(_cell(20), _cell(20).replace(*edit))
+    found = [relocate_all(anchors, new, old_length=length)[-1] for length in (len(old), None)]
+    return found, new
+
+
+class TestMappedWindow:
+    """Issue 17: a quote that stands, context and all, in many copies of a passage is found
+    in the one copy between the landmarks around it, shifted as they were."""
+
+    def test_whole_context_in_every_copy(self) -> None:
+        quote = "posted many messages"
+        edit = ("opens with", "opens, " + _ASIDE + "with")
+        found, new = _mapped(quote, edit)
+        start = new.index(quote, new.index("Report 20 opens"))
+        for result in found:
+            assert (result.start, result.end) == (start, start + len(quote))
+            assert result.method == "landmarks"
+            assert "anchors around it map" in result.reason
+
+    def test_context_on_one_side_changed(self) -> None:
+        """Text inserted just before the quote: only its suffix stands as recorded."""
+        quote = "posted many messages"
+        edit = ("own. The embassy account", "own. " + _ASIDE + "the embassy account")
+        found, new = _mapped(quote, edit)
+        start = new.index(quote, new.index("Report 20 opens"))
+        for result in found:
+            assert (result.start, result.end) == (start, start + len(quote))
+
+    def test_damaged_quote_among_exact_copies(self) -> None:
+        """A typo in the quote, with its whole context intact, while every other section
+        keeps the quote exactly: the damaged one between the landmarks is the answer."""
+        quote = "posted many messages"
+        edit = (
+            "opens with a line of its own. The embassy account posted many messages",
+            "opens, " + _ASIDE + "with a line of its own. The embassy account posted many mesages",
+        )
+        found, new = _mapped(quote, edit)
+        start = new.index("posted many mesages")
+        for result in found:
+            assert (result.start, result.end) == (start, start + len("posted many mesages"))
+            assert result.distance == 1
+
+    def test_long_quote_with_its_context_replaced(self) -> None:
+        """Both sentences around a long quote rewritten in its section only; every other
+        section still has the recorded context: the intact quote between the landmarks."""
+        quote = "Critics answered every one of those messages within the hour, in kind."
+        edit = (
+            "The embassy account posted many messages in its first year, the ministry said. "
+            + quote
+            + " Closing",
+            "Nothing was posted that spring, as the staff was busy moving offices. "
+            + quote
+            + " Afterwards, later than planned, the Closing",
+        )
+        found, new = _mapped(quote, edit)
+        start = new.index(quote, new.index("Report 20 opens"))
+        for result in found:
+            assert (result.start, result.end) == (start, start + len(quote))
+            assert result.method == "landmarks"
+
+    def test_two_copies_between_the_landmarks_stay_orphaned(self) -> None:
+        """The sentence repeated in its own section: two passages between the same landmarks
+        carry the quote and its context, and no one could say which is the old one."""
+        sentence = "The embassy account posted many messages in its first year, the ministry said. "
+        edit = (sentence, sentence + _ASIDE.capitalize() + "it said. " + sentence)
+        for result in _mapped("posted many messages", edit)[0]:
+            assert result.orphaned
+
+    def test_short_damaged_quote_with_weak_context_stays_orphaned(self) -> None:
+        edit = (
+            "The embassy account posted many messages in its first",
+            "Some other office posted many mesages during its final",
+        )
+        for result in _mapped("posted many messages", edit)[0]:
+            assert result.orphaned
+
+    def test_long_edited_quote_with_its_context_replaced(self) -> None:
+        """As above, with a typo in the quote as well: nearly intact and alone there."""
+        quote = "Critics answered every one of those messages within the hour, in kind."
+        edit = (
+            "The embassy account posted many messages in its first year, the ministry said. "
+            + quote
+            + " Closing",
+            "Nothing was posted that spring, as the staff was busy moving offices. "
+            + quote.replace("within", "wihtin")
+            + " Afterwards, later than planned, the Closing",
+        )
+        found, new = _mapped(quote, edit)
+        start = new.index("Critics answered", new.index("Report 20 opens"))
+        for result in found:
+            assert (result.start, result.end) == (start, start + len(quote))
+            assert result.distance == 2
+
+    def test_quote_running_past_the_landmark_after_it(self) -> None:
+        """Anchors may overlap: a quote that starts before the landmark after it and ends
+        past that landmark's end may end anywhere the shifts allow; one that ends inside
+        it, no later than its end; one that ends before it, before its start."""
+        marks = [(0, 0, 10, 0), (100, 100, 120, 1)]
+        ends = [10, 120]
+        text = "x" * 1000
+        for end, high in ((130, 130 + 64), (115, 120), (90, 100)):
+            anchor = Anchor.from_span(text, 50, end)
+            assert window(anchor, marks, ends, len(text)) == (10, high)

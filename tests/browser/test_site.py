@@ -118,13 +118,49 @@ def test_every_internal_link_resolves(
     browser: Browser, sites: list[tuple[str, ddfacts.FactSet, Path]]
 ) -> None:
     """Each relative link names a page of the site and, with a fragment, an id on it."""
+    _check_links(browser, [out for _, _, out in sites])
+
+
+def test_a_paged_site_links_each_claim_and_event_to_its_page(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With four rows a page, every link (to a claim, an event, a page) resolves in Chromium."""
+    from ddfacts.html import _paging
+
+    monkeypatch.setattr(_paging, "PAGE_ROWS", 4)
+    demo = ROOT / "examples" / "demo"
+    build(ddfacts.load(demo / "demo.facts.json"), ddfacts.TextStore(demo), tmp_path / "site")
+    assert (tmp_path / "site" / "claims-2.html").is_file()
+    assert (tmp_path / "site" / "timeline-2.html").is_file()
+    for page in sorted(tmp_path.glob("site/*-*.html")):
+        browser.open(page.as_uri())
+        assert browser.evaluate(ACCESSIBILITY) == [], page
+        assert browser.errors() == [], page
+    browser.open((tmp_path / "site" / "claims-2.html").as_uri())
+    assert browser.evaluate(FILTER % json.dumps("source:demo")) == [4, 4]
+    assert browser.evaluate(FILTER % json.dumps("no such claim")) == [4, 0]
+    _check_links(browser, [tmp_path / "site"])
+
+
+#: Type *words* into the claim filter: the rows of the page, and those left shown.
+FILTER = """(() => {
+  const input = document.querySelector('input[data-filter="source"]');
+  input.value = %s;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  const rows = [...document.querySelectorAll("table.claims tbody tr")];
+  return [rows.length, rows.filter(row => !row.hidden).length];
+})()"""
+
+
+def _check_links(browser: Browser, folders: list[Path]) -> None:
+    """Each relative link of the sites in *folders* resolves to a page and an id on it."""
     links = """[...document.querySelectorAll("a[href]")]
       .map(a => new URL(a.getAttribute("href"), document.baseURI).href)
       .filter(h => h.startsWith("file:"))"""
     ids = "[...document.querySelectorAll('[id]')].map(e => e.id)"
     known: dict[str, set[str]] = {}
     found: list[tuple[Path, str]] = []
-    for _, _, out in sites:
+    for out in folders:
         for page in sorted(out.rglob("*.html")):
             browser.open(page.as_uri())
             known[page.as_uri()] = set(browser.evaluate(ids))

@@ -81,3 +81,76 @@ def _batch(size: int) -> Callable[[], object]:
 def test_linear_in_the_text() -> None:
     """A hundred anchors in a 20 KB and a 200 KB text: near-linear in the text's length."""
     assert_near_linear(_batch, 20_000)
+
+
+# Issue 17, the window the landmarks map a doubtful anchor to (``anchors/_window.py``).
+
+SECTION = (
+    "Report {n} opens with a line of its own. "
+    "The embassy account posted many messages in its first year, the ministry said. "
+    "Critics answered every one of those messages within the hour, in kind. "
+    "Closing remark {n} ends the section.\n\n"
+)
+MIDDLE = "The embassy account posted many messages in its first year, the ministry said. "
+
+
+def _sections(count: int) -> tuple[str, list[Anchor]]:
+    """Sections alike but for their first and last lines (the landmarks); anchors on those
+    and on the quote every section carries with the same context."""
+    old = "".join(SECTION.format(n=n) for n in range(count))
+    anchors = []
+    for n in range(count):
+        base = old.index(SECTION.format(n=n))
+        for key in (f"Report {n} opens", f"Closing remark {n}", "posted many messages"):
+            at = old.index(key, base)
+            anchors.append(Anchor.from_span(old, at, at + len(key)))
+    return old, anchors
+
+
+def _edited(old: str, count: int, edit: Callable[[int, str], str]) -> str:
+    """*old* with each section *n* replaced by ``edit(n, section)``, and a line added first."""
+    sections = [edit(n, SECTION.format(n=n)) for n in range(count)]
+    assert "".join(SECTION.format(n=n) for n in range(count)) == old
+    return "An opening line added later.\n\n" + "".join(sections)
+
+
+@pytest.mark.parametrize("length", [True, False])
+def test_window_never_takes_a_neighbours_copy(length: bool) -> None:
+    """Every other section loses its middle sentence, and every third one gains an aside
+    (the landmarks around it move apart): copies of the deleted quote, context and all,
+    stand one section away.  The deleted ones stay orphaned; the others are found where
+    they are."""
+
+    def edit(n: int, section: str) -> str:
+        if n % 3 == 0:
+            section = section.replace("opens with", "opens, after an aside by an editor, with")
+        return section.replace(MIDDLE, "") if n % 2 else section
+
+    old, anchors = _sections(40)
+    new = _edited(old, 40, edit)
+    found = relocate_all(anchors, new, old_length=len(old) if length else None)
+    for number, (anchor, result) in enumerate(zip(anchors, found, strict=True)):
+        n, role = divmod(number, 3)
+        if role != 2:
+            assert result.start is None or new[result.start : result.end] == anchor.exact
+            continue
+        if n % 2:
+            assert result.start is None, (n, result)
+        else:
+            section = new.index(f"Report {n} opens")
+            assert result.start == new.index(anchor.exact, section), (n, result)
+
+
+def test_window_with_its_landmark_deleted_too() -> None:
+    """A middle sentence deleted together with the landmark after it and the start of the
+    next section, so that the window runs into the next section's copy, which now stands
+    right after this section's first line."""
+    old, anchors = _sections(60)
+    cut = old.index(MIDDLE, old.index("Report 30 opens"))
+    resume = old.index("own. ", old.index("Report 31 opens")) + len("own. ")
+    new = old[:cut] + old[resume:]
+    for anchor, result in zip(anchors, relocate_all(anchors, new), strict=True):
+        # Whatever is placed reads as its quote; the deleted quote is not put two sections on.
+        assert result.start is None or new[result.start : result.end] == anchor.exact
+        if anchor.start == old.index("posted", cut):
+            assert result.start in (None, new.index("posted", cut - 40))

@@ -22,7 +22,10 @@ decided must lie between the landmarks before and after the anchor (its
 method is then ``landmarks``); otherwise, or when
 those landmarks are out of order (a block moved between them), the anchor is
 relocated alone, as without landmarks, save that an answer by nearness to the
-old place must still start between those landmarks' new places.
+old place must still start between those landmarks' new places.  An anchor
+still orphaned then is looked for in the window between those two landmarks,
+shifted as they were, where one passage may be clearly its quote although
+copies of it, context and all, stand elsewhere (:mod:`._window`).
 """
 
 from __future__ import annotations
@@ -36,14 +39,12 @@ import attrs
 from ._decide import BY_CONTEXT, BY_POSITION, Relocation
 from ._normalize import Normalized, cached_normalize, normalized_text
 from ._relocate import placed_at, relocate
+from ._window import Mark, in_window
 
 if TYPE_CHECKING:
     from ._anchor import Anchor
 
 __all__ = ["relocate_all"]
-
-#: A landmark: (old start, new start, new end, index of its anchor).
-_Mark = tuple[int, int, int, int]
 
 #: The quote with its context must be at least this long to be a landmark.
 _MIN_FRAME = 24
@@ -96,15 +97,15 @@ def _landmark(anchor: Anchor, text: str, norm: Normalized) -> tuple[int, int] | 
     return (exact, exact + len(anchor.exact)) if exact != -1 else (start, end)
 
 
-def _agree(a: _Mark, b: _Mark) -> bool:
+def _agree(a: Mark, b: Mark) -> bool:
     """Whether landmark *b*, after *a* in the old text, moved as *a* did (give or take)."""
     gap = b[0] - a[0]
     tolerance = min(_AGREE_SLACK + gap // 4, _AGREE_CAP)
     return b[1] >= a[1] and abs((b[1] - b[0]) - (a[1] - a[0])) <= tolerance
 
 
-def _runs(marks: list[_Mark]) -> list[list[_Mark]]:
-    runs: list[list[_Mark]] = []
+def _runs(marks: list[Mark]) -> list[list[Mark]]:
+    runs: list[list[Mark]] = []
     for mark in marks:
         if runs and _agree(runs[-1][-1], mark):
             runs[-1].append(mark)
@@ -113,7 +114,7 @@ def _runs(marks: list[_Mark]) -> list[list[_Mark]]:
     return runs
 
 
-def _between(run: list[_Mark], before: _Mark | None, after: _Mark | None) -> bool:
+def _between(run: list[Mark], before: Mark | None, after: Mark | None) -> bool:
     """Whether *run* starts, in the new text, after *before* and before *after* (ties allowed:
     anchors may overlap)."""
     if before is not None and run[0][1] < before[1]:
@@ -121,7 +122,7 @@ def _between(run: list[_Mark], before: _Mark | None, after: _Mark | None) -> boo
     return after is None or run[-1][1] <= after[1]
 
 
-def _outvoted(runs: list[list[_Mark]], i: int) -> bool:
+def _outvoted(runs: list[list[Mark]], i: int) -> bool:
     """Whether run *i* is out of order, in the new text, with a neighbouring run at least as
     long: of two short runs that contradict each other, neither is trusted over a longer."""
     run = runs[i]
@@ -130,7 +131,7 @@ def _outvoted(runs: list[list[_Mark]], i: int) -> bool:
     return i + 1 < len(runs) and run[-1][1] > runs[i + 1][0][1] and len(runs[i + 1]) >= len(run)
 
 
-def _trusted(marks: list[_Mark]) -> list[_Mark]:
+def _trusted(marks: list[Mark]) -> list[Mark]:
     """The landmarks to trust, in old order: strong runs, and weak runs in order between.
 
     *marks* must be sorted by old start.  With no strong run, a weak run is checked
@@ -140,14 +141,14 @@ def _trusted(marks: list[_Mark]) -> list[_Mark]:
     strong = [len(run) >= _STRONG for run in runs]
     weak_only = not any(strong)
     guide = [is_strong or weak_only for is_strong in strong]
-    after: list[_Mark | None] = [None] * len(runs)
-    following: _Mark | None = None
+    after: list[Mark | None] = [None] * len(runs)
+    following: Mark | None = None
     for i in range(len(runs) - 1, -1, -1):
         after[i] = following
         if guide[i]:
             following = runs[i][0]
-    out: list[_Mark] = []
-    before: _Mark | None = None
+    out: list[Mark] = []
+    before: Mark | None = None
     for i, run in enumerate(runs):
         if strong[i] or (_between(run, before, after[i]) and not _outvoted(runs, i)):
             out.extend(run)
@@ -156,7 +157,7 @@ def _trusted(marks: list[_Mark]) -> list[_Mark]:
     return out
 
 
-def _bracket(marks: list[_Mark], old_start: int, text: str) -> tuple[list[int], int, int] | None:
+def _bracket(marks: list[Mark], old_start: int, text: str) -> tuple[list[int], int, int] | None:
     """Where the quote at *old_start* is expected, and the new span it must lie in.
 
     Returns ``(expected places, low, high)``: one place when the landmarks before
@@ -182,7 +183,7 @@ def _bracket(marks: list[_Mark], old_start: int, text: str) -> tuple[list[int], 
 
 
 def _alone(
-    anchor: Anchor, text: str, marks: list[_Mark], old_length: int | None, split: bool = False
+    anchor: Anchor, text: str, marks: list[Mark], old_length: int | None, split: bool = False
 ) -> Relocation:
     """*anchor* relocated as without landmarks, except that nearness to its old place is
     no evidence when the landmarks around it say otherwise: when they moved differently
@@ -210,7 +211,7 @@ def _alone(
     )
 
 
-def _mapped(anchor: Anchor, text: str, marks: list[_Mark], old_length: int | None) -> Relocation:
+def _mapped(anchor: Anchor, text: str, marks: list[Mark], old_length: int | None) -> Relocation:
     """*anchor* relocated near where the landmarks map it; alone when they cannot say.
 
     When the landmarks around it moved differently (an edit between them), nearness
@@ -245,12 +246,14 @@ def relocate_all(
     *old_length* (the old text's length, a Source's ``length``) is known.  A
     landmark that contradicts its neighbours is not trusted; an answer is
     given only when sure, as :meth:`Anchor.relocate <ddfacts.Anchor.relocate>`
-    gives it, and the others say ``orphaned``.  Returns one
+    gives it, or when the one passage between the landmarks around an anchor,
+    shifted as they were, is clearly its quote; the others say ``orphaned``.  Returns one
     :class:`~ddfacts.Relocation` per anchor, in order; its ``method`` says
     ``landmarks`` when the landmarks' map decided.
 
     Time: O(k * n) for k anchors in a text of n code points (a bounded number
-    of ``str.find`` scans per anchor, as for one relocation), plus O(k log k).
+    of ``str.find`` scans per anchor, as for one relocation, and an alignment
+    in a window of at most 8,192 code points), plus O(k log k).
 
     Example::
 
@@ -259,7 +262,7 @@ def relocate_all(
     .. versionadded:: 0.1.0
     """
     norm = cached_normalize(new_text)
-    marks: list[_Mark] = []
+    marks: list[Mark] = []
     for index, anchor in enumerate(anchors):
         span = _landmark(anchor, new_text, norm)
         if span is not None:
@@ -267,6 +270,7 @@ def relocate_all(
     marks.sort()
     good = _trusted(marks)
     by_index = {mark[3]: mark for mark in good}
+    ends = [anchors[mark[3]].end for mark in good]
     out: list[Relocation] = []
     for index, anchor in enumerate(anchors):
         mark = by_index.get(index)
@@ -274,5 +278,8 @@ def relocate_all(
             reason = "the quote with its whole context occurs once, where its neighbours moved"
             out.append(placed_at(anchor, new_text, mark[1], mark[2], reason))
         else:
-            out.append(_mapped(anchor, new_text, good, old_length))
+            found = _mapped(anchor, new_text, good, old_length)
+            if found.start is None:
+                found = in_window(anchor, new_text, good, ends, old_length) or found
+            out.append(found)
     return out

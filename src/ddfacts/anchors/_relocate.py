@@ -128,7 +128,8 @@ def _many(q: Query, found: Occurrences) -> Relocation:
     return orphan(q, reason + "; nothing tells them apart", ranked)
 
 
-def _query(anchor: Anchor, new_text: str, old_length: int | None, expected: int | None) -> Query:
+def query(anchor: Anchor, new_text: str, old_length: int | None, expected: int | None) -> Query:
+    """What is looked for: *anchor*'s quote and context, normalized, and where it is expected."""
     quote = normalized_text(anchor.exact)
     mapped = expected is not None
     scaled = bool(old_length) or mapped
@@ -151,7 +152,7 @@ def _query(anchor: Anchor, new_text: str, old_length: int | None, expected: int 
 def placed_at(anchor: Anchor, new_text: str, start: int, end: int, reason: str) -> Relocation:
     """The relocation of *anchor* to ``new_text[start:end]``, found by other means (a
     landmark: its quote with its whole context, once in the text), scored as a candidate."""
-    q = _query(anchor, new_text, None, start)
+    q = query(anchor, new_text, None, start)
     if start == anchor.start and end == anchor.end:
         return _in_place(q)
     low = normalized_index(q.norm, start)
@@ -185,7 +186,7 @@ def relocate(
     the windows examined, whose total length w is O(m + 1000) per window for a
     bounded number of windows.
     """
-    q = _query(anchor, new_text, old_length, expected)
+    q = query(anchor, new_text, old_length, expected)
     if not q.quote:
         return orphan(q, "the quote is only spaces or invisible characters", [])
     if _still_there(anchor, new_text):

@@ -305,7 +305,7 @@ def _align_end(q: Query, lo: int, end: int, distance: int) -> tuple[int, int] | 
     return (start, end) if end > start else None
 
 
-def _align(q: Query, lo: int, hi: int, most: int = 1) -> tuple[list[tuple[int, int]], bool]:
+def align(q: Query, lo: int, hi: int, most: int = 1) -> tuple[list[tuple[int, int]], bool]:
     """The best approximate matches of the quote in normalized ``lo..hi``, as spans.
 
     The best match, and with *most* > 1 up to that many further ones that differ
@@ -364,7 +364,7 @@ def local(q: Query) -> tuple[int, list[Candidate]]:
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     hi = at + radius + m + m // 4 + 8
-    spans, complete = _align(q, lo, hi, _MAX_PER_WINDOW)
+    spans, complete = align(q, lo, hi, _MAX_PER_WINDOW)
     # The scan keeps one match per half quote; exact ones in the window all count.
     exact: list[int] = []
     start = q.norm.text.find(q.quote, lo, hi)
@@ -389,7 +389,7 @@ def fuzzy(q: Query) -> list[Candidate]:
     windows = _clusters(q)
     for number, (lo, hi) in enumerate(windows):
         most = _MAX_PER_WINDOW if number == len(windows) - 1 else 2
-        spans, _ = _align(q, lo, hi, most)
+        spans, _ = align(q, lo, hi, most)
         for span in spans:
             if span in seen:
                 continue

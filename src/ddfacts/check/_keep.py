@@ -4,7 +4,8 @@ The rules need, across records: each id's ordinal, each statement's quote,
 the Sources (with texts), the single-valued claims grouped by subject and
 property, the claims whose figure or date waits for its evidence quotes, the rank claims
 grouped by ranking, each claim's figure (for refinements), (with texts)
-the claims citing evidence, and the problems found in single records.  A :class:`Keeper` holds them:
+the claims citing evidence, the problems found in single records, and the
+derivation links (for the cycles among them).  A :class:`Keeper` holds them:
 :class:`MemoryKeeper` in dicts and lists (what :func:`ddfacts.check` uses on
 a FactSet already in memory), :class:`~ddfacts.check._spill.SpillKeeper` in a
 private temporary SQLite database on disk (what ``ddfacts check`` uses, so a
@@ -14,12 +15,13 @@ in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 from ..problems._report import Problem
 from ..quantities._value import Quantity
 from ..records import ClaimValue, Source
+from ..validation._cycles import find_cycles
 from ._contradiction import Said
 from ._texts import Cited, Quote
 
@@ -92,6 +94,12 @@ class Keeper(Protocol):
     def keep_problem(self, rule: str, problem: Problem) -> None:
         """Keep a problem a rule found in one record (in record order)."""
 
+    def keep_links(self, record_id: str, ordinal: int, targets: Sequence[str]) -> None:
+        """Keep the ids the record at *ordinal* is derived from (a later record's replace them)."""
+
+    def cycles(self) -> Iterator[list[str]]:
+        """The cycles among the links kept, as :func:`~ddfacts.validation._cycles.find_cycles`."""
+
     def groups(self) -> Iterator[Group]:
         """The single-valued claims by (subject, property), groups in order of first claim."""
 
@@ -127,6 +135,7 @@ class MemoryKeeper:
         self._pending: list[Pending] = []
         self._cited: list[Cited] = []
         self._problems: dict[str, list[Problem]] = {}
+        self._edges: dict[str, list[str]] = {}
 
     @property
     def ordinals(self) -> Mapping[str, int]:
@@ -179,6 +188,14 @@ class MemoryKeeper:
         """Keep a problem a rule found in one record."""
         self._problems.setdefault(rule, []).append(problem)
 
+    def keep_links(self, record_id: str, ordinal: int, targets: Sequence[str]) -> None:
+        """Keep a record's derivation links, in the place of the first record with its id."""
+        self._edges[record_id] = list(targets)
+
+    def cycles(self) -> Iterator[list[str]]:
+        """The cycles among the links kept."""
+        return find_cycles(self._edges)
+
     def groups(self) -> Iterator[Group]:
         """The groups, in order of first claim."""
         return iter(self._groups.items())
@@ -215,3 +232,4 @@ class MemoryKeeper:
         self._pending.clear()
         self._cited.clear()
         self._problems.clear()
+        self._edges.clear()

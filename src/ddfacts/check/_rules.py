@@ -7,7 +7,7 @@ decides when to call it.  Problems are located at ``/records/<ordinal>``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .._describe import describe_value
 from ..problems._codes import problem
@@ -15,7 +15,6 @@ from ..problems._report import Location, Problem
 from ..quantities._value import Quantity
 from ..records import Claim, ClaimValue, Event, Mode
 from ..times._span import TimeSpan
-from ..validation._cycles import find_cycles
 from ..validation._rules import role_allowed
 from ..vocabulary import Vocabulary
 from ._support import date_in, figure_in
@@ -141,12 +140,14 @@ def roles(event: Event, ordinal: int, vocab: Vocabulary) -> Iterator[Problem]:
         )
 
 
-def cycles(edges: Mapping[str, Sequence[str]], index: Mapping[str, int]) -> Iterator[Problem]:
+def cycles(found: Iterable[Sequence[str]], index: Mapping[str, int]) -> Iterator[Problem]:
     """``meaning.cycle``: records derived, quoted or translated from each other in a circle.
 
-    *edges* maps a record's id to the ids it is derived from; *index* gives ordinals.
+    *found* are the cycles among the derivation links (each the ids from the
+    record a link returns to, as :func:`~ddfacts.validation._cycles.find_cycles`
+    gives them); *index* gives ordinals.
     """
-    for cycle in find_cycles(edges):
+    for cycle in found:
         yield problem(
             "meaning.cycle",
             "records are derived from each other in a circle: " + " -> ".join([*cycle, cycle[0]]),

@@ -43,16 +43,17 @@ class CheckRun:
     figure or date and their evidence (checked when the run ends),
     derivation links and the problems found in single records.  With
     *texts*, sources and the claims that cite evidence are kept too, to
-    check evidence quotes against the texts.  With *spill*, all but the
-    derivation links go to a private temporary SQLite database on disk
-    (:mod:`ddfacts.check._spill`), so memory stays bounded however many
-    records are fed; the problems are the same.  Problems are located at
+    check evidence quotes against the texts.  With *spill*, all of it goes
+    to a private temporary SQLite database on disk
+    (:mod:`ddfacts.check._spill`), and the cycles among the derivation
+    links are found there (:mod:`ddfacts.check._links`), so memory stays
+    bounded however many records are fed; the problems are the same.  Problems are located at
     ``/records/<ordinal>``; :meth:`finish` gives them in the order
     :func:`check` does (:meth:`problems` one at a time), and lets go of
     what was kept.
 
     .. versionchanged:: 0.1.0
-       *spill*.
+       *spill*; with it, the derivation links are kept on disk too.
     """
 
     def __init__(self, texts: TextLookup | None, vocab: Vocabulary, *, spill: bool = False) -> None:
@@ -60,7 +61,6 @@ class CheckRun:
         self._vocab = vocab
         self._count = 0
         self._keep: Keeper = SpillKeeper() if spill else MemoryKeeper()
-        self._edges: dict[str, list[str]] = {}
 
     def add(self, record: Record) -> int | None:
         """Take the next record; the ordinal of an earlier record with its id, if any.
@@ -73,7 +73,8 @@ class CheckRun:
         earlier = self._keep.remember(record_id, ordinal)
         if record.provenance is not None and record.provenance.derived_from:
             # A record derived from nothing is on no cycle: it needs no entry.
-            self._edges[record_id] = [link.target for link in record.provenance.derived_from]
+            targets = [link.target for link in record.provenance.derived_from]
+            self._keep.keep_links(record_id, ordinal, targets)
         if isinstance(record, Statement):
             anchor = record.anchor
             # The offsets and the source only matter against texts.
@@ -159,7 +160,7 @@ class CheckRun:
                 yield from moved_evidence(
                     keep.cited(), keep.quotes, keep.sources, self._texts, keep.ordinals
                 )
-            yield from cycles(self._edges, keep.ordinals)
+            yield from cycles(keep.cycles(), keep.ordinals)
         finally:
             keep.close()
 

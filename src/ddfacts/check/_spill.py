@@ -5,10 +5,11 @@ a private temporary SQLite database (standard-library :mod:`sqlite3`, opened
 on the empty file name: SQLite makes the file, only this connection sees it,
 and it is deleted when the connection closes).  SQLite holds at most its page
 cache (:data:`CACHE_KIB`) in memory and sorts on disk, so the run's memory
-stays bounded however many records go through; what does grow with the
-input is the derivation links (records derived from others: the cycle rule
-walks them as one graph); the problems found in single records are kept
-here too, and ``ddfacts check`` sorts the report on disk
+stays bounded however many records go through.  The derivation links are
+kept here too, and the cycles among them found by SQL and indexed queries
+(:mod:`ddfacts.check._links`: what stays in memory is a byte per record and
+the depth-first search's path); so are the problems found in single
+records, and ``ddfacts check`` sorts the report on disk
 (:mod:`ddfacts.check._sorted`).
 
 Writes go in batches (:data:`BATCH` rows) in one transaction the database
@@ -21,7 +22,7 @@ from __future__ import annotations
 import json
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import groupby
 from typing import Any, TypeVar
 
@@ -30,6 +31,9 @@ from ..problems._report import Problem
 from ..records import Source
 from ._contradiction import Said
 from ._keep import Figure, Group, Pending, Ranked
+from ._links import INSERTS as LINK_INSERTS
+from ._links import SCHEMA as LINK_SCHEMA
+from ._links import spilled_cycles
 from ._texts import Cited, Quote
 
 __all__ = ["BATCH", "CACHE_KIB", "SpillKeeper"]
@@ -64,6 +68,7 @@ _INSERTS = {
     "ranks": "INSERT INTO ranks VALUES (?, ?, ?)",
     "figures": "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?)",
     "problems": "INSERT INTO problems VALUES (?, ?)",
+    **LINK_INSERTS,
 }
 #: Each claim after the first claim of its group, groups in order of first claim.
 _GROUPS = (
@@ -132,7 +137,7 @@ class SpillKeeper:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE"):
             self._db.execute(f"PRAGMA {pragma}")
         self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        for statement in _SCHEMA:
+        for statement in (*_SCHEMA, *LINK_SCHEMA):
             self._db.execute(statement)
         self._db.execute("BEGIN")
         self._rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _INSERTS}
@@ -205,6 +210,17 @@ class SpillKeeper:
     def keep_problem(self, rule: str, problem: Problem) -> None:
         """Keep a problem a rule found in one record."""
         self._add("problems", (rule, pickle.dumps(problem)))
+
+    def keep_links(self, record_id: str, ordinal: int, targets: Sequence[str]) -> None:
+        """Keep a record's derivation links."""
+        self._add("nodes", (ordinal, record_id))
+        for seq, target in enumerate(targets):
+            self._add("links", (ordinal, seq, target))
+
+    def cycles(self) -> Iterator[list[str]]:
+        """The cycles among the links kept, found on disk (:mod:`ddfacts.check._links`)."""
+        self._flush()
+        return spilled_cycles(self._db)
 
     def groups(self) -> Iterator[Group]:
         """The single-valued claims by (subject, property), groups in order of first claim."""

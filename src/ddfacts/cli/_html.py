@@ -1,9 +1,12 @@
 """``ddfacts html``: build a static site of fact files with their source texts.
 
 ``html FACTS... --texts DIR -o SITE`` writes the site into the folder SITE
-(replaced whole when the build succeeds).  Exit 0 when the site is written;
-2 when the input is unreadable, the extra ``ddfacts[html]`` is missing, or
-SITE is a file or a folder that is not a site ddfacts wrote.
+(replaced whole when the build succeeds); ``html --db STORE --texts DIR -o
+SITE`` builds it from a fact store (``ddfacts db build``) without loading the
+set, byte for byte the site of the files the store was built from.  Exit 0
+when the site is written; 2 when the input or the store is unreadable, the
+extra ``ddfacts[html]`` is missing, or SITE is a file or a folder that is not
+a site ddfacts wrote.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from pathlib import Path
 from .._escape import for_terminal
 from ..textstore import TextStore
 from ._base import EXIT_OK, CommandError, arguments, load_all, output_path, register
+from ._db import add_db_option, facts_or_db
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="FACTS", help="fact files or folders")
+    parser.add_argument("paths", nargs="*", metavar="FACTS", help="fact files or folders")
+    add_db_option(parser)
     parser.add_argument("--texts", metavar="DIR", help="folder of the sources' texts")
     parser.add_argument(
         "-o",
@@ -46,12 +51,12 @@ def run(args: argparse.Namespace) -> int:
         texts = TextStore(args.texts)
     if args.output == "-":
         raise CommandError("-o: a site is a folder; name it")
-    facts = load_all(args.paths)
-    try:
-        out = build(facts, texts, args.output)
-    except SiteError as error:
-        raise CommandError(str(error)) from None
-    except OSError as error:
-        raise CommandError(f"{args.output}: cannot write: {error.strerror}") from None
+    with facts_or_db(args, load_all) as facts:
+        try:
+            out = build(facts, texts, args.output)
+        except SiteError as error:
+            raise CommandError(str(error)) from None
+        except OSError as error:
+            raise CommandError(f"{args.output}: cannot write: {error.strerror}") from None
     sys.stderr.write(f"ddfacts html: wrote {for_terminal(str(out))}\n")
     return EXIT_OK

@@ -1,16 +1,19 @@
 """Write the site: one Jinja2 environment with autoescaping, pages rendered one at a time.
 
-Pages are rendered in a stable order from sorted records and written into a
-fresh folder beside the output, which then takes the output's place: a
-failed build leaves no half-written site.  The build streams: every page is
-written as its template generates it, so no page is held whole; each
-source's text is read when its page is rendered and dropped after; the
-problems of ``validate`` and ``check`` wait in a temporary SQLite file
-(:mod:`._problems`); charts are drawn and timeline rows made as they are
-written.  What stays in memory beyond the fact set are indexes of
-references (which records cite a statement, an actor's claims and events,
-sort keys), the largest text and one report while it is read.  The same
-input gives the same bytes: no dates, no random ids.
+Pages are rendered in a stable order and written into a fresh folder beside
+the output, which then takes the output's place: a failed build leaves no
+half-written site.  The build streams, from a :class:`~ddfacts.FactSet` or a
+:class:`~ddfacts.store.FactStore` alike (read through :class:`._model.Facts`):
+one pass over the records (:mod:`._gather`) puts the problems of
+``validate`` and ``check`` (:mod:`._problems`) and the lookups across
+records (:mod:`._sitedb`) into temporary SQLite files; then each page
+fetches the records it shows (sources, actors and claims one at a time in
+id order, timeline rows and chart claims in the site index's order) and is
+written as its template generates it.  Each source's text is read when its
+page is rendered and dropped after.  What stays in memory is one page's
+records, the largest text, a cache of actor names, and the small indexes of
+the validation run; the same input gives the same bytes: no dates, no
+random ids.
 """
 
 from __future__ import annotations
@@ -29,18 +32,20 @@ import markupsafe
 
 from .._describe import describe_value
 from .._escape import json_text, markdown_url, utf8_text
-from ..check import check
 from ..errors import SiteError, TextStoreError
 from ..factset import FactSet
-from ..records import Source, Statement
+from ..records import Actor, Claim, Source, Statement
+from ..store import FactStore
 from ..textstore import TextLookup
-from ..validation import validate
 from ._blocks import Mark, blocks, slug
-from ._charts import Group, chart_groups, draw
+from ._charts import charts
 from ._claimwords import claim_details
-from ._model import Index, claim_words, href_of, name_of
+from ._gather import gather
+from ._model import CachedFacts, Facts, Index, claim_words, href_of, name_of
 from ._pages import ActorIndex, actor_context, source_fragments, timeline_rows
+from ._paging import pages_of, paging
 from ._problems import ProblemStore
+from ._sitedb import SiteIndex
 
 __all__ = ["MARKER", "SiteError", "build"]
 
@@ -80,20 +85,6 @@ def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
     return env.get_template(f"{name}.html")
 
 
-def _problems(facts: FactSet, texts: TextLookup | None) -> ProblemStore:
-    """The problems of ``validate``, then those of ``check`` it did not give, on disk."""
-    store = ProblemStore()
-    try:
-        record_of = [record.id for record in facts]
-        store.add(validate(facts, texts=texts), record_of)
-        store.add(check(facts, texts=texts), record_of, fresh_only=True)
-        store.seal()
-    except BaseException:
-        store.close()
-        raise
-    return store
-
-
 def _text_of(source: Source, texts: TextLookup | None) -> str | None:
     if texts is None:
         return None
@@ -130,7 +121,7 @@ def _source_page(
     )
 
 
-def _href(facts: FactSet, record_id: str) -> str | None:
+def _href(facts: Facts, record_id: str) -> str | None:
     """The page of the record with *record_id*, or None (statements: their source page)."""
     record = facts.get(record_id)
     if record is None:
@@ -153,34 +144,51 @@ def _stream(path: Path, template: jinja2.Template, **context: Any) -> None:
             handle.write(utf8_text(piece))
 
 
-def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
+def _render_all(facts: Facts, texts: TextLookup | None, root: Path) -> None:
     env = environment()
-    with _problems(facts, texts) as store:
-        index = Index(facts, store)
+    reader = CachedFacts(facts)
+    view = reader.as_factset()  # the page helpers read it only through Facts
+    with ProblemStore() as problems, SiteIndex() as site:
+        counts = gather(reader, texts, problems, site)
+        pages = paging(reader, site)
+        index = Index(reader, problems, site, href=pages.href)
         common: dict[str, Any] = {
             "index": index,
-            "name_of": lambda i: name_of(facts, i),
+            "name_of": lambda i: name_of(reader, i),
             "describe": describe_value,
-            "href": lambda i: _href(facts, i),
+            "href": pages.href_id,
+            "paging": pages,
         }
-        groups = chart_groups(facts)
-        _index_page(env, facts, root, common)
-        for source in sorted(facts.sources, key=lambda s: s.id):
-            _source_page(env, index, source, _text_of(source, texts), root)
-        _actor_pages(env, facts, groups, root, common)
         _stream(
-            root / "claims.html",
-            _template(env, "claims"),
+            root / "index.html",
+            _template(env, "index"),
             root="",
-            claims=sorted(facts.claims, key=lambda c: c.id),
-            count=len(facts.claims),
-            words=lambda c: claim_words(facts, c),
-            details=lambda c: claim_details(facts, c),
+            sources=reader.ordered(Source),
+            actors=reader.ordered(Actor),
+            counts=counts,
             **common,
         )
-        rows = timeline_rows(facts)
-        _stream(root / "timeline.html", _template(env, "timeline"), root="", rows=rows, **common)
-        drawn = (draw(facts, key, points) for key, points in groups)
+        for source in reader.ordered(Source):
+            _source_page(env, index, source, _text_of(source, texts), root)
+        actor_index = ActorIndex(view, site)
+        for actor in reader.ordered(Actor):
+            context = actor_context(actor_index, actor)
+            page = _template(env, "actor")
+            _stream(root / href_of(actor), page, root="../", actor=actor, **context, **common)
+        claims_of = {
+            "count": dict(counts).get("claim", 0),
+            "words": lambda c: claim_words(reader, c),
+            "details": lambda c: claim_details(view, c),
+        }
+        for number, claims in pages_of(reader.ordered(Claim), pages.claims.rows):
+            nav, path = pages.claims.nav(number), root / pages.claims.file(number)
+            template = _template(env, "claims")
+            _stream(path, template, root="", claims=claims, nav=nav, **claims_of, **common)
+        rows = timeline_rows(view, site.timeline(), href=pages.href)
+        for number, chunk in pages_of(rows, pages.timeline.rows):
+            nav, path = pages.timeline.nav(number), root / pages.timeline.file(number)
+            _stream(path, _template(env, "timeline"), root="", rows=chunk, nav=nav, **common)
+        drawn = charts(reader, site)
         _stream(root / "charts.html", _template(env, "charts"), root="", charts=drawn, **common)
     static = resources.files("ddfacts.html") / "static"
     for name in ("site.css", "site.js"):
@@ -188,51 +196,28 @@ def _render_all(facts: FactSet, texts: TextLookup | None, root: Path) -> None:
     _write(root / MARKER, "A site written by ddfacts html; the next build replaces it.\n")
 
 
-def _index_page(
-    env: jinja2.Environment, facts: FactSet, root: Path, common: dict[str, Any]
-) -> None:
-    counts: dict[str, int] = {}
-    for record in facts:
-        counts[record.type] = counts.get(record.type, 0) + 1
-    _stream(
-        root / "index.html",
-        _template(env, "index"),
-        root="",
-        sources=sorted(facts.sources, key=lambda s: s.id),
-        actors=sorted(facts.actors, key=lambda a: a.id),
-        counts=sorted(counts.items()),
-        **common,
-    )
-
-
-def _actor_pages(
-    env: jinja2.Environment,
-    facts: FactSet,
-    groups: list[Group],
-    root: Path,
-    common: dict[str, Any],
-) -> None:
-    actor_index = ActorIndex(facts, groups)
-    template = _template(env, "actor")
-    for actor in sorted(facts.actors, key=lambda a: a.id):
-        context = actor_context(actor_index, actor)
-        _stream(root / href_of(actor), template, root="../", actor=actor, **context, **common)
-
-
 def build(
-    facts: FactSet | Iterable[Any], texts: TextLookup | None, out: str | os.PathLike[str]
+    facts: FactSet | FactStore | Iterable[Any],
+    texts: TextLookup | None,
+    out: str | os.PathLike[str],
 ) -> Path:
     """Write the static site of *facts* (with the source *texts*) into the folder *out*.
 
-    The folder is replaced whole when the build succeeds; it must not exist,
-    be empty, or hold a site an earlier build wrote.
+    *facts* is a :class:`~ddfacts.FactSet`, a :class:`~ddfacts.store.FactStore`
+    (read a page at a time: the build holds one page's records, never the
+    set), or records to make a FactSet of.  A store and a FactSet of the same
+    files give the same bytes.  The folder is replaced whole when the build
+    succeeds; it must not exist, be empty, or hold a site an earlier build
+    wrote.
 
     Raises:
         SiteError: *out* is a file, or a folder that is not a ddfacts site.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0
+       *facts* may be a FactStore.
     """
-    factset = facts if isinstance(facts, FactSet) else FactSet(facts)
+    factset: Facts = facts if isinstance(facts, (FactSet, FactStore)) else FactSet(facts)
     target = Path(out)
     if target.exists() and (
         not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())

@@ -5,26 +5,27 @@ runs left to right over the claims' ``as_of`` spans, the amount bottom to
 top from zero.  A claim is drawn by what it says: an exact figure as a dot,
 "about N" and "between A and B" as a band from the lower to the upper
 bound, "more than N" as a bar from N open to the top, "less than N" as a
-bar from zero to N.  Layout is linear in the claims.
+bar from zero to N.  Layout is linear in the claims; the claims of each chart
+come from the site index (:mod:`._sitedb`), one chart at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
 from .._describe import describe_value
-from ..factset import FactSet
 from ..quantities import Quantity
 from ..records import Claim
 from ..times import TimeSpan
 from ._blocks import slug
-from ._model import name_of
+from ._model import Facts, name_of
+from ._sitedb import SiteIndex
 
-__all__ = ["Chart", "Group", "Shape", "chart_groups", "charts", "draw"]
+__all__ = ["Chart", "Shape", "charts", "draw", "points_of"]
 
 WIDTH = 640
 HEIGHT = 260
@@ -88,35 +89,32 @@ def _label(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-#: A chart's (subject, property) and its points: what :func:`draw` lays out.
-Group = tuple[tuple[str, str], list[_Point]]
+def charts(facts: Facts, site: SiteIndex, subject: str | None = None) -> Iterator[Chart]:
+    """Every chart (with *subject*, that subject's), by subject then property, one at a time.
+
+    The site index gives each chart's claim ids; only one chart's claims are
+    fetched and held at a time.
+    """
+    for key, ids in site.charts(subject):
+        yield draw(facts, key, points_of(facts, ids))
 
 
-def charts(facts: FactSet) -> Iterator[Chart]:
-    """Every chart of *facts*, ordered by subject then property, laid out one at a time."""
-    for key, points in chart_groups(facts):
-        yield draw(facts, key, points)
+def points_of(facts: Facts, ids: Iterable[str]) -> list[_Point]:
+    """The points of the claims *ids* (each a quantity with a bounded as-of time)."""
+    points = []
+    for record_id in ids:
+        claim = facts.get(record_id, Claim)
+        if claim is None:
+            continue
+        span, value = claim.as_of, claim.value
+        if span is None or span.earliest is None or span.latest is None:
+            continue
+        if isinstance(value, Quantity):
+            points.append(_Point(claim, value, span, span.earliest, span.latest))
+    return points
 
 
-def chart_groups(facts: FactSet) -> list[Group]:
-    """The claims of each chart, by (subject, property): references only, nothing drawn."""
-    groups: dict[tuple[str, str], list[_Point]] = {}
-    for claim in facts.claims:
-        span = claim.as_of
-        if (
-            isinstance(claim.value, Quantity)
-            and span is not None
-            and span.earliest is not None
-            and span.latest is not None
-            and claim.subject is not None
-            and claim.property is not None
-        ):
-            point = _Point(claim, claim.value, span, span.earliest, span.latest)
-            groups.setdefault((claim.subject, claim.property), []).append(point)
-    return sorted(groups.items())
-
-
-def draw(facts: FactSet, key: tuple[str, str], points: list[_Point]) -> Chart:
+def draw(facts: Facts, key: tuple[str, str], points: list[_Point]) -> Chart:
     """The chart of the *points* of *key*: shapes, ticks and rows (linear in the points)."""
     points = sorted(points, key=lambda p: (p.earliest, p.latest, p.claim.id))
     first = min(_day(p.earliest) for p in points)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -13,11 +13,12 @@ from .._escape import markdown_url
 from ..cite._fragments import build_directive, link_with
 from ..cite._match import Folded
 from ..factset import FactSet
-from ..records import Actor, Claim, Event, Source, Statement
+from ..records import Actor, Claim, Event, Record, Source, Statement
 from ..times import TimeSpan
 from ._blocks import slug
-from ._charts import Group, draw
+from ._charts import charts
 from ._model import claim_words, href_of
+from ._sitedb import SiteIndex
 
 __all__ = ["NAV", "ActorIndex", "Fragment", "actor_context", "source_fragments", "timeline_rows"]
 
@@ -72,44 +73,29 @@ def source_fragments(
 
 
 class ActorIndex:
-    """Claims by subject and by speaker, events by participant, accounts by operator, charts
-    by subject: built in one pass over the fact set, so each actor page costs its own rows.
-    The lists hold references to the records; charts are drawn when their page is made."""
+    """Where an actor page's lists come from: the records about the actor (the fact set's
+    index), and the claims it said, the accounts it operates and its charts (the site
+    index, :mod:`._sitedb`), so each actor page costs its own rows."""
 
-    def __init__(self, facts: FactSet, charts: Sequence[Group]) -> None:
+    def __init__(self, facts: FactSet, site: SiteIndex) -> None:
         self.facts = facts
-        self.about: dict[str, list[Claim]] = {}
-        self.said: dict[str, list[Claim]] = {}
-        self.events: dict[str, list[Event]] = {}
-        self.accounts: dict[str, list[str]] = {}
-        self.charts: dict[str, list[Group]] = {}
-        for claim in facts.claims:
-            for about in claim.about:
-                self.about.setdefault(about, []).append(claim)
-            if claim.speaker is not None:
-                self.said.setdefault(claim.speaker, []).append(claim)
-        for event in facts.events:
-            for actor_id in dict.fromkeys(p.actor for p in event.participants):
-                self.events.setdefault(actor_id, []).append(event)
-        for actor in facts.actors:
-            if actor.operated_by is not None:
-                self.accounts.setdefault(actor.operated_by, []).append(actor.id)
-        for group in charts:
-            self.charts.setdefault(group[0][0], []).append(group)
+        self.site = site
 
 
 def actor_context(index: ActorIndex, actor: Actor) -> dict[str, Any]:
     """An actor page's lists: claims about and by the actor, events, accounts, charts."""
     facts = index.facts
-    about = sorted(index.about.get(actor.id, ()), key=_claim_key)
-    said = sorted(index.said.get(actor.id, ()), key=_claim_key)
-    events = sorted(index.events.get(actor.id, ()), key=lambda e: (_when(e.time), e.id))
+    near = facts.by_subject(actor.id)
+    about = sorted((r for r in near if isinstance(r, Claim)), key=_claim_key)
+    fetched = (facts.get(claim_id, Claim) for claim_id in index.site.said(actor.id))
+    said = sorted((c for c in fetched if c is not None), key=_claim_key)
+    events = sorted((r for r in near if isinstance(r, Event)), key=lambda e: (_when(e.time), e.id))
     return {
         "about": [(c, claim_words(facts, c)) for c in about],
         "said": [(c, claim_words(facts, c)) for c in said],
         "events": events,
-        "accounts": sorted(index.accounts.get(actor.id, ())),
-        "charts": [draw(facts, key, points) for key, points in index.charts.get(actor.id, ())],
+        "accounts": index.site.accounts(actor.id),
+        "charts": list(charts(facts, index.site, actor.id)),
         "roles": sorted(actor.roles, key=lambda r: (_when(r.during), r.position)),
     }
 
@@ -125,7 +111,7 @@ def _when(span: TimeSpan | None) -> tuple[dt.date, dt.date]:
     return (span.earliest or dt.date.max, span.latest or dt.date.max)
 
 
-def _row(record: Event | Claim, words: str) -> dict[str, str]:
+def _row(record: Event | Claim, words: str, href: str) -> dict[str, str]:
     """One line of the timeline: kind, time in words, anchor id, words, link and id."""
     if isinstance(record, Event):
         when, anchor = record.time, slug(record.id)
@@ -136,31 +122,23 @@ def _row(record: Event | Claim, words: str) -> dict[str, str]:
         "when": describe_time(when) if when is not None else "-",
         "id": anchor,
         "words": words,
-        "href": href_of(record),
+        "href": href,
         "record": record.id,
     }
 
 
-def timeline_rows(facts: FactSet) -> Iterator[dict[str, str]]:
-    """Events and dated claims in time order, then undated events by id: one row at a time.
+def timeline_rows(
+    facts: FactSet, order: Iterable[str], href: Callable[[Record], str] = href_of
+) -> Iterator[dict[str, str]]:
+    """The rows of the events and claims *order* names (the site index's time order).
 
-    Only the sort keys (dates, id, a reference to the record) are held; each
-    row's words are made as it is written.
+    Each record is fetched, and its row's words made, as the row is written;
+    *href* says where a row links (the paged claims table and timeline).
     """
-    keyed: list[tuple[dt.date, dt.date, str, Event | Claim]] = []
-    undated: list[tuple[str, Event]] = []
-    for event in facts.events:
-        if event.time is None:
-            undated.append((event.id, event))
-        else:
-            keyed.append((*_when(event.time), event.id, event))
-    keyed.extend((*_when(c.as_of), c.id, c) for c in facts.claims if c.as_of is not None)
-    keyed.sort(key=lambda row: row[:3])
-    undated.sort(key=lambda row: row[0])
-    for *_, record in keyed:
-        yield _row(record, _words(facts, record))
-    for _, event in undated:
-        yield _row(event, _words(facts, event))
+    for record_id in order:
+        record = facts.get(record_id)
+        if isinstance(record, (Event, Claim)):
+            yield _row(record, _words(facts, record), href(record))
 
 
 def _words(facts: FactSet, record: Event | Claim) -> str:

@@ -8,6 +8,8 @@ each collection says only how to find the records of one type
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from operator import attrgetter
 from typing import TypeVar, cast
 
 from . import Actor, Claim, Event, Record, Review, Source, Statement
@@ -40,6 +42,15 @@ class TypedAccessors:
     def of_type(self, kind: type[R]) -> tuple[R, ...]:
         """Every record of class *kind*, in file order."""
         return cast("tuple[R, ...]", self.by_type(TYPE_NAMES[kind]))
+
+    def ordered(self, kind: type[R]) -> Iterator[R]:
+        """Every record of class *kind* in id order (code point order), one at a time.
+
+        A collection in memory sorts its own; a store streams them from disk.
+
+        .. versionadded:: 0.2.0
+        """
+        return iter(sorted(self.of_type(kind), key=attrgetter("id")))
 
     @property
     def sources(self) -> tuple[Source, ...]:

@@ -10,7 +10,7 @@ when a text store is given.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Union
 
@@ -28,7 +28,7 @@ from ._pass import checked
 from ._record import RecordResult, RecordSummary
 from ._rows import Row, row_of_result
 
-__all__ = ["parse_levels", "report_of", "validate", "vocabulary_of"]
+__all__ = ["parse_levels", "problems_of", "report_of", "validate", "vocabulary_of"]
 
 #: What the whole-set pass takes: reading problems, rows, or records' results
 #: (from :func:`~ddfacts.validation.check_record`, in another process or on another machine).
@@ -132,14 +132,33 @@ def report_of(
     anywhere): given the same results in the same order, the report is the
     same.
     """
+    found = list(problems_of(results, vocab, levels, store=store, progress=progress))
+    return Report(_with_excerpts(found))
+
+
+def problems_of(
+    results: Iterable[Result],
+    vocab: Vocabulary,
+    levels: frozenset[Level],
+    *,
+    store: Any = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Problem]:
+    """The problems of :func:`report_of`, one at a time, before they are sorted into a report.
+
+    Each record's own problems come as its result is read, then those of the
+    whole set; what is held is the whole-set pass's index, not the problems
+    found so far (a caller sorts them: :func:`~ddfacts.problems._report.sort_bytes`
+    gives each one's place in the report).  Excerpts of lines read later are
+    not filled in.
+    """
     checker = RunChecker(vocab, levels)
     add = checker.add
-    found: list[Problem] = []
     anchored: list[RecordSummary] = []
     done = 0
     for item in results:
         if isinstance(item, Problem):
-            found.append(item)
+            yield item
             continue
         row = row_of_result(item, None) if isinstance(item, RecordResult) else item
         problems, facts, file, line, pointer, text, summary = row
@@ -151,14 +170,13 @@ def report_of(
             if text is not None:
                 excerpt = excerpt_of(text)
                 own = [attrs.evolve(one, excerpt=excerpt) for one in own]
-            found.extend(own)
+            yield from own
         done += 1
         if progress is not None and not done & 1023:
             progress(done)
-    found.extend(checker.finish())
+    yield from checker.finish()
     if store is not None and Level.ANCHORS in levels:
-        found.extend(anchor_problems(anchored, store))
-    return Report(_with_excerpts(found))
+        yield from anchor_problems(anchored, store)
 
 
 def _excerpts(handle: BinaryIO, file: str, numbers: set[int]) -> dict[tuple[str, int], str]:

@@ -1,0 +1,152 @@
+"""The one passage where the landmarks map an anchor that nothing else could place.
+
+Two trusted landmarks, one before an anchor's old place and one after it, in
+order in the new text, bound where its quote can be: a monotone map carries
+the old text between them into the new text between them, each place shifted
+by about as much as the landmarks were (between their two shifts, when the
+text between them was edited).  That *window* is small.  In a text that
+repeats itself, the quote with its whole context may stand in several copies
+and nothing but place tells them apart; the landmarks are that place.  When
+one passage in the window fits the quote between its recorded context (strong
+when the quote was edited), and no other there has that context or fits nearly
+as well (or, when the context changed, the quote stands there nearly intact,
+long, and alone), it is the answer (:func:`in_window`), whatever
+stands elsewhere.  Otherwise the anchor stays orphaned.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._decide import Relocation, _content, answer, distinct, fits
+from ._relocate import query
+from ._search import MIN_RIVAL, Candidate, Query, align, candidate, normalized_index
+
+if TYPE_CHECKING:
+    from ._anchor import Anchor
+
+__all__ = ["BY_WINDOW", "in_window", "window"]
+
+#: A landmark: (old start, new start, new end, index of its anchor).
+Mark = tuple[int, int, int, int]
+
+#: How far (code points) a place between two landmarks may have shifted beyond both
+#: their shifts (the edits between them both inserted and deleted text).
+_SHIFT_SLACK = 64
+#: The widest window (code points) searched: wider, the landmarks say too little.
+_WIDEST = 8192
+#: How many passages resembling the quote the window may hold (more: none is placed).
+_MOST = 8
+#: Passages whose fit by quote and context differ by at most this much fit alike.
+_TIE = 0.02
+#: A quote at least this long, nearly intact, is placed even when its context is weak
+#: (the sentences around it were deleted or rewritten); a shorter one may stand in
+#: another sentence near its deleted one.
+_LONG = 40
+#: Least quote similarity of a passage placed without its context.
+_NEARLY = 0.95
+#: The context (mean of prefix and suffix similarity) an edited quote needs, unless long.
+_STRONG_CONTEXT = 0.9
+BY_WINDOW = (
+    "the one passage that fits the quote and its context where the anchors around it map, "
+    "between them and shifted as they were"
+)
+
+
+def window(
+    anchor: Anchor, marks: list[Mark], ends: list[int], length: int
+) -> tuple[int, int] | None:
+    """The span of a new text of *length* code points where *anchor*'s quote must now
+    stand, by the trusted *marks* (sorted by old start; ``ends[i]`` is where the quote
+    of ``marks[i]`` ended in the old text) around it.
+
+    The quote starts at or after the landmark before it, and after its end when their
+    old quotes did not overlap (one passage cannot hold two places of the old text);
+    it ends before the landmark after it when their old quotes did not overlap, else
+    no later than that landmark when it ended no later in the old text.  Its start and
+    end shifted by as much as theirs, give or take :data:`_SHIFT_SLACK`.  None when it
+    is not between two landmarks, when they are out of order (a block moved between
+    them), or when the quote's possible starts span more than :data:`_WIDEST`.
+    """
+    i = bisect_right(marks, (anchor.start, length + 1))
+    if not 0 < i < len(marks):
+        return None
+    before, after = marks[i - 1], marks[i]
+    shifts = (before[1] - before[0], after[1] - after[0])
+    first = before[2] if ends[i - 1] <= anchor.start else before[1]
+    last = length  # when its old quote ran past the landmark after it
+    if anchor.end <= ends[i]:
+        last = after[1] if anchor.end <= after[0] else after[2]
+    low = max(first, anchor.start + min(shifts) - _SHIFT_SLACK)
+    high = min(last, anchor.end + max(shifts) + _SHIFT_SLACK)
+    size = len(anchor.exact)
+    if high - low < size // 2 or high - low - size > _WIDEST:
+        return None
+    return low, high
+
+
+def _resembling(q: Query, low: int, high: int) -> list[Candidate] | None:
+    """Every passage inside raw ``low..high`` that resembles the quote (quote similarity
+    at least ``MIN_RIVAL``), best first; None when there are more than :data:`_MOST`."""
+    n = q.norm.text
+    m = len(q.quote)
+    lo = normalized_index(q.norm, low)
+    hi = normalized_index(q.norm, high)
+    spans, complete = align(q, lo, hi, _MOST)
+    if not complete:
+        return None
+    at = n.find(q.quote, lo, hi)
+    while at != -1:
+        spans.append((at, at + m))
+        at = n.find(q.quote, at + 1, hi)
+    found = [candidate(q, start, end, "fuzzy") for start, end in spans]
+    inside = [c for c in found if c is not None and low <= c.start and c.end <= high]
+    return distinct([c for c in inside if c.quote >= MIN_RIVAL])
+
+
+def _supported(q: Query, c: Candidate) -> bool:
+    """Whether what surrounds *c* says it is the quote: a strong context; the recorded
+    context, when the quote stands there intact; or, with a weak context, the quote
+    itself, at least :data:`_LONG` code points long and nearly intact."""
+    if c.context >= _STRONG_CONTEXT or (c.context_ok and c.distance == 0):
+        return True
+    return len(q.quote) >= _LONG and c.quote >= _NEARLY
+
+
+def _only(q: Query, found: list[Candidate]) -> Candidate | None:
+    """The passage of *found* (all that resemble the quote in the window) that is the
+    answer, or None: the best that fits (:func:`._decide.fits`) and is supported
+    (:func:`_supported`), when no other has the recorded context or fits nearly as well,
+    and none at all resembles the quote when the answer's context changed."""
+    fitting = sorted((c for c in found if fits(q, c)), key=lambda c: -_content(c))
+    if not fitting or not _supported(q, fitting[0]):
+        return None
+    best = fitting[0]
+    others = [c for c in found if c is not best]
+    if not best.context_ok:
+        return None if others else best
+    floor = _content(best) - _TIE
+    return None if any(c.context_ok or _content(c) >= floor for c in others) else best
+
+
+def in_window(
+    anchor: Anchor, text: str, marks: list[Mark], ends: list[int], old_length: int | None
+) -> Relocation | None:
+    """*anchor* placed in the window the landmarks map it to (:func:`window`) when one
+    passage there is clearly its quote (:func:`_only`); else None.
+
+    Time: O(w * ceil(m / 64)) for a window of w <= :data:`_WIDEST` code points and a
+    quote of m, plus one ``str.find`` scan of the window.
+    """
+    where = window(anchor, marks, ends, len(text))
+    if where is None:
+        return None
+    q = query(anchor, text, old_length, (where[0] + where[1]) // 2)
+    found = _resembling(q, *where)
+    best = None if found is None else _only(q, found)
+    if found is None or best is None:
+        return None
+    return attrs.evolve(answer(q, best, found, BY_WINDOW), method="landmarks")
