@@ -121,16 +121,6 @@ def _source_page(
     )
 
 
-def _href(facts: Facts, record_id: str) -> str | None:
-    """The page of the record with *record_id*, or None (statements: their source page)."""
-    record = facts.get(record_id)
-    if record is None:
-        return None
-    if isinstance(record, Statement):
-        return f"sources/{slug(record.source)}.html#{slug(record.id)}"
-    return href_of(record)
-
-
 def _write(path: Path, page: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(utf8_text(page), encoding="utf-8", newline="\n")

@@ -43,7 +43,6 @@ class Shape:
     height: float
     label: str
     claim: str
-    href: str
 
 
 @attrs.frozen
@@ -164,16 +163,15 @@ def _shape(point: _Point, xpos: Callable[[int], float], ypos: Callable[[float], 
     x0 = xpos(_day(point.earliest))
     x1 = max(xpos(_day(point.latest) + 1), x0 + 6)
     label = f"{point.span.edtf}: {describe_value(value)}"
-    href = f"claims.html#{slug(claim.id)}"
     floor = ypos(0)
     if value.lower is not None and value.upper is None:
         y = float(TOP)  # open to the plot's top edge
-        return Shape("open", x0, y, x1 - x0, ypos(float(value.lower)) - y, label, claim.id, href)
+        return Shape("open", x0, y, x1 - x0, ypos(float(value.lower)) - y, label, claim.id)
     if value.upper is not None and value.lower is None:
         y = ypos(float(value.upper))
-        return Shape("below", x0, y, x1 - x0, floor - y, label, claim.id, href)
+        return Shape("below", x0, y, x1 - x0, floor - y, label, claim.id)
     if value.lower is not None and value.upper is not None and value.lower != value.upper:
         y = ypos(float(value.upper))
-        return Shape("band", x0, y, x1 - x0, ypos(float(value.lower)) - y, label, claim.id, href)
+        return Shape("band", x0, y, x1 - x0, ypos(float(value.lower)) - y, label, claim.id)
     amount = value.amount if value.amount is not None else value.lower
-    return Shape("dot", (x0 + x1) / 2, ypos(float(amount or 0)), 0, 0, label, claim.id, href)
+    return Shape("dot", (x0 + x1) / 2, ypos(float(amount or 0)), 0, 0, label, claim.id)
