@@ -27,7 +27,7 @@ import attrs
 from ..records import Claim, Event, Record, Review, Statement
 from ._blocks import slug
 from ._model import Facts, href_of
-from ._sitedb import SiteIndex, time_key
+from ._sitedb import SiteIndex, TimelineKey, timeline_key
 
 __all__ = [
     "PAGE_ROWS",
@@ -46,20 +46,9 @@ PAGE_ROWS = 1000
 #: Pages named on each side of the current one in a page's navigation.
 _AROUND = 3
 
-#: The place of a timeline row: undated last, then earliest and latest time, then id.
-TimelineKey = tuple[int, str, str, str]
-
 #: A page's first key: a claim's id, or a timeline row's place.
 K = TypeVar("K", str, TimelineKey)
 T = TypeVar("T")
-
-
-def timeline_key(record: Event | Claim) -> TimelineKey:
-    """Where *record* sorts on the timeline: the order of ``SiteIndex.timeline``."""
-    span = record.time if isinstance(record, Event) else record.as_of
-    if span is None:
-        return (1, "", "", record.id)
-    return (0, time_key(span.earliest), time_key(span.latest), record.id)
 
 
 @attrs.frozen

@@ -25,9 +25,8 @@ from types import TracebackType
 
 from ..quantities import Quantity
 from ..records import Actor, Claim, Event, Record, Review
-from ..times import TimeSpan
 
-__all__ = ["SiteIndex", "time_key"]
+__all__ = ["SiteIndex", "TimelineKey", "time_key", "timeline_key"]
 
 _SCHEMA = """
 CREATE TABLE cites (statement TEXT NOT NULL, n INTEGER NOT NULL, id TEXT NOT NULL);
@@ -68,8 +67,16 @@ def time_key(value: dt.date | None) -> str:
     return value.isoformat()
 
 
-def _span_keys(span: TimeSpan) -> tuple[str, str]:
-    return time_key(span.earliest), time_key(span.latest)
+#: The place of a timeline row: undated last, then earliest and latest time, then id.
+TimelineKey = tuple[int, str, str, str]
+
+
+def timeline_key(record: Event | Claim) -> TimelineKey:
+    """Where *record* sorts on the timeline (the ``timeline`` table's order)."""
+    span = record.time if isinstance(record, Event) else record.as_of
+    if span is None:
+        return (1, "", "", record.id)
+    return (0, time_key(span.earliest), time_key(span.latest), record.id)
 
 
 def _chartable(claim: Claim) -> bool:
@@ -91,7 +98,7 @@ def _claim_rows(claim: Claim, n: int) -> Iterator[_Row]:
     if _chartable(claim):
         yield "points", (claim.subject, claim.property, n, claim.id)
     if claim.as_of is not None:
-        yield "timeline", (0, *_span_keys(claim.as_of), claim.id)
+        yield "timeline", timeline_key(claim)
 
 
 def _rows(record: Record, n: int) -> Iterator[_Row]:
@@ -102,10 +109,7 @@ def _rows(record: Record, n: int) -> Iterator[_Row]:
     if isinstance(record, Claim):
         yield from _claim_rows(record, n)
     elif isinstance(record, Event):
-        if record.time is None:
-            yield "timeline", (1, "", "", record.id)
-        else:
-            yield "timeline", (0, *_span_keys(record.time), record.id)
+        yield "timeline", timeline_key(record)
     elif isinstance(record, Actor):
         evidence = [*record.evidence, *(s for role in record.roles for s in role.evidence)]
         for statement in evidence:
