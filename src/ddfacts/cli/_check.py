@@ -16,7 +16,8 @@ whole.  The problems go to disk too, are sorted there
 as it is read back (:data:`~ddfacts.cli._reporters.STREAMERS`), to stdout
 or atomically to ``-o FILE``: no list of problems, no report text is held.
 What grows with the input in memory is where each record came from (a few
-bytes a record), the derivation links between records and the files named.
+bytes a record) and the files named; derivation links, too, wait on disk,
+where the cycle rule walks them (:mod:`ddfacts.check._links`).
 The report is the one :func:`ddfacts.check` gives on all the files loaded
 into one FactSet, byte for byte.
 """
