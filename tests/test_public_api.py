@@ -465,6 +465,7 @@ INTERNAL: dict[str, str] = {
     "ddfacts.html._model.CachedFacts": "recently used actors and sources of the site's facts",
     "ddfacts.html._model.Facts": "what the site build reads of a FactSet or FactStore (protocol)",
     "ddfacts.html._sitedb.SiteIndex": "the site build's cross-record lookups, in SQLite",
+    "ddfacts.html._scratch.Scratch": "a private SQLite file in a temporary folder",
     "ddfacts.html._paging.Link": "one link of a page navigation",
     "ddfacts.html._paging.Nav": "a paged list's navigation",
     "ddfacts.html._paging.Pager": "one paged list (claims or timeline)",

@@ -16,14 +16,11 @@ so each costs about log n.
 
 from __future__ import annotations
 
-import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
-from types import TracebackType
 
 from ..problems import Problem
 from ..problems._report import sort_bytes
+from ._scratch import Scratch
 
 __all__ = ["ProblemStore", "Row"]
 
@@ -50,7 +47,7 @@ Row = tuple[str, str, str]
 _Stored = tuple[int, int, bytes, int | None, str | None, str | None, str, str, str]
 
 
-class ProblemStore:
+class ProblemStore(Scratch):
     """Problems by the record they name, in a temporary SQLite file; close it when done.
 
     :meth:`add` reads one run's problems (each call is a run, shown after
@@ -62,9 +59,7 @@ class ProblemStore:
     """
 
     def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="ddfacts-html-")
-        self._db = sqlite3.connect(Path(self._folder.name) / "problems.sqlite")
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        super().__init__("problems", _SCHEMA)
         self._seq = 0
         self._run = 0
         self._names: list[tuple[int, str, str]] = []
@@ -174,22 +169,6 @@ class ProblemStore:
             " ORDER BY run, place, seq"
         )
         return list(rows)
-
-    def close(self) -> None:
-        """Close the database and remove its folder."""
-        self._db.close()
-        self._folder.cleanup()
-
-    def __enter__(self) -> ProblemStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _pointer_ordinal(problem: Problem) -> int | None:

@@ -17,14 +17,11 @@ The sort keys are text that sorts as the values do: ids in code point order
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
-from types import TracebackType
 
 from ..quantities import Quantity
 from ..records import Actor, Claim, Event, Record, Review
+from ._scratch import Scratch
 
 __all__ = ["SiteIndex", "TimelineKey", "time_key", "timeline_key"]
 
@@ -118,7 +115,7 @@ def _rows(record: Record, n: int) -> Iterator[_Row]:
             yield "accounts", (record.operated_by, record.id)
 
 
-class SiteIndex:
+class SiteIndex(Scratch):
     """The site's cross-record lookups in a temporary SQLite file; close it when done.
 
     Feed every record with :meth:`add` in file order, then :meth:`seal`;
@@ -127,9 +124,7 @@ class SiteIndex:
     """
 
     def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="ddfacts-site-")
-        self._db = sqlite3.connect(Path(self._folder.name) / "site.sqlite")
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        super().__init__("site", _SCHEMA)
         self._pending: dict[str, list[tuple[object, ...]]] = {}
         self._count = 0
 
@@ -198,19 +193,3 @@ class SiteIndex:
     def timeline(self) -> Iterator[str]:
         """Events and dated claims by earliest, latest time and id, then undated events by id."""
         return self._ids("SELECT id FROM timeline ORDER BY undated, early, late, id")
-
-    def close(self) -> None:
-        """Close the database and remove its folder."""
-        self._db.close()
-        self._folder.cleanup()
-
-    def __enter__(self) -> SiteIndex:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
