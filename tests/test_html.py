@@ -147,17 +147,17 @@ def test_the_problem_store_keeps_order_groups_and_drops_repeats() -> None:
 
     with ProblemStore() as store:
         folder = Path(store._folder.name)
+        store.name(0, "claim:z")
+        store.name(1, "Claim:B")
         store.add(
             [
                 problem("a.one", "first", at="/records/1"),
                 problem("a.two", "both", records=("claim:b", "claim:a")),
                 problem("a.three", "nowhere"),
             ],
-            ["claim:z", "Claim:B"],
         )
         store.add(
             [problem("a.two", "both", at="/records/0"), problem("c.new", "fresh", at="/records/0")],
-            ["claim:z", "Claim:B"],
             fresh_only=True,
         )
         store.seal()

@@ -137,7 +137,6 @@ def _stream(path: Path, template: jinja2.Template, **context: Any) -> None:
 def _render_all(facts: Facts, texts: TextLookup | None, root: Path) -> None:
     env = environment()
     reader = CachedFacts(facts)
-    view = reader.as_factset()  # the page helpers read it only through Facts
     with ProblemStore() as problems, SiteIndex() as site:
         counts = gather(reader, texts, problems, site)
         pages = paging(reader, site)
@@ -160,21 +159,20 @@ def _render_all(facts: Facts, texts: TextLookup | None, root: Path) -> None:
         )
         for source in reader.ordered(Source):
             _source_page(env, index, source, _text_of(source, texts), root)
-        actor_index = ActorIndex(view, site)
+        actor_index, page = ActorIndex(reader, site), _template(env, "actor")
         for actor in reader.ordered(Actor):
             context = actor_context(actor_index, actor)
-            page = _template(env, "actor")
             _stream(root / href_of(actor), page, root="../", actor=actor, **context, **common)
         claims_of = {
             "count": dict(counts).get("claim", 0),
             "words": lambda c: claim_words(reader, c),
-            "details": lambda c: claim_details(view, c),
+            "details": lambda c: claim_details(reader, c),
         }
+        template = _template(env, "claims")
         for number, claims in pages_of(reader.ordered(Claim), pages.claims.rows):
             nav, path = pages.claims.nav(number), root / pages.claims.file(number)
-            template = _template(env, "claims")
             _stream(path, template, root="", claims=claims, nav=nav, **claims_of, **common)
-        rows = timeline_rows(view, site.timeline(), href=pages.href)
+        rows = timeline_rows(reader, site.timeline(), href=pages.href)
         for number, chunk in pages_of(rows, pages.timeline.rows):
             nav, path = pages.timeline.nav(number), root / pages.timeline.file(number)
             _stream(path, _template(env, "timeline"), root="", rows=chunk, nav=nav, **common)

@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .._describe import describe_factuality, describe_rank, describe_value
-from ..factset import FactSet
 from ..records import Attribution, Claim, Members, Rank, Source
-from ._model import name_of
+from ._model import Facts, name_of
 
 __all__ = ["claim_details"]
 
@@ -35,7 +34,7 @@ def _members(members: Members, subject: str, name: Callable[[str], str]) -> str:
     return words
 
 
-def _chain(facts: FactSet, attribution: Attribution, name: Callable[[str], str]) -> str | None:
+def _chain(facts: Facts, attribution: Attribution, name: Callable[[str], str]) -> str | None:
     if not attribution.hops:
         return None
     links = []
@@ -66,7 +65,7 @@ def _structure(claim: Claim, name: Callable[[str], str]) -> list[str]:
     return lines
 
 
-def claim_details(facts: FactSet, claim: Claim) -> list[str]:
+def claim_details(facts: Facts, claim: Claim) -> list[str]:
     """The lines a claim's row shows under its words, plain text, in a fixed order."""
 
     def name(record_id: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Protocol, cast, overload
+from typing import Protocol, overload
 
 import attrs
 
@@ -21,9 +21,6 @@ from ..records._typed import R
 from ._blocks import slug
 from ._problems import ProblemStore
 from ._sitedb import SiteIndex
-
-if TYPE_CHECKING:
-    from ..factset import FactSet
 
 __all__ = ["CachedFacts", "Citing", "Facts", "Index", "Shown", "claim_words"]
 
@@ -89,10 +86,6 @@ class CachedFacts:
         """Every record of class *kind* in id order."""
         return self._facts.ordered(kind)
 
-    def as_factset(self) -> FactSet:
-        """Itself, for the page helpers typed for a FactSet (they read it only as above)."""
-        return cast("FactSet", self)
-
 
 @attrs.frozen
 class Shown:
@@ -115,12 +108,12 @@ class Citing:
     mode: str | None = None
 
 
-def claim_words(facts: Facts | FactSet, claim: Claim) -> str:
+def claim_words(facts: Facts, claim: Claim) -> str:
     """A claim in a few words: its text, its proposition, or subject, property and value."""
     return describe_claim(claim, lambda record_id: name_of(facts, record_id))
 
 
-def name_of(facts: Facts | FactSet, record_id: str | None) -> str:
+def name_of(facts: Facts, record_id: str | None) -> str:
     """An actor's name, or the id itself."""
     if record_id is None:
         return ""

@@ -12,12 +12,11 @@ from .._describe import describe_time
 from .._escape import markdown_url
 from ..cite._fragments import build_directive, link_with
 from ..cite._match import Folded
-from ..factset import FactSet
 from ..records import Actor, Claim, Event, Record, Source, Statement
 from ..times import TimeSpan
 from ._blocks import slug
 from ._charts import charts
-from ._model import claim_words, href_of
+from ._model import Facts, claim_words, href_of
 from ._sitedb import SiteIndex
 
 __all__ = ["NAV", "ActorIndex", "Fragment", "actor_context", "source_fragments", "timeline_rows"]
@@ -77,7 +76,7 @@ class ActorIndex:
     index), and the claims it said, the accounts it operates and its charts (the site
     index, :mod:`._sitedb`), so each actor page costs its own rows."""
 
-    def __init__(self, facts: FactSet, site: SiteIndex) -> None:
+    def __init__(self, facts: Facts, site: SiteIndex) -> None:
         self.facts = facts
         self.site = site
 
@@ -128,7 +127,7 @@ def _row(record: Event | Claim, words: str, href: str) -> dict[str, str]:
 
 
 def timeline_rows(
-    facts: FactSet, order: Iterable[str], href: Callable[[Record], str] = href_of
+    facts: Facts, order: Iterable[str], href: Callable[[Record], str] = href_of
 ) -> Iterator[dict[str, str]]:
     """The rows of the events and claims *order* names (the site index's time order).
 
@@ -141,7 +140,7 @@ def timeline_rows(
             yield _row(record, _words(facts, record), href(record))
 
 
-def _words(facts: FactSet, record: Event | Claim) -> str:
+def _words(facts: Facts, record: Event | Claim) -> str:
     if isinstance(record, Event):
         return record.description or record.event_type
     return claim_words(facts, record)

@@ -6,7 +6,7 @@ list that fits one page is one file, as it was before paging.  A
 :class:`Pager` keeps the sort key of each page's first row, so the page of a
 row is a bisection of those keys: memory is a key per page, a lookup is
 ``log(pages)``.  The claims are in id order (the key is the id); the
-timeline in the site index's time order (:func:`timeline_key`).
+timeline in the site index's time order (:func:`._sitedb.timeline_key`).
 
 :class:`Paging` is the one place that says where a record is shown: claims
 (and reviews, with the claim they review) on their page of the claims table,
@@ -38,7 +38,6 @@ __all__ = [
     "pager",
     "pages_of",
     "paging",
-    "timeline_key",
 ]
 
 #: Rows on one page of the claims table or of the timeline.
@@ -173,16 +172,8 @@ class Paging:
 def paging(facts: Facts, site: SiteIndex, rows: int = 0) -> Paging:
     """The pages of the claims table and of the timeline of *facts*, *rows* rows a page.
 
-    One pass over the claims in id order and one over the timeline's ids:
-    only each page's first key is kept (a timeline page's first record is
-    fetched to make its key).
+    One pass over the claims in id order and one over the timeline's keys
+    in the site index: only each page's first key is kept.
     """
-    rows = rows or PAGE_ROWS
     claims = pager("claims", (claim.id for claim in facts.ordered(Claim)), rows)
-    firsts: list[TimelineKey] = []
-    for number, record_id in enumerate(site.timeline()):
-        if number % rows == 0:
-            record = facts.get(record_id)
-            if isinstance(record, (Event, Claim)):
-                firsts.append(timeline_key(record))
-    return Paging(claims, Pager("timeline", firsts, rows), facts.get)
+    return Paging(claims, pager("timeline", site.timeline_keys(), rows), facts.get)

@@ -16,7 +16,7 @@ so each costs about log n.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from ..problems import Problem
 from ..problems._report import sort_bytes
@@ -73,18 +73,11 @@ class ProblemStore(Scratch):
                 self._db.executemany("INSERT INTO named VALUES (?, ?, ?)", self._names)
             self._names.clear()
 
-    def add(
-        self,
-        problems: Iterable[Problem],
-        record_of: Sequence[str] = (),
-        *,
-        fresh_only: bool = False,
-    ) -> None:
+    def add(self, problems: Iterable[Problem], *, fresh_only: bool = False) -> None:
         """Store one run's *problems*, in any order.
 
-        A problem naming no record is placed by its ``/records/N`` pointer:
-        through *record_of* (the ids by N) when it holds N, else through
-        the ids given to :meth:`name`.
+        A problem naming no record is placed by its ``/records/N`` pointer,
+        through the ids given to :meth:`name` (matched when the store is sealed).
         """
         self._run += 1
         rows: list[_Stored] = []
@@ -94,15 +87,10 @@ class ProblemStore(Scratch):
                 continue
             place = sort_bytes(problem)
             named: list[str | None] = list(problem.records)
-            ordinal = None
-            if not named:
-                ordinal = _pointer_ordinal(problem)
-                known = ordinal is not None and ordinal < len(record_of)
-                named = [record_of[ordinal] if known and ordinal is not None else None]
-            for record in named:
+            at = None if named else _pointer_ordinal(problem)
+            for record in named or [None]:
                 self._seq += 1
                 folded = None if record is None else record.lower()
-                at = ordinal if record is None else None
                 code, severity = problem.code, problem.severity.value
                 rows.append(
                     (self._seq, self._run, place, at, record, folded, code, severity, key[1])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import groupby
 
 from ..quantities import Quantity
 from ..records import Actor, Claim, Event, Record, Review
@@ -178,18 +179,16 @@ class SiteIndex(Scratch):
             f"SELECT subject, property, id FROM points {where}ORDER BY subject, property, n",
             params,
         )
-        key: tuple[str, str] | None = None
-        ids: list[str] = []
-        for chart_subject, prop, record_id in rows:
-            if (chart_subject, prop) != key and ids:
-                assert key is not None
-                yield key, ids
-                ids = []
-            key = (chart_subject, prop)
-            ids.append(record_id)
-        if key is not None and ids:
-            yield key, ids
+        for (chart_subject, prop), group in groupby(rows, key=lambda row: (row[0], row[1])):
+            yield (chart_subject, prop), [record_id for _, _, record_id in group]
+
+    def timeline_keys(self) -> Iterator[TimelineKey]:
+        """The timeline's rows as :func:`timeline_key` gives them, in order: events and dated
+        claims by earliest, latest time and id, then undated events by id."""
+        sql = "SELECT undated, early, late, id FROM timeline ORDER BY undated, early, late, id"
+        for undated, early, late, record_id in self._db.execute(sql):
+            yield (int(undated), str(early), str(late), str(record_id))
 
     def timeline(self) -> Iterator[str]:
-        """Events and dated claims by earliest, latest time and id, then undated events by id."""
-        return self._ids("SELECT id FROM timeline ORDER BY undated, early, late, id")
+        """The ids of the timeline's rows, in order (:meth:`timeline_keys`)."""
+        return (key[-1] for key in self.timeline_keys())
