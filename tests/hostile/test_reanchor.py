@@ -190,8 +190,13 @@ class TestComplexity:
         assert_near_linear(_long_quote_in, 20_000)
 
     def test_growing_quote(self) -> None:
-        """A quote of 500 and of 5,000 characters with a typo, in a 100 KB text: near-linear."""
-        assert_near_linear(_quote_of, 500)
+        """A quote of 500 and of 5,000 characters with a typo, in a 100 KB text: within the
+        stated bound.  Relocation aligns the quote (m code points, m/64 machine words a
+        column) over windows of O(m + 1000) code points (``relocate``'s docstring), so 10x
+        the quote may cost up to (5,000 * 6,000) / (500 * 1,500) = 40x; measured 17-24x on
+        a quiet machine, which made the general 20x limit flaky.  A path quadratic in the
+        text or cubic in the quote would still fail."""
+        assert_near_linear(_quote_of, 500, max_ratio=40.0)
 
 
 @given(

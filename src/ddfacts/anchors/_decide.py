@@ -34,6 +34,7 @@ __all__ = [
     "distinct",
     "fits",
     "orphan",
+    "rivalled",
     "unrivalled",
 ]
 
@@ -225,10 +226,16 @@ def by_context(q: Query, best: Candidate, ranked: list[Candidate]) -> bool:
     checks that *best* lies between the anchors around it (:mod:`._landmarks`)."""
     if not q.mapped or best.context < _STRONG_CONTEXT or not fits(q, best):
         return False
+    return not rivalled(best, ranked)
+
+
+def rivalled(best: Candidate, others: list[Candidate]) -> bool:
+    """Whether a passage of *others* but *best* resembles the quote and has the recorded
+    context, or fits the quote and context nearly as well as *best*."""
     floor = _content(best) - _TIE
-    return not any(
+    return any(
         c is not best and ((c.context_ok and c.quote >= MIN_RIVAL) or _content(c) >= floor)
-        for c in ranked
+        for c in others
     )
 
 

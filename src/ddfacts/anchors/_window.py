@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._decide import Relocation, _content, answer, distinct, fits
+from ._decide import (
+    _LONG,
+    _STRONG_CONTEXT,
+    Relocation,
+    _content,
+    answer,
+    distinct,
+    fits,
+    rivalled,
+)
 from ._relocate import query
 from ._search import MIN_RIVAL, Candidate, Query, align, candidate, normalized_index
 
@@ -40,16 +49,11 @@ _SHIFT_SLACK = 64
 _WIDEST = 8192
 #: How many passages resembling the quote the window may hold (more: none is placed).
 _MOST = 8
-#: Passages whose fit by quote and context differ by at most this much fit alike.
-_TIE = 0.02
-#: A quote at least this long, nearly intact, is placed even when its context is weak
-#: (the sentences around it were deleted or rewritten); a shorter one may stand in
-#: another sentence near its deleted one.
-_LONG = 40
-#: Least quote similarity of a passage placed without its context.
+#: Least quote similarity of a passage placed without its context, when the quote is at
+#: least ``_decide._LONG`` code points (a shorter one may stand in another sentence near
+#: its deleted one).  Passages fit alike, and an edited quote's context is strong, as
+#: :mod:`._decide` says (:func:`._decide.rivalled`, ``_STRONG_CONTEXT``).
 _NEARLY = 0.95
-#: The context (mean of prefix and suffix similarity) an edited quote needs, unless long.
-_STRONG_CONTEXT = 0.9
 BY_WINDOW = (
     "the one passage that fits the quote and its context where the anchors around it map, "
     "between them and shifted as they were"
@@ -110,7 +114,7 @@ def _resembling(q: Query, low: int, high: int) -> list[Candidate] | None:
 def _supported(q: Query, c: Candidate) -> bool:
     """Whether what surrounds *c* says it is the quote: a strong context; the recorded
     context, when the quote stands there intact; or, with a weak context, the quote
-    itself, at least :data:`_LONG` code points long and nearly intact."""
+    itself, at least ``_decide._LONG`` code points long and nearly intact."""
     if c.context >= _STRONG_CONTEXT or (c.context_ok and c.distance == 0):
         return True
     return len(q.quote) >= _LONG and c.quote >= _NEARLY
@@ -125,11 +129,9 @@ def _only(q: Query, found: list[Candidate]) -> Candidate | None:
     if not fitting or not _supported(q, fitting[0]):
         return None
     best = fitting[0]
-    others = [c for c in found if c is not best]
     if not best.context_ok:
-        return None if others else best
-    floor = _content(best) - _TIE
-    return None if any(c.context_ok or _content(c) >= floor for c in others) else best
+        return None if len(found) > 1 else best
+    return None if rivalled(best, found) else best
 
 
 def in_window(
