@@ -4,6 +4,8 @@
     python benchmarks/html_site.py --records 10000       # one generated size only
     python benchmarks/html_site.py --before HEAD         # also build with the code of HEAD
     python benchmarks/html_site.py --db                  # also build from a fact store
+    python benchmarks/html_site.py --memory --records 10000 --records 20000
+                                                         # the store build's memory by holder
 
 Sets measured: the seed fact files with their texts (``examples/seeds`` and
 ``../shared/seeds``, skipped when absent) and seeded generated sets
@@ -26,8 +28,15 @@ indexed into a fact store (``ddfacts db build``, its own step) and the site
 built from the store (``ddfacts.html.build(FactStore(...))``, which never
 loads the set), and a table sets the store build beside the FactSet build
 (``load`` + ``build``), with the store build's peak MB per 1,000 records
-added between the last two sets.  Needs Jinja2 (``ddfacts[html]``) and
-ddfacts.
+added between the last two sets.  With ``--memory`` (generated sets only,
+no seeds) each set is put in a store and its site built from the store
+twice: once as is (peak resident MB and seconds), once under
+:mod:`tracemalloc`, with a snapshot of the biggest holders (by source line)
+when the last record has gone into the one pass (validation, check and the
+site index still hold what they keep), after the pass, and as each kind of
+page starts; the tables give each phase's traced peak and each holder's MB
+per 1,000 records between the smallest and largest set.  Needs Jinja2
+(``ddfacts[html]``) and ddfacts.
 """
 
 from __future__ import annotations
@@ -142,11 +151,84 @@ def _child(step: str, facts: list[str], texts: str, out: str) -> None:
             )
         )
         return
+    if step == "dbtrace":
+        print(json.dumps(_traced(texts, out)))
+        return
     loaded = [ddfacts.load(path) for path in facts]
     factset = loaded[0] if len(loaded) == 1 else ddfacts.FactSet(itertools.chain(*loaded))
     if step == "build":
         build(factset, TextStore(texts), out)
     print(json.dumps({"seconds": time.perf_counter() - start, "records": len(factset)}))
+
+
+#: A holder (a source line) below this many bytes is left out of a snapshot.
+_SMALL = 8192
+
+
+def _holder(frame: Any) -> str:
+    """A source line as ``package/module.py:line`` (the part after the last ``ddfacts/``)."""
+    name = frame.filename.replace(os.sep, "/")
+    for mark in ("/ddfacts/", "/lib/python"):
+        if mark in name:
+            name = name.rsplit(mark, 1)[1]
+            break
+    return f"{name}:{frame.lineno}"
+
+
+def _traced(texts: str, out: str) -> dict[str, Any]:
+    """Build the site of the store *out*.sqlite under tracemalloc; a snapshot per phase.
+
+    Each snapshot: the phase's label, the traced MB now, the traced peak MB
+    since the previous snapshot, and every holder of at least :data:`_SMALL`
+    bytes.  Taken when the one pass has had its last record, when the pass
+    is done, as each kind of page starts (by template) and at the end.
+    """
+    import tracemalloc
+
+    from ddfacts.html import _build, build
+    from ddfacts.store import FactStore
+    from ddfacts.textstore import TextStore
+
+    snapshots: list[dict[str, Any]] = []
+
+    def snap(label: str) -> None:
+        current, peak = tracemalloc.get_traced_memory()
+        stats = tracemalloc.take_snapshot().statistics("lineno")
+        holders = {_holder(s.traceback[0]): s.size for s in stats if s.size >= _SMALL}
+        snapshots.append({"label": label, "mb": current / 2**20, "peak_mb": peak / 2**20,
+                          "holders": holders})  # fmt: skip
+        tracemalloc.reset_peak()
+
+    class Watched:
+        """The records, with a snapshot after the last one."""
+
+        def __init__(self, facts: Any) -> None:
+            self._facts = facts
+
+        def __iter__(self) -> Iterator[Any]:
+            yield from self._facts
+            snap("last record in")
+
+    real_gather, real_stream = _build.gather, _build._stream
+    kinds: list[str] = []
+
+    def gather(facts: Any, *args: Any) -> Any:
+        counts = real_gather(Watched(facts), *args)
+        snap("pass done")
+        return counts
+
+    def stream(path: Path, template: Any, **context: Any) -> None:
+        if not kinds or kinds[-1] != template.name:
+            kinds.append(template.name)
+            snap(f"{template.name} starts")
+        real_stream(path, template, **context)
+
+    _build.gather, _build._stream = gather, stream
+    tracemalloc.start()
+    with FactStore(out + ".sqlite") as store:
+        build(store, TextStore(texts), out + "-traced")
+    snap("end")
+    return {"snapshots": snapshots, "records": 0, "seconds": 0.0}
 
 
 def _run(
@@ -279,6 +361,57 @@ def _report_db(rows: list[dict[str, Any]]) -> None:
               f"+{(b['dbsite_mb'] - a['dbsite_mb']) * per:.2f} MB")  # fmt: skip
 
 
+def memory(sizes: list[int], seed: int, work: Path) -> list[dict[str, Any]]:
+    """Each generated size put in a store; its site built as is and under tracemalloc."""
+    rows = []
+    for size in sizes:
+        facts, texts = work / f"gen-{size}.jsonl", work / f"texts-{size}"
+        write_generated(size, seed, facts, texts)
+        out = work / f"mem-{size}"
+        stored = _run("db", [facts], texts, out)
+        plain = _run("dbsite", [facts], texts, out)
+        traced = _run("dbtrace", [facts], texts, out)
+        rows.append({"size": size, "records": plain["records"], "db_s": stored["seconds"],
+                     "site_s": plain["seconds"], "site_mb": plain["peak_mb"],
+                     "snapshots": traced["snapshots"]})  # fmt: skip
+    return rows
+
+
+def report_memory(rows: list[dict[str, Any]]) -> None:
+    """Peak MB and seconds by size; traced MB by phase; the holders that grow, per 1,000."""
+    print(f"python {sys.version.split()[0]}; site built from a fact store")
+    print(f"{'records':>10}{'db s':>8}{'site s':>8}{'peak MB':>9}  traced MB now/peak by phase")
+    for r in rows:
+        phases = "  ".join(
+            f"{s['label']} {s['mb']:.1f}/{s['peak_mb']:.1f}" for s in r["snapshots"]
+        )
+        print(f"{r['records']:>10,}{r['db_s']:>8.1f}{r['site_s']:>8.1f}{r['site_mb']:>9.0f}  "
+              f"{phases}")  # fmt: skip
+    if len(rows) < 2:
+        return
+    for a, b in zip(rows, rows[1:]):
+        per = 1000 / (b["records"] - a["records"])
+        print(f"peak from {a['records']:,} to {b['records']:,}: "
+              f"+{(b['site_mb'] - a['site_mb']) * per:.3f} MB per 1,000 records")  # fmt: skip
+    first, last = rows[0], rows[-1]
+    per = 1000 / (last["records"] - first["records"])
+    labels = [s["label"] for s in first["snapshots"]]
+    print(f"\nholders growing by >= 0.005 MB per 1,000 records from {first['records']:,} to "
+          f"{last['records']:,}, by phase (MB at each size; MB per 1,000)")  # fmt: skip
+    for index, label in enumerate(labels):
+        small = first["snapshots"][index]["holders"]
+        large = last["snapshots"][index]["holders"]
+        growth = {k: (large.get(k, 0) - small.get(k, 0)) / 2**20 * per for k in large}
+        grown = sorted((k for k, v in growth.items() if v >= 0.005), key=lambda k: -growth[k])
+        total = sum(growth[k] for k in grown)
+        print(f"  {label}: {total:.3f} MB per 1,000 in {len(grown)} holders")
+        for key in grown[:12]:
+            sizes = " ".join(
+                f"{r['snapshots'][index]['holders'].get(key, 0) / 2**20:7.2f}" for r in rows
+            )
+            print(f"    {key:<52}{sizes}  {growth[key]:.3f}")
+
+
 def main() -> None:
     """Measure the seeds (when present) and each generated size."""
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
@@ -290,8 +423,15 @@ def main() -> None:
     parser.add_argument("--before", metavar="REV", help="also build with the code of git REV")
     parser.add_argument("--no-seeds", action="store_true", help="skip the seed texts")
     parser.add_argument("--db", action="store_true", help="also build from a fact store")
+    parser.add_argument(
+        "--memory", action="store_true", help="store builds only: memory by phase and holder"
+    )
     args = parser.parse_args()
     sizes = args.records or [10_000, 100_000]
+    if args.memory:
+        with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:
+            report_memory(memory(sizes, args.seed, Path(tmp)))
+        return
     rows = []
     with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:
         work = Path(tmp)

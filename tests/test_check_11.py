@@ -104,7 +104,7 @@ class TestCertainty:
         (problem,) = report.problems
         assert (problem.code, problem.severity.value) == ("check.hedged", "warning")
         assert problem.message.endswith(
-            f"a hedged claim is not contradicted (claim:b is {certainty} ('seems to'))"
+            f"a hedged claim is not contradicted (claim:b is {certainty}: “seems to”)"
         )
         assert report.ok
 

@@ -27,7 +27,7 @@ from itertools import combinations
 from types import MappingProxyType
 from typing import Any
 
-from .._describe import describe_time, describe_value
+from .._describe import describe_factuality, describe_time, describe_value
 from ..problems._codes import problem
 from ..problems._report import Problem, Severity
 from ..quantities._value import Quantity
@@ -77,12 +77,14 @@ def population(claim: Claim) -> str | None:
 
 
 def _hedge(claim: Claim) -> str | None:
-    """How a hedged claim is hedged ("probable ('apparently')"); None when it is certain."""
+    """How a hedged claim is hedged (``probable: “apparently”``); None when it is certain.
+
+    Worded as everywhere else a factuality is shown (:func:`describe_factuality`).
+    """
     carried = claim.attribution
     if carried is None or not carried.hedged:
         return None
-    words = f" ({carried.hedge!r})" if carried.hedge else ""
-    return f"{carried.certainty.value}{words}"
+    return describe_factuality(carried)
 
 
 class Said:
