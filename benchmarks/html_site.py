@@ -30,12 +30,13 @@ loads the set), and a table sets the store build beside the FactSet build
 (``load`` + ``build``), with the store build's peak MB per 1,000 records
 added between the last two sets.  With ``--memory`` (generated sets only,
 no seeds) each set is put in a store and its site built from the store
-twice: once as is (peak resident MB and seconds), once under
-:mod:`tracemalloc`, with a snapshot of the biggest holders (by source line)
-when the last record has gone into the one pass (validation, check and the
-site index still hold what they keep), after the pass, and as each kind of
-page starts; the tables give each phase's traced peak and each holder's MB
-per 1,000 records between the smallest and largest set.  Needs Jinja2
+once as is (peak resident MB and seconds) and, for sets of at most
+``--trace-up-to`` records, once more under :mod:`tracemalloc`, with a
+snapshot of the biggest holders (by source line) when the last record has
+gone into the one pass (validation, check and the site index still hold
+what they keep), after the pass, and as each kind of page starts; the
+tables give each phase's traced peak and each holder's MB per 1,000
+records between the smallest and largest traced set.  Needs Jinja2
 (``ddfacts[html]``) and ddfacts.
 """
 
@@ -44,6 +45,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import itertools
 import json
 import os
 import random
@@ -126,8 +128,6 @@ def write_generated(count: int, seed: int, facts: Path, texts: Path) -> int:
 
 
 def _child(step: str, facts: list[str], texts: str, out: str) -> None:
-    import itertools
-
     import ddfacts
     from ddfacts.html import build
     from ddfacts.textstore import TextStore
@@ -361,8 +361,9 @@ def _report_db(rows: list[dict[str, Any]]) -> None:
               f"+{(b['dbsite_mb'] - a['dbsite_mb']) * per:.2f} MB")  # fmt: skip
 
 
-def memory(sizes: list[int], seed: int, work: Path) -> list[dict[str, Any]]:
-    """Each generated size put in a store; its site built as is and under tracemalloc."""
+def memory(sizes: list[int], seed: int, work: Path, trace_up_to: int) -> list[dict[str, Any]]:
+    """Each generated size put in a store; its site built as is, and under tracemalloc
+    up to *trace_up_to* records (tracing is slow)."""
     rows = []
     for size in sizes:
         facts, texts = work / f"gen-{size}.jsonl", work / f"texts-{size}"
@@ -370,10 +371,10 @@ def memory(sizes: list[int], seed: int, work: Path) -> list[dict[str, Any]]:
         out = work / f"mem-{size}"
         stored = _run("db", [facts], texts, out)
         plain = _run("dbsite", [facts], texts, out)
-        traced = _run("dbtrace", [facts], texts, out)
+        traced = _run("dbtrace", [facts], texts, out) if size <= trace_up_to else None
         rows.append({"size": size, "records": plain["records"], "db_s": stored["seconds"],
                      "site_s": plain["seconds"], "site_mb": plain["peak_mb"],
-                     "snapshots": traced["snapshots"]})  # fmt: skip
+                     "snapshots": traced["snapshots"] if traced else None})  # fmt: skip
     return rows
 
 
@@ -383,17 +384,20 @@ def report_memory(rows: list[dict[str, Any]]) -> None:
     print(f"{'records':>10}{'db s':>8}{'site s':>8}{'peak MB':>9}  traced MB now/peak by phase")
     for r in rows:
         phases = "  ".join(
-            f"{s['label']} {s['mb']:.1f}/{s['peak_mb']:.1f}" for s in r["snapshots"]
+            f"{s['label']} {s['mb']:.1f}/{s['peak_mb']:.1f}" for s in r["snapshots"] or ()
         )
         print(f"{r['records']:>10,}{r['db_s']:>8.1f}{r['site_s']:>8.1f}{r['site_mb']:>9.0f}  "
               f"{phases}")  # fmt: skip
     if len(rows) < 2:
         return
-    for a, b in zip(rows, rows[1:]):
+    for a, b in itertools.pairwise(rows):
         per = 1000 / (b["records"] - a["records"])
         print(f"peak from {a['records']:,} to {b['records']:,}: "
               f"+{(b['site_mb'] - a['site_mb']) * per:.3f} MB per 1,000 records")  # fmt: skip
-    first, last = rows[0], rows[-1]
+    traced = [r for r in rows if r["snapshots"]]
+    if len(traced) < 2:
+        return
+    first, last = traced[0], traced[-1]
     per = 1000 / (last["records"] - first["records"])
     labels = [s["label"] for s in first["snapshots"]]
     print(f"\nholders growing by >= 0.005 MB per 1,000 records from {first['records']:,} to "
@@ -407,7 +411,7 @@ def report_memory(rows: list[dict[str, Any]]) -> None:
         print(f"  {label}: {total:.3f} MB per 1,000 in {len(grown)} holders")
         for key in grown[:12]:
             sizes = " ".join(
-                f"{r['snapshots'][index]['holders'].get(key, 0) / 2**20:7.2f}" for r in rows
+                f"{r['snapshots'][index]['holders'].get(key, 0) / 2**20:7.2f}" for r in traced
             )
             print(f"    {key:<52}{sizes}  {growth[key]:.3f}")
 
@@ -426,11 +430,15 @@ def main() -> None:
     parser.add_argument(
         "--memory", action="store_true", help="store builds only: memory by phase and holder"
     )
+    parser.add_argument(
+        "--trace-up-to", type=int, default=20_000, metavar="N",
+        help="with --memory: trace the sets of at most N records (default 20000)",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = args.records or [10_000, 100_000]
     if args.memory:
         with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:
-            report_memory(memory(sizes, args.seed, Path(tmp)))
+            report_memory(memory(sizes, args.seed, Path(tmp), args.trace_up_to))
         return
     rows = []
     with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:

@@ -23,7 +23,9 @@ alike at every size, so each size answers the same queries; the answer sizes
 (records per answer, and the candidate rows the store decodes for them) are
 printed too, since a query whose answer grows with the set cannot stay flat.
 Latencies are median and p95 in milliseconds, with the ratios strict/store
-and load+FactSet/store.  Needs only the standard library and ddfacts.
+and load+FactSet/store.  Last, the CPU cost of decoding one stored record (the
+property+time queries' rows, best of three passes): the store's decoder against
+the strict reader and codec.  Needs only the standard library and ddfacts.
 """
 
 from __future__ import annotations
@@ -129,6 +131,32 @@ def _candidates(store: Any, queries: dict[str, list[Any]]) -> list[int]:
     return counts
 
 
+def _decode_costs(store: Any, queries: dict[str, list[Any]]) -> dict[str, float]:
+    """Microseconds per record to decode the property+time queries' rows: the store's
+    decoder (warm) and the strict reader + codec, each the best of three passes."""
+    import datetime as dt
+
+    from ddfacts.store._decode import Decoder
+    from ddfacts.store._store import _driver
+
+    rows = []
+    for prop, day in queries["property_at"]:
+        filters = dict.fromkeys(("type", "subject", "source", "speaker"))
+        filters |= {"property": prop, "at": dt.date.fromisoformat(day)}
+        sql, params = _driver(filters)
+        rows += store._rows(f"SELECT seq, id, json FROM records WHERE seq IN ({sql})", params)
+    costs = {}
+    for name, warm_up in (("store", 0), ("strict", sys.maxsize)):
+        decode, best = Decoder(store.path, warm_up=warm_up), float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            for row in rows:
+                decode(*row)
+            best = min(best, time.process_time() - start)
+        costs[name] = best / max(len(rows), 1) * 1e6
+    return costs
+
+
 def child(step: str, facts: str, db: str, queries_path: str) -> None:
     """Run one step in this process and print its figures as JSON."""
     import ddfacts
@@ -148,6 +176,7 @@ def child(step: str, facts: str, db: str, queries_path: str) -> None:
             both = _interleaved({"store": store, "strict": strict}, queries, search=True)
             result["latency"], result["strict"] = both["store"], both["strict"]
             result["candidates"] = _candidates(store, queries)
+            result["decode_us"] = _decode_costs(store, queries)
     else:
         factset = ddfacts.load(facts)
         result["open"] = time.perf_counter() - start
@@ -205,6 +234,9 @@ def report(records: int, results: dict[str, dict[str, Any]]) -> None:
         )
         print(f"  {name:<12}{_answers(sizes)}{same}")
     print(f"  {'candidates':<12}{_answers(store['candidates'])}  (rows decoded for property_at)")
+    strict_us, store_us = store["decode_us"]["strict"], store["decode_us"]["store"]
+    print(f"\ndecode (CPU us per record, property_at rows): strict {strict_us:.1f}, "
+          f"store {store_us:.1f}, strict/store {strict_us / store_us:.1f}")  # fmt: skip
 
 
 def _load() -> str:

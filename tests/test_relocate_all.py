@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ddfacts import Anchor, Source, Statement
 from ddfacts.anchors import Relocation, relocate_all
-from ddfacts.anchors._window import window
+from ddfacts.anchors._window import BY_WINDOW, window
 from ddfacts.reanchoring import reanchor
 
 #: (character, index in the old text or None when inserted by the edit).
@@ -172,8 +172,15 @@ class TestContextAsEvidence:
         assert result.method == "landmarks"
         assert result.distance == 1
         assert result.score > 0.9
-        assert result.margin is not None and result.margin > 0.2
-        assert "prefix and suffix match strongly" in result.reason
+        # The landmarks around it moved differently: the window between the two places
+        # they map it to is searched first, and the handle is the one passage there that
+        # resembles the quote (no runner-up: no margin); nearness to the places would
+        # have placed it by its context, with a margin over the handles elsewhere.
+        assert result.reason == BY_WINDOW or (
+            "prefix and suffix match strongly" in result.reason
+            and result.margin is not None
+            and result.margin > 0.2
+        )
         # Alone, without the landmarks' map, the handles alike leave it orphaned.
         assert anchor.relocate(new).orphaned
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
@@ -154,3 +155,25 @@ def test_window_with_its_landmark_deleted_too() -> None:
         assert result.start is None or new[result.start : result.end] == anchor.exact
         if anchor.start == old.index("posted", cut):
             assert result.start in (None, new.index("posted", cut - 40))
+
+
+def _far_from_the_map(size: int) -> Callable[[], object]:
+    """*size* code points of distinct words, an anchor every 500; every tenth anchor's
+    quote damaged and moved 600 code points from where the landmarks map it (text
+    inserted before it, as much cut after it): a wider window, never the whole text."""
+    rng = random.Random(size)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    old = " ".join("".join(rng.choice(letters) for _ in range(6)) for _ in range(size // 7))
+    anchors = [Anchor.from_span(old, at, at + 40) for at in range(100, len(old) - 200, 500)]
+    new = old
+    for anchor in reversed(anchors[5:-5:10]):
+        at = anchor.start
+        damaged = "#" + old[at + 1 : anchor.end]
+        new = new[: at - 300] + "x" * 600 + new[at - 300 : at] + damaged + new[anchor.end + 600 :]
+    return lambda: relocate_all(anchors, new)
+
+
+def test_wider_windows_stay_linear() -> None:
+    """Quotes far from their mapped place are looked for in bounded windows: the batch's
+    time grows with the text, not with the text times the anchors."""
+    assert_near_linear(_far_from_the_map, 20_000)

@@ -9,6 +9,7 @@ found, its score and its margin.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Literal
 
@@ -33,6 +34,7 @@ __all__ = [
     "decide",
     "distinct",
     "fits",
+    "needed_radius",
     "orphan",
     "rivalled",
     "unrivalled",
@@ -56,6 +58,9 @@ _TIE_POSITION = 0.996
 _NEAR_SLACK = 8
 _NEAR_SHARE = 0.015
 _NEAR_RATIO = 4
+#: Nearness decides from a window scan only when that reach is at most this share of the
+#: window's radius: every rival within reach was scanned.
+_SCANNED = 0.8
 #: A quote at least this long, nearly unchanged and resembling nothing else, is taken even
 #: when its context changed (the sentences around it were deleted or moved).
 _LONG = 40
@@ -172,14 +177,13 @@ def by_position(q: Query, ranked: list[Candidate], radius: int | None) -> Candid
     *ranked* holds every passage within *radius* (normalized code points) of the
     expected place, or every passage found in the text when *radius* is None.
     """
-    fitting = [c for c in ranked if c.context_ok and fits(q, c)]
-    if not fitting or not q.scaled:
+    near = _nearest_fitting(q, ranked)
+    if near is None or not q.scaled:
         return None
-    near = min(fitting, key=lambda c: abs(c.start - q.expected))
     moved = abs(near.start - q.expected)
     limit = _NEAR_SLACK + _NEAR_SHARE * len(q.text)
-    reach = _NEAR_RATIO * moved + 8 * _NEAR_SLACK
-    if moved > limit or (radius is not None and reach > 0.8 * radius):
+    reach = _reach(moved)
+    if moved > limit or (radius is not None and reach > _SCANNED * radius):
         return None
     rivals = [
         c
@@ -190,6 +194,27 @@ def by_position(q: Query, ranked: list[Candidate], radius: int | None) -> Candid
         and abs(c.start - q.expected) < reach
     ]
     return None if rivals or not unrivalled(q, near, ranked) else near
+
+
+def _nearest_fitting(q: Query, ranked: list[Candidate]) -> Candidate | None:
+    """The passage of *ranked* nearest the expected place that fits, context and all."""
+    fitting = [c for c in ranked if c.context_ok and fits(q, c)]
+    return min(fitting, key=lambda c: abs(c.start - q.expected)) if fitting else None
+
+
+def _reach(moved: int) -> int:
+    """How far from the expected place a rival blocks an answer that moved *moved*."""
+    return _NEAR_RATIO * moved + 8 * _NEAR_SLACK
+
+
+def needed_radius(q: Query, ranked: list[Candidate]) -> int | None:
+    """The radius a window scan around the expected place needs for :func:`by_position`
+    to weigh the nearest passage of *ranked* that fits (every rival within its reach
+    scanned); None when none fits."""
+    near = _nearest_fitting(q, ranked)
+    if near is None:
+        return None
+    return math.ceil(_reach(abs(near.start - q.expected)) / _SCANNED) + 1
 
 
 def unrivalled(q: Query, near: Candidate, others: list[Candidate]) -> bool:

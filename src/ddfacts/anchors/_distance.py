@@ -6,10 +6,15 @@ length, which keeps approximate matching fast enough in pure Python.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["levenshtein", "prefix_distances", "search_distances", "similarity"]
 
 
+@lru_cache(maxsize=256)
 def _peq(pattern: str) -> dict[str, int]:
+    """Per character of *pattern*, the bit mask of where it occurs (cached: a quote is
+    aligned against many windows)."""
     table: dict[str, int] = {}
     for index, char in enumerate(pattern):
         table[char] = table.get(char, 0) | (1 << index)
@@ -38,15 +43,16 @@ def _columns(pattern: str, text: str, *, free_start: bool) -> list[int]:
         eq = get(char, 0)
         xv = eq | mv
         xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | (~(xh | pv) & mask)
+        # Bits above the pattern's never reach those below: only pv needs the mask
+        # (mv = ph & xv is within it, as xv is); ph may be negative, its low bits right.
+        ph = mv | ~(xh | pv)
         mh = pv & xh
         if ph & high:
             score += 1
         elif mh & high:
             score -= 1
-        ph = ((ph << 1) | carry) & mask
-        mh = (mh << 1) & mask
-        pv = mh | (~(xv | ph) & mask)
+        ph = (ph << 1) | carry
+        pv = ((mh << 1) | ~(xv | ph)) & mask
         mv = ph & xv
         append(score)
     return out

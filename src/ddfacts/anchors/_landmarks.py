@@ -25,7 +25,11 @@ relocated alone, as without landmarks, save that an answer by nearness to the
 old place must still start between those landmarks' new places.  An anchor
 still orphaned then is looked for in the window between those two landmarks,
 shifted as they were, where one passage may be clearly its quote although
-copies of it, context and all, stand elsewhere (:mod:`._window`).
+copies of it, context and all, stand elsewhere (:mod:`._window`).  When the two
+landmarks moved differently, that window (a few hundred code points) is looked
+in first: nearness to either place they map to would scan thousands.  Passages
+elsewhere are no rivals where the landmarks mapped the place, so the whole text
+is searched only when nothing near that place decides (:mod:`._nearby`).
 """
 
 from __future__ import annotations
@@ -211,18 +215,30 @@ def _alone(
     )
 
 
-def _mapped(anchor: Anchor, text: str, marks: list[Mark], old_length: int | None) -> Relocation:
-    """*anchor* relocated near where the landmarks map it; alone when they cannot say.
+def _mapped(
+    anchor: Anchor,
+    text: str,
+    marks: list[Mark],
+    old_length: int | None,
+    where: tuple[list[int], int, int] | None,
+) -> Relocation:
+    """*anchor* relocated near where the landmarks map it (*where*, from :func:`_bracket`);
+    alone when they cannot say.
 
     When the landmarks around it moved differently (an edit between them), nearness
     to either place must give the same answer: in a text that repeats itself, the
-    two places may each lie on a copy.
+    two places may each lie on a copy.  Orphaned from the first, it stays orphaned.
     """
-    where = _bracket(marks, anchor.start, text)
     if where is None:
         return _alone(anchor, text, marks, old_length)
     places, low, high = where
-    answers = [relocate(anchor, text, old_length=old_length, expected=at) for at in places]
+    answers: list[Relocation] = []
+    for at in places:
+        answers.append(
+            relocate(anchor, text, old_length=old_length, expected=at, bracket=(low, high))
+        )
+        if answers[-1].start is None:
+            break
     found = answers[0]
     spans = {(r.start, r.end) for r in answers}
     if found.start is None or found.end is None or found.reason not in _BY_MAP:
@@ -232,6 +248,29 @@ def _mapped(anchor: Anchor, text: str, marks: list[Mark], old_length: int | None
         reason = _BY_LANDMARKS if found.reason == BY_POSITION else found.reason
         return attrs.evolve(found, method="landmarks", reason=reason)
     return _alone(anchor, text, marks, old_length, split=len(spans) > 1)
+
+
+def _placed(
+    anchor: Anchor, text: str, marks: list[Mark], ends: list[int], old_length: int | None
+) -> Relocation:
+    """*anchor*, not a landmark, relocated by the trusted landmarks *marks* around it.
+
+    When they moved differently, the quote lies between the two places they map it to:
+    the window between them (:func:`._window.in_window`) is searched first, a few
+    hundred code points where nearness to either place would scan thousands.  Else,
+    or when they moved alike, nearness to the mapped place (:func:`_mapped`), and when
+    that leaves the anchor orphaned, the window.
+    """
+    where = _bracket(marks, anchor.start, text)
+    split = where is not None and len(where[0]) > 1
+    if split:
+        found = in_window(anchor, text, marks, ends, old_length)
+        if found is not None:
+            return found
+    found = _mapped(anchor, text, marks, old_length, where)
+    if found.start is None and not split:
+        return in_window(anchor, text, marks, ends, old_length) or found
+    return found
 
 
 def relocate_all(
@@ -278,8 +317,5 @@ def relocate_all(
             reason = "the quote with its whole context occurs once, where its neighbours moved"
             out.append(placed_at(anchor, new_text, mark[1], mark[2], reason))
         else:
-            found = _mapped(anchor, new_text, good, old_length)
-            if found.start is None:
-                found = in_window(anchor, new_text, good, ends, old_length) or found
-            out.append(found)
+            out.append(_placed(anchor, new_text, good, ends, old_length))
     return out

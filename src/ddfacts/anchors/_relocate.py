@@ -31,6 +31,7 @@ from ._decide import (
     orphan,
     unrivalled,
 )
+from ._nearby import around
 from ._normalize import cached_normalize, normalized_text
 from ._search import (
     DIGITS,
@@ -39,7 +40,6 @@ from ._search import (
     Query,
     candidate,
     fuzzy,
-    local,
     normalized_index,
     occurrences,
 )
@@ -172,13 +172,16 @@ def relocate(
     *,
     old_length: int | None = None,
     expected: int | None = None,
+    bracket: tuple[int, int] | None = None,
 ) -> Relocation:
     """Find *anchor*'s quote in *new_text*; see the module docstring for how.
 
     With *old_length* (the length of the anchor's text), the quote is expected at
     its old offset scaled by the change in length; otherwise at its old offset.
     *expected*, when given, is where the quote is expected instead (mapped by the
-    anchors around it, :mod:`._landmarks`), and nearness to it counts.
+    anchors around it, :mod:`._landmarks`), and nearness to it counts; *bracket*
+    is then the span of *new_text* those anchors bound, which the first search
+    around the expected place may grow to cover (:func:`._nearby.around`).
 
     Time: linear in the text's length n (normalizing it, one ``str.find`` scan
     per quote and seed piece, a bounded number of occurrences scored), and
@@ -194,9 +197,11 @@ def relocate(
     edited = _edited_in_place(q, old_length)
     if edited is not None:
         return edited
-    radius, nearby = local(q)
-    ranked = distinct(nearby)
-    near = by_position(q, ranked, radius)
+    nearby, ranked, near = around(q, bracket)
+    if near is not None and q.mapped:
+        # Where the landmarks mapped the place, passages elsewhere are no rivals
+        # (:func:`._decide.unrivalled`): no search of the whole text.
+        return answer(q, near, ranked, BY_POSITION)
     found = occurrences(q)
     approximate: list[Candidate] | None = None
     if near is not None:

@@ -2,9 +2,8 @@
 
 Exact and normalized occurrences are found with ``str.find``; approximate ones
 from exact seed pieces of the quote, then aligned by bit-parallel edit
-distance.  Near the expected place, every passage within the rival distance is
-found by one scan of the window, so that nearness can decide without a search
-of the whole text.
+distance.  Passages near the expected place are found by one scan of a window
+around it (:mod:`._nearby`).
 """
 
 from __future__ import annotations
@@ -42,15 +41,12 @@ _MAX_SEED_HITS = 400
 #: How many seed clusters are aligned: the best seeded, and the nearest well seeded.
 _MAX_CLUSTERS = 12
 _MAX_NEAREST = 6
-#: Code points either side of the expected place (plus twice the quote, up to
-#: :data:`_LONG_QUOTE`) scanned first.
-_LOCAL_RADIUS = 1000
 #: Beyond this length (code points) a quote widens the first scan no further, and adds no
 #: further seed pieces: each piece costs a scan of the text.
-_LONG_QUOTE = 500
+LONG_QUOTE = 500
 _MAX_PIECES = 64
 #: How many passages one window scan yields at most.
-_MAX_PER_WINDOW = 8
+MAX_PER_WINDOW = 8
 #: How many exact occurrences of the quote are scored at most (the rest are only counted).
 MAX_SCORED = 32
 DIGITS = re.compile(r"\d")
@@ -186,7 +182,7 @@ def _sides(q: Query, at: int) -> int:
     return int(before) + int(after)
 
 
-def _nearest(starts: list[int], target: int) -> list[int]:
+def nearest(starts: list[int], target: int) -> list[int]:
     """The :data:`MAX_SCORED` entries of sorted *starts* around *target* (half each side)."""
     middle = bisect_left(starts, target)
     half = MAX_SCORED // 2
@@ -210,7 +206,7 @@ def occurrences(q: Query) -> Occurrences:
         at = n.find(q.quote, at + 1)
     expected = normalized_index(q.norm, q.expected)
     # The nearest of each group include the nearest of all.
-    chosen = {at for group in by_sides for at in _nearest(group, expected)}
+    chosen = {at for group in by_sides for at in nearest(group, expected)}
     scored: list[Candidate] = []
     for at in sorted(chosen):
         c = candidate(q, at, at + len(q.quote), "normalized")
@@ -254,7 +250,7 @@ def _clusters(q: Query) -> list[tuple[int, int]]:
     slack = m // 4 + 8
     chosen = {(g[0], g[1]) for g in groups[:_MAX_CLUSTERS] + nearest}
     windows = [(max(0, low - slack), high + m + slack) for low, high in sorted(chosen)]
-    margin = 4 * min(m, _LONG_QUOTE) + 400
+    margin = 4 * min(m, LONG_QUOTE) + 400
     windows.append((max(0, old - margin), old + m + margin))
     return windows
 
@@ -341,46 +337,6 @@ def _spans(q: Query, lo: int, picked: list[int], ends: list[int]) -> list[tuple[
     return spans
 
 
-def local(q: Query) -> tuple[int, list[Candidate]]:
-    """Every passage resembling the quote near the expected place, and how near (radius)."""
-    m = len(q.quote)
-    radius = _LOCAL_RADIUS + 2 * min(m, _LONG_QUOTE)
-    at = normalized_index(q.norm, q.expected)
-    # An exact occurrence near the expected place needs only a small window to rule
-    # out rivals (see _by_position: four times its move, plus 64).
-    after = q.norm.text.find(q.quote, at, at + radius + m)
-    before = q.norm.text.rfind(q.quote, max(0, at - radius), at + m)
-    moves = [abs(i - at) for i in (after, before) if i != -1]
-    if moves:
-        radius = min(radius, 6 * min(moves) + 120 + m)
-        if 5 * min(moves) + 64 < m // 2:
-            # Any rival within reach would overlap this occurrence: no window to align
-            # (which would cost O(m * m / 64) for a long quote).
-            nearest = after if after != -1 and abs(after - at) == min(moves) else before
-            only = candidate(q, nearest, nearest + m, "normalized")
-            if only is not None:
-                return radius, [only]
-    lo = max(0, at - radius)
-    found: list[Candidate] = []
-    seen: set[tuple[int, int]] = set()
-    hi = at + radius + m + m // 4 + 8
-    spans, complete = align(q, lo, hi, _MAX_PER_WINDOW)
-    # The scan keeps one match per half quote; exact ones in the window all count.
-    exact: list[int] = []
-    start = q.norm.text.find(q.quote, lo, hi)
-    while start != -1:
-        exact.append(start)
-        start = q.norm.text.find(q.quote, start + 1, hi)
-    spans += [(start, start + m) for start in _nearest(exact, at)]
-    for start, end in spans:
-        if (start, end) not in seen:
-            seen.add((start, end))
-            c = candidate(q, start, end, "fuzzy")
-            if c is not None:
-                found.append(c)
-    return (radius if complete else 0), found
-
-
 def fuzzy(q: Query) -> list[Candidate]:
     """Approximate matches: the best two in each seed cluster, and the best few near the
     expected place (rivals included, so that a passage repeated nearby is seen as one)."""
@@ -388,7 +344,7 @@ def fuzzy(q: Query) -> list[Candidate]:
     seen: set[tuple[int, int]] = set()
     windows = _clusters(q)
     for number, (lo, hi) in enumerate(windows):
-        most = _MAX_PER_WINDOW if number == len(windows) - 1 else 2
+        most = MAX_PER_WINDOW if number == len(windows) - 1 else 2
         spans, _ = align(q, lo, hi, most)
         for span in spans:
             if span in seen:

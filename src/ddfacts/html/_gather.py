@@ -55,7 +55,7 @@ def gather(
             yield Parsed(unstructure(record), None, None, f"/records/{ordinal}", None)
 
     checked = rows(parsed(), vocab, levels, texts is not None)
-    problems.add(problems_of(checked, vocab, levels, store=texts))
+    problems.add(problems_of(checked, vocab, levels, store=texts, spill=True))
     problems.add(run.problems(), fresh_only=True)  # the run lets go of what it kept
     problems.seal()
     site.seal()

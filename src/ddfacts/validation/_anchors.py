@@ -8,9 +8,9 @@ no text is a warning (``anchor.text-missing``), never an exception.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 import attrs
 
@@ -22,7 +22,7 @@ from ..records._fields import is_id
 from ..textstore import decode_text
 from ._record import AnchorFacts, RecordSummary
 
-__all__ = ["anchor_problems"]
+__all__ = ["Group", "anchor_groups", "anchor_problems", "grouped_anchor_problems"]
 
 
 def _source_of(source_id: str, summary: RecordSummary | None) -> Source:
@@ -116,8 +116,14 @@ def _short(text: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 2] + "…" + shown[0]
 
 
-def anchor_problems(summaries: Iterable[RecordSummary], store: Any) -> Iterator[Problem]:
-    """Every anchors-level problem of a run, given its record summaries and a text store."""
+#: One source's share of the anchors level: its id, its summary (None when only
+#: statements name it), and its statements' summaries in input order.
+Group = tuple[str, Union[RecordSummary, None], Sequence[RecordSummary]]  # noqa: UP007
+
+
+def anchor_groups(summaries: Iterable[RecordSummary]) -> Iterator[Group]:
+    """*summaries* by source: the sources in input order (the first of an id), then the
+    ids only statements name, in the order they are first named."""
     sources: dict[str, RecordSummary] = {}
     statements: dict[str, list[RecordSummary]] = {}
     for summary in summaries:
@@ -126,10 +132,21 @@ def anchor_problems(summaries: Iterable[RecordSummary], store: Any) -> Iterator[
         elif summary.anchor is not None:
             statements.setdefault(summary.anchor.source, []).append(summary)
     for source_id in [*sources, *(key for key in statements if key not in sources)]:
+        yield source_id, sources.get(source_id), statements.get(source_id, [])
+
+
+def anchor_problems(summaries: Iterable[RecordSummary], store: Any) -> Iterator[Problem]:
+    """Every anchors-level problem of a run, given its record summaries and a text store."""
+    return grouped_anchor_problems(anchor_groups(summaries), store)
+
+
+def grouped_anchor_problems(groups: Iterable[Group], store: Any) -> Iterator[Problem]:
+    """The anchors-level problems of *groups* (as :func:`anchor_groups` gives them), a
+    source at a time: one source's text and statements are held, then let go."""
+    for source_id, record, statements in groups:
         if not is_id(source_id, "source"):
             continue
-        record = sources.get(source_id)
-        where = record.location if record is not None else statements[source_id][0].location
+        where = record.location if record is not None else statements[0].location
         text, digest, missing = _text(store, _source_of(source_id, record), where)
         if missing is not None:
             yield missing
@@ -152,6 +169,6 @@ def anchor_problems(summaries: Iterable[RecordSummary], store: Any) -> Iterator[
                 where.child("length"),
                 records=(source_id,),
             )
-        for statement in statements.get(source_id, ()):
+        for statement in statements:
             assert statement.anchor is not None
             yield from _anchor(statement.anchor, text, statement.location)

@@ -13,8 +13,11 @@ in :mod:`~ddfacts.validation._setrules`.
 
 from __future__ import annotations
 
+import json
+import pickle
+from collections.abc import Callable
 from sys import intern
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from ..problems import Level, Location, Problem, problem
 from ..vocabulary import Vocabulary
@@ -33,8 +36,11 @@ from ._setrules import (
     single_valued,
     subject_type,
 )
+from ._spillmap import MapLike, SpillBase, SpillMap
 
 __all__ = ["RunChecker"]
+
+K = TypeVar("K")
 
 #: How many (type, kind) codes an id index entry can carry: ``ordinal << _CODE_BITS | code``.
 _CODE_BITS = 20
@@ -81,6 +87,33 @@ class _FirstValue(NamedTuple):
     record_id: str | None
 
 
+#: A single-valued claim group: subject, property, as-of, source, speaker and scope.
+_Group = tuple[str, str, str, str, str, str]
+
+
+def _group_key(group: _Group) -> str:
+    """A group as text that equal groups share (JSON: ASCII, lone surrogates escaped)."""
+    return json.dumps(group)
+
+
+def _ordinal(seq: int) -> int:
+    return seq
+
+
+def _pickled(value: object) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+def _spilled(base: SpillBase, key: Callable[[K], str | int]) -> SpillMap[K, Any]:
+    """A map on disk whose values are pickled (read back by this process only)."""
+    return SpillMap(base, key, _pickled, pickle.loads)
+
+
+def _spilled_index(base: SpillBase) -> SpillMap[str, int]:
+    """The id index on disk: ids as UTF-8 bytes (lone surrogates too), entries as ints."""
+    return SpillMap(base, lambda record_id: record_id.encode("utf-8", "surrogatepass"))
+
+
 class RunChecker:
     """The whole-set pass over facts, in input order.
 
@@ -93,11 +126,12 @@ class RunChecker:
     canonical text, their ordinal and their id.
     """
 
-    def __init__(self, vocab: Vocabulary, levels: frozenset[Level]) -> None:
+    def __init__(self, vocab: Vocabulary, levels: frozenset[Level], *, spill: bool = False) -> None:
         self._vocab = vocab
         self._refs = Level.REFS in levels
         self._meaning = Level.MEANING in levels
-        self._index: dict[str, int] = {}
+        self._base = SpillBase() if spill else None
+        self._index: MapLike[str, int] = {}
         self._kinds: list[tuple[str | None, str | None]] = []
         self._codes: dict[tuple[str | None, str | None], int] = {}
         self._places = Places()
@@ -105,16 +139,20 @@ class RunChecker:
         self._waiting: dict[str, list[_Waiting]] = {}
         #: Target id -> claim checks met before it was defined.
         self._claims_waiting: dict[str, list[_ClaimCheck]] = {}
-        self._single: dict[tuple[str, str, str, str, str, str], _FirstValue] = {}
+        self._single: MapLike[_Group, _FirstValue] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._operated: dict[str, tuple[str, ...]] = {}
         #: Ordinal of a claim with an id and a quantity value -> its (subject, property).
-        self._counts: dict[int, tuple[str, str]] = {}
+        self._counts: MapLike[int, tuple[str, str]] = {}
         #: The claims that refine another, checked at the end (the refined may come later).
         self._refining: list[_Refining] = []
         self._found: list[tuple[tuple[int, int, int], Problem]] = []
         self._seq = 0
         self._fit_cache: dict[tuple[int, tuple[str, ...]], tuple[bool, str]] = {}
+        if self._base is not None:  # the maps that grow with the set, on disk
+            self._index = _spilled_index(self._base)
+            self._single = _spilled(self._base, _group_key)
+            self._counts = _spilled(self._base, _ordinal)
 
     def add(self, facts: Facts, file: str | None, line: int | None, pointer: str) -> list[Problem]:
         """Take one record's facts; a ``ref.duplicate-id`` problem if its id is taken."""
@@ -124,7 +162,7 @@ class RunChecker:
         if file is places.last_file:  # the common case, inline: same file as the last record
             places.lines.append(-1 if line is None else line)
             if pointer:
-                places.pointers[seq] = pointer
+                places.pointer(seq, pointer)
         else:
             places.add(seq, file, line, pointer)
         record_id, record_type, kind, targets, sites, derived, operator, claim = facts
@@ -323,6 +361,11 @@ class RunChecker:
                 found = problem("meaning.refines-mismatch", message, where, records=(item.refined,))
                 self._found.append(((1, item.seq, _REFINES), found))
         self._refining.clear()
+
+    def close(self) -> None:
+        """Let go of the maps on disk, if the run spilled (call once, after :meth:`finish`)."""
+        if self._base is not None:
+            self._base.close()
 
     def _locate(self, record_id: str) -> Location:
         return self._places.location(self._index[record_id] >> _CODE_BITS)

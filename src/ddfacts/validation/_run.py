@@ -22,7 +22,8 @@ from ..jsonio._strict import EXCERPT_LENGTH, excerpt_of
 from ..problems import ALL_LEVELS, Level, Problem, Report
 from ..textstore import TextStore
 from ..vocabulary import Vocabulary, default_vocabulary, load_vocabulary
-from ._anchors import anchor_problems
+from ._anchors import anchor_groups, grouped_anchor_problems
+from ._anchorspill import AnchorSpill
 from ._checker import RunChecker
 from ._pass import checked
 from ._record import RecordResult, RecordSummary
@@ -143,6 +144,7 @@ def problems_of(
     *,
     store: Any = None,
     progress: Callable[[int], None] | None = None,
+    spill: bool = False,
 ) -> Iterator[Problem]:
     """The problems of :func:`report_of`, one at a time, before they are sorted into a report.
 
@@ -150,11 +152,37 @@ def problems_of(
     whole set; what is held is the whole-set pass's index, not the problems
     found so far (a caller sorts them: :func:`~ddfacts.problems._report.sort_bytes`
     gives each one's place in the report).  Excerpts of lines read later are
-    not filled in.
+    not filled in.  With *spill*, the whole-set pass keeps its id index and
+    claim groups on disk (:mod:`~ddfacts.validation._spillmap`) and the
+    anchors level's summaries wait there too
+    (:class:`~ddfacts.validation._anchorspill.AnchorSpill`), not in a list:
+    the same problems, in the same order.
     """
-    checker = RunChecker(vocab, levels)
-    add = checker.add
+    checker = RunChecker(vocab, levels, spill=spill)
+    spilled = AnchorSpill() if spill else None
     anchored: list[RecordSummary] = []
+    keep = anchored.append if spilled is None else spilled.add
+    try:
+        yield from _own_problems(results, checker, keep, progress)
+        yield from checker.finish()
+        if store is not None and Level.ANCHORS in levels:
+            groups = anchor_groups(anchored) if spilled is None else spilled.groups()
+            yield from grouped_anchor_problems(groups, store)
+    finally:
+        checker.close()
+        if spilled is not None:
+            spilled.close()
+
+
+def _own_problems(
+    results: Iterable[Result],
+    checker: RunChecker,
+    keep: Callable[[RecordSummary], None],
+    progress: Callable[[int], None] | None,
+) -> Iterator[Problem]:
+    """Each record's own problems as its result is read; its facts go to *checker* and its
+    anchors-level summary to *keep*."""
+    add = checker.add
     done = 0
     for item in results:
         if isinstance(item, Problem):
@@ -164,7 +192,7 @@ def problems_of(
         problems, facts, file, line, pointer, text, summary = row
         duplicate = add(facts, file, line, pointer)
         if summary is not None:
-            anchored.append(summary)
+            keep(summary)
         if problems or duplicate:
             own = [*problems, *duplicate]
             if text is not None:
@@ -174,9 +202,6 @@ def problems_of(
         done += 1
         if progress is not None and not done & 1023:
             progress(done)
-    yield from checker.finish()
-    if store is not None and Level.ANCHORS in levels:
-        yield from anchor_problems(anchored, store)
 
 
 def _excerpts(handle: BinaryIO, file: str, numbers: set[int]) -> dict[tuple[str, int], str]:

@@ -35,6 +35,7 @@ from ...records._fields import frozen_mapping, to_tuple
 from ...times._rules import time_edtf
 from ...times._span import TimeSpan
 from .._fields import EXTENSIONS, Kind, Member, members
+from ._shared import SHARED, shared
 
 __all__ = [
     "BEYOND_SCHEMA",
@@ -261,7 +262,11 @@ _SOURCES: dict[type, str] = {}
 
 
 def builder_for(cls: type) -> Callable[[dict[str, Any]], Any]:
-    """The fast builder of attrs class *cls*: JSON object in, instance out; made once."""
+    """The fast builder of attrs class *cls*: JSON object in, instance out; made once.
+
+    A class in :data:`~ddfacts.jsonio._fast._shared.SHARED` gets a builder
+    that hands back one instance for equal JSON objects.
+    """
     build = _BUILDERS.get(cls)
     if build is None:
         if not attrs.has(cls):
@@ -269,7 +274,8 @@ def builder_for(cls: type) -> Callable[[dict[str, Any]], Any]:
         writer = _Writer(cls)
         for member in members(cls):
             writer.member(member)
-        build = _BUILDERS[cls] = writer.finish()
+        build = writer.finish()
+        _BUILDERS[cls] = build = shared(build) if cls in SHARED else build
     return build
 
 

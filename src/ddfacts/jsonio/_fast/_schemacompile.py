@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from ...errors import UnsupportedSchemaError
 from ._ecma import ecma_regex
+from ._patterns import remembering
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -181,9 +182,10 @@ class Compiler:
         if "maxLength" in node:
             parts.append(f"len({var}) <= {int(node['maxLength'])}")
         if "pattern" in node:
-            pattern = node["pattern"]
-            search = self.constant("p", ecma_regex(pattern, where).search, pattern)
-            parts.append(f"{search}({var}) is not None")
+            seen, match = remembering(ecma_regex(node["pattern"], where))
+            key = node["pattern"]
+            parts.append(f"({var} in {self.constant('m', seen, key)} or "
+                         f"{self.constant('p', match, key)}({var}))")  # fmt: skip
         return " and ".join(parts)
 
     def _number_test(self, node: dict[str, Any], var: str) -> str:

@@ -1,0 +1,122 @@
+"""Maps on disk for the whole-set pass of a run that must not grow with the set.
+
+:class:`~ddfacts.validation._checker.RunChecker` keeps an entry for every
+record with an id (its id index), every single-valued claim group and every
+counted claim.  With ``spill=True`` (the site build, :mod:`ddfacts.html._gather`)
+those maps are :class:`SpillMap` tables in one private temporary SQLite
+database (:class:`SpillBase`, opened on the empty file name as
+:class:`~ddfacts.check._spill.SpillKeeper` is: deleted when the connection
+closes).  A map answers what the checker asks of a dict (``get``, ``in``,
+``[]``, assignment, never deletion): writes wait in a small batch, which
+lookups read first, so an answer is the one a dict would give.  Memory: the
+batches and SQLite's page cache (:data:`CACHE_KIB`); each lookup costs one
+indexed query.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any, Generic, Protocol, TypeVar
+
+__all__ = ["CACHE_KIB", "MapLike", "SpillBase", "SpillMap"]
+
+#: The most SQLite keeps in memory, in KiB of page cache.
+CACHE_KIB = 8 * 1024
+#: Writes kept in memory before they go to the table.
+_BATCH = 2000
+
+K = TypeVar("K")
+V = TypeVar("V")
+KC = TypeVar("KC", contravariant=True)
+
+
+class MapLike(Protocol[KC, V]):
+    """What the whole-set pass asks of a map: a dict, or a :class:`SpillMap`."""
+
+    def get(self, key: KC, /) -> V | None: ...
+    def __getitem__(self, key: KC, /) -> V: ...
+    def __contains__(self, key: KC, /) -> bool: ...
+    def __setitem__(self, key: KC, value: V, /) -> None: ...
+
+
+class SpillBase:
+    """One private temporary SQLite database for a run's maps; :meth:`close` it when done."""
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("", isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        self.db.execute("BEGIN")
+        self._tables = 0
+
+    def table(self) -> str:
+        """A new table of keys and values, by name."""
+        self._tables += 1
+        name = f"map{self._tables}"
+        self.db.execute(f"CREATE TABLE {name} (key PRIMARY KEY, value) WITHOUT ROWID")
+        return name
+
+    def close(self) -> None:
+        """Let the database go (SQLite deletes its file)."""
+        self.db.close()
+
+
+class SpillMap(Generic[K, V]):
+    """A dict-like map from *K* to *V* in a table of *base*.
+
+    *key* turns a key into what SQLite stores and compares (text, bytes or an
+    int: equal keys must give equal values); *encode* and *decode* do the same
+    for values (by default they are stored as they are).
+    """
+
+    def __init__(
+        self,
+        base: SpillBase,
+        key: Callable[[K], Any],
+        encode: Callable[[V], Any] | None = None,
+        decode: Callable[[Any], V] | None = None,
+    ) -> None:
+        self._db = base.db
+        name = base.table()
+        self._select = f"SELECT value FROM {name} WHERE key = ?"  # our own table name
+        self._insert = f"INSERT INTO {name} VALUES (?, ?)"
+        self._key = key
+        self._encode = encode
+        self._decode = decode
+        self._pending: dict[K, V] = {}
+
+    def get(self, key: K, default: V | None = None) -> V | None:
+        """The value of *key*, or *default*."""
+        found = self._pending.get(key)
+        if found is not None:
+            return found
+        row = self._db.execute(self._select, (self._key(key),)).fetchone()
+        if row is None:
+            return default
+        return row[0] if self._decode is None else self._decode(row[0])
+
+    def __getitem__(self, key: K) -> V:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: K) -> bool:
+        return self.get(key) is not None
+
+    def __setitem__(self, key: K, value: V) -> None:
+        """Set *key*, which must not be set yet (the checker never replaces a value)."""
+        self._pending[key] = value
+        if len(self._pending) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        encode, to_key = self._encode, self._key
+        rows = (
+            (to_key(key), value if encode is None else encode(value))
+            for key, value in self._pending.items()
+        )
+        self._db.executemany(self._insert, rows)
+        self._pending.clear()
