@@ -36,7 +36,7 @@ Each filter says what a record must have to match:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .records import Actor, Certainty, Claim, Event, Record, Review, Source, Statement
@@ -45,7 +45,7 @@ from .times._span import Precision, TimeSpan
 if TYPE_CHECKING:  # FactSet.query calls query(): the set is only read through its methods here.
     from .factset import FactSet
 
-__all__ = ["claim_matches", "query", "record_times", "span_of"]
+__all__ = ["claim_matches", "filter_records", "query", "record_times", "span_of"]
 
 
 def span_of(when: dt.date | TimeSpan) -> TimeSpan:
@@ -76,10 +76,14 @@ def record_times(record: Record) -> tuple[TimeSpan, ...]:
     return tuple(span for span in spans if span is not None and not span.is_unknown)
 
 
-def _evidence_in(factset: FactSet, evidence: tuple[str, ...], source: str) -> bool:
+#: How the filters look a record up by id: ``get(record_id, kind)``, a record or None.
+Lookup = Callable[[str, type[Statement]], Record | None]
+
+
+def _evidence_in(get: Lookup, evidence: tuple[str, ...], source: str) -> bool:
     for statement_id in evidence:
-        statement = factset.get(statement_id, Statement)
-        if statement is not None and statement.source == source:
+        statement = get(statement_id, Statement)
+        if isinstance(statement, Statement) and statement.source == source:
             return True
     return False
 
@@ -94,7 +98,7 @@ def _about(record: Record, subject: str) -> bool:
     return False
 
 
-def _from_source(factset: FactSet, record: Record, source: str) -> bool:
+def _from_source(get: Lookup, record: Record, source: str) -> bool:
     if isinstance(record, Statement):
         return record.source == source
     if isinstance(record, Claim):
@@ -104,9 +108,9 @@ def _from_source(factset: FactSet, record: Record, source: str) -> bool:
             or any(hop.source == source for hop in attribution.hops)
         ):
             return True
-        return _evidence_in(factset, record.evidence, source)
+        return _evidence_in(get, record.evidence, source)
     if isinstance(record, (Event, Actor, Review)):
-        return _evidence_in(factset, record.evidence, source)
+        return _evidence_in(get, record.evidence, source)
     return False
 
 
@@ -166,9 +170,41 @@ def query(
 
     .. versionadded:: 0.1.0
     """
+    return filter_records(
+        _candidates(factset, type, property), factset.get,
+        type=type, subject=subject, property=property, source=source, speaker=speaker,
+        at=at, certainty=certainty, proposition=proposition,
+    )  # fmt: skip
+
+
+def filter_records(
+    records: Iterable[Record],
+    get: Lookup,
+    *,
+    type: str | None = None,
+    subject: str | None = None,
+    property: str | None = None,
+    source: str | None = None,
+    speaker: str | None = None,
+    at: dt.date | TimeSpan | None = None,
+    certainty: Certainty | str | None = None,
+    proposition: str | None = None,
+) -> tuple[Record, ...]:
+    """The *records* that pass every filter given, in their order: what :func:`query` keeps.
+
+    :func:`query` hands it a FactSet's candidates; a fact store hands it the
+    rows its indexes found, so both keep the records by this one rule, and
+    neither builds a set to ask it.  *get* looks a statement up by id (the
+    ``source`` filter follows a record's evidence), as ``FactSet.get`` does.
+    One pass; each record costs O(its own size), plus one *get* per
+    evidence item with ``source``.
+
+    .. versionadded:: 0.2.0
+    """
     when = span_of(at) if at is not None else None
+    claims_only = certainty is not None or proposition is not None
     found: list[Record] = []
-    for record in _candidates(factset, type, property):
+    for record in records:
         if type is not None and record.type != type:
             continue
         if property is not None and not (isinstance(record, Claim) and record.property == property):
@@ -177,11 +213,11 @@ def query(
             continue
         if speaker is not None and not (isinstance(record, Claim) and record.speaker == speaker):
             continue
-        if source is not None and not _from_source(factset, record, source):
+        if source is not None and not _from_source(get, record, source):
             continue
         if when is not None and not any(span.overlaps(when) for span in record_times(record)):
             continue
-        if not claim_matches(record, certainty=certainty, proposition=proposition):
+        if claims_only and not claim_matches(record, certainty=certainty, proposition=proposition):
             continue
         found.append(record)
     return tuple(found)

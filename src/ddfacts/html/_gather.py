@@ -9,9 +9,16 @@ value ``validate`` reads from a FactSet, at ``/records/N``), to a
 :class:`~ddfacts.check.CheckRun` that spills what it keeps to disk, and to
 the site index, and is then let go.  Problems stream into the
 :class:`~._problems.ProblemStore`, which sorts them into report order on
-disk: no report is held whole.  What stays in memory grows only with the
-validation run's id index and the anchors level's per-statement summaries
-(with texts): small indexes, no records.
+disk: no report is held whole.  The validation run spills too
+(``problems_of(..., spill=True)``): its id index, single-valued claim groups
+and counted claims (:mod:`~ddfacts.validation._spillmap`) and the anchors
+level's source and statement summaries
+(:class:`~ddfacts.validation._anchorspill.AnchorSpill`, read back one source
+at a time) live in temporary SQLite files.  What stays in memory is the
+batches being written, the page caches, one source's statements and text,
+and what grows with the links between records, not with the records: the
+whole-set pass's forward references not yet met, derivation and
+``operated_by`` links, and 8 bytes a record for where it is.
 """
 
 from __future__ import annotations

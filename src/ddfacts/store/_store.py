@@ -1,11 +1,14 @@
 """FactStore: the FactSet's reading API over a SQLite fact store, plus full-text search.
 
-Each call asks SQLite for a few candidate rows through an index, decodes
-their JSON (:mod:`._decode`: the fast path of a bulk load, the strict reader
-and codec for a record it cannot vouch for), and hands them to the same
-:func:`ddfacts.query` / :func:`ddfacts.timeline` a FactSet uses, so the rules
-of what matches are written once and the answers are the FactSet's, in the
-same order.  Nothing is loaded beyond the records an answer holds.
+Each call asks SQLite for a few candidate rows through an index (one
+statement), decodes their JSON (:mod:`._decode`: the fast path of a bulk
+load, the strict reader and codec for a record it cannot vouch for), and
+keeps those that pass by the rule a FactSet uses: :meth:`FactStore.query`
+filters the decoded candidates with :func:`ddfacts.query.filter_records`
+(what :func:`ddfacts.query` runs over a FactSet's), :meth:`FactStore.timeline`
+hands them to :func:`ddfacts.timeline`.  So what matches is written once and
+the answers are the FactSet's, in the same order.  Nothing is loaded beyond
+the records an answer holds.
 """
 
 from __future__ import annotations
@@ -17,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, overload
 
 from .._escape import utf8_text
-from ..query import query as _query
-from ..query import span_of
+from ..query import filter_records, span_of
 from ..records import Actor, Claim, Record, Source, Statement
 from ..records._typed import TYPE_NAMES, R, TypedAccessors
 from ..timeline import TimelineEntry
@@ -43,6 +45,9 @@ _SOURCE = (
     "SELECT refs.seq FROM statements JOIN refs ON refs.target = statements.id "
     "AND refs.role = 'evidence' WHERE statements.source = ?"
 )
+
+#: The rows of a driver's seqs, in file order.
+_SELECTED = "SELECT seq, id, json FROM records WHERE seq IN ({driver}) ORDER BY seq"
 
 
 class _Subset:
@@ -135,14 +140,10 @@ class FactStore(TypedAccessors):
 
     def _records(self, sql: str, params: Sequence[Any] = ()) -> tuple[Record, ...]:
         """The records of *sql*'s rows of ``seq, id, json``, in the rows' order."""
-        decode = self._decode
-        return tuple(
-            decode(seq, record_id, text) for seq, record_id, text in self._rows(sql, params)
-        )
+        return self._decoded(self._rows(sql, params))
 
     def _selected(self, driver: str, params: Sequence[Any]) -> tuple[Record, ...]:
-        sql = f"SELECT seq, id, json FROM records WHERE seq IN ({driver}) ORDER BY seq"
-        return self._records(sql, params)
+        return self._records(_SELECTED.format(driver=driver), params)
 
     def __len__(self) -> int:
         return int(self._rows("SELECT count(*) FROM records")[0][0])
@@ -240,8 +241,21 @@ class FactStore(TypedAccessors):
         """The records that pass every filter given, in file order: as :meth:`FactSet.query`."""
         filters: dict[str, Any] = {"type": type, "subject": subject, "property": property}
         filters |= {"source": source, "speaker": speaker, "at": at}
-        candidates = self._selected(*_driver(filters))
-        return _query(_Subset(self, candidates).as_factset(), **filters)
+        return self._filtered(self._decoded(self._candidate_rows(filters)), filters)
+
+    def _candidate_rows(self, filters: dict[str, Any]) -> list[Any]:
+        """Rows ``seq, id, json`` of a superset of the answer, in file order: one statement."""
+        driver, params = _driver(filters)
+        return self._rows(_SELECTED.format(driver=driver), params)
+
+    def _decoded(self, rows: Sequence[Any]) -> tuple[Record, ...]:
+        """The records of *rows* (``seq, id, json``), in the rows' order."""
+        decode = self._decode
+        return tuple([decode(seq, record_id, text) for seq, record_id, text in rows])
+
+    def _filtered(self, records: Sequence[Record], filters: dict[str, Any]) -> tuple[Record, ...]:
+        """The *records* that pass *filters*: by :func:`ddfacts.query.filter_records`'s rule."""
+        return filter_records(records, self.get, **filters)
 
     def timeline(self, actor_id: str) -> tuple[TimelineEntry, ...]:
         """An actor's roles, events and claims, earliest first: as :meth:`FactSet.timeline`."""

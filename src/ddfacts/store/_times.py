@@ -19,6 +19,7 @@ Dates are ISO ``YYYY-MM-DD`` text, which sorts as the dates do.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 __all__ = ["OPEN_BOTH", "OPEN_HIGH", "OPEN_LOW", "WIDTHS", "overlapping", "width_of"]
@@ -50,24 +51,55 @@ def _start_after(first: str, width: int) -> str | None:
     return (day - span).isoformat() if day - dt.date.min >= span else None
 
 
-def _class_clause(width: int, first: str | None, last: str | None) -> tuple[str, list[Any]]:
-    """Conditions (after ``width = ?``) for class *width* to overlap ``[first, last]``."""
+#: Every width class, in the order a statement asks them.
+_CLASSES = (OPEN_BOTH, OPEN_HIGH, OPEN_LOW, *WIDTHS)
+
+
+def _class_clause(width: int, after: bool, first: bool, last: bool) -> str:
+    """Conditions (after ``width = ?``) for class *width* to overlap the query.
+
+    *after*: the class has a lowest start that can still reach the query's
+    first day; *first*, *last*: the query has that bound.
+    """
     clauses: list[str] = []
-    params: list[Any] = []
     if width == OPEN_LOW:
         clauses.append('"from" IS NULL')
-    if width >= 0 and first is not None:
-        after = _start_after(first, width)
-        if after is not None:
-            clauses.append('"from" > ?')
-            params.append(after)
-    if last is not None and width in (*WIDTHS, OPEN_HIGH):
+    if width >= 0 and after:
+        clauses.append('"from" > ?')
+    if last and width != OPEN_LOW and width != OPEN_BOTH:
         clauses.append('"from" <= ?')
-        params.append(last)
-    if first is not None and width in (*WIDTHS, OPEN_LOW):
+    if first and width != OPEN_HIGH and width != OPEN_BOTH:
         clauses.append('"to" >= ?')
-        params.append(first)
-    return "".join(f" AND {clause}" for clause in clauses), params
+    return "".join(f" AND {clause}" for clause in clauses)
+
+
+@cache
+def _statement(by_property: bool, first: bool, last: bool, reach: int) -> str:
+    """The SQL text of one query shape: made once, only its parameters vary.
+
+    *reach*: how many bounded classes (from width 0) have a start bound
+    (:func:`_start_after` is not None for exactly the widths below it).
+    A few hundred shapes at most (2 x 2 x 2 x ``len(WIDTHS)``).
+    """
+    head = "SELECT seq FROM times WHERE "
+    head += "property = ? AND width = ?" if by_property else "width = ?"
+    return " UNION ALL ".join(
+        head + _class_clause(width, 0 <= width < reach, first, last) for width in _CLASSES
+    )
+
+
+def _reach(first: str | None) -> int:
+    """How many bounded classes have a start bound for a query from *first*."""
+    if first is None:
+        return 0
+    days = (dt.date.fromisoformat(first) - dt.date.min).days
+    return days.bit_length() if days else 0  # 2**width <= days for width < bit_length
+
+
+def _starts(first: str, reach: int) -> tuple[str, ...]:
+    """For each width below *reach*, the day its class must start after (:func:`_start_after`)."""
+    day = dt.date.fromisoformat(first)
+    return tuple((day - dt.timedelta(days=1 << width)).isoformat() for width in range(reach))
 
 
 def overlapping(
@@ -77,14 +109,21 @@ def overlapping(
 
     With *property*, only claims of that property (their as-of).  Each width
     class is one range read of the index ``times_at`` (with *property*) or
-    ``times_width`` (without).
+    ``times_width`` (without).  The text is one of a few cached statements
+    (so SQLite's statement cache keeps it prepared); only the parameters
+    are made per call.
     """
-    head = "SELECT seq FROM times WHERE "
-    head += "property = ? AND width = ?" if property is not None else "width = ?"
-    selects: list[str] = []
+    reach = _reach(first)
+    starts = _starts(first, reach) if first is not None else ()
     params: list[Any] = []
-    for width in (OPEN_BOTH, OPEN_HIGH, OPEN_LOW, *WIDTHS):
-        clause, values = _class_clause(width, first, last)
-        selects.append(head + clause)
-        params += [property, width, *values] if property is not None else [width, *values]
-    return " UNION ALL ".join(selects), params
+    lead = [property] if property is not None else []
+    for width in _CLASSES:
+        params += lead
+        params.append(width)
+        if 0 <= width < reach:
+            params.append(starts[width])
+        if last is not None and width != OPEN_LOW and width != OPEN_BOTH:
+            params.append(last)
+        if first is not None and width != OPEN_HIGH and width != OPEN_BOTH:
+            params.append(first)
+    return _statement(property is not None, first is not None, last is not None, reach), params

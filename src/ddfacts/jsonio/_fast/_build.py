@@ -72,6 +72,7 @@ _PLAIN_DATETIME = re.compile(
     r"(?::[0-9]{2}(?:\.[0-9]{3}|\.[0-9]{6})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?"
 ).fullmatch
 _fromisoformat = dt.datetime.fromisoformat
+_UTC = dt.timezone.utc
 date_fromisoformat = dt.date.fromisoformat
 
 
@@ -80,6 +81,8 @@ def parse_datetime(text: str) -> dt.datetime:
     if _PLAIN_DATETIME(text) is None:
         return isoparse(text)
     value = _fromisoformat(text)
+    if value.tzinfo is _UTC:  # fromisoformat's zero offset, the usual one: no arithmetic
+        return value.replace(tzinfo=tz.UTC)
     offset = value.utcoffset()
     if offset is None:
         return value
