@@ -34,6 +34,7 @@ from pathlib import Path
 from ddfacts import Anchor
 from ddfacts.anchors import Relocation, relocate_all
 from ddfacts.anchors._distance import search_distances
+from ddfacts.anchors._landmarks import landmarks
 
 Chars = list[tuple[str, int | None]]
 Span = tuple[int, int] | None
@@ -299,6 +300,13 @@ def _client_score(anchor: Anchor, text: str, start: int, end: int, errors: int) 
     )
 
 
+def _overlaps(answer: Span, true: Span) -> bool:
+    """Whether *answer* counts as correct for *true* (as :class:`Tally` counts)."""
+    if answer is None or true is None:
+        return answer is None and true is None
+    return answer[0] < true[1] and true[0] < answer[1]
+
+
 def _span(r: Relocation) -> Span:
     return None if r.start is None or r.end is None else (r.start, r.end)
 
@@ -327,6 +335,31 @@ def show_orphan(
         f"{text.count(anchor.prefix + anchor.exact + anchor.suffix)}\n"
         f"    quote {anchor.exact[:70]!r}\n    now   {survivor[:70]!r}\n    why   {r.reason}"
     )
+
+
+def show_wrong(
+    kind: str,
+    method: str,
+    i: int,
+    anchors: list[Anchor],
+    r: Relocation,
+    text: str,
+    true: Span,
+) -> None:
+    """A few lines on a wrong answer: old offset, truth, answer, method and reason, and
+    the trusted landmarks bracketing the anchor (old start -> new start, shift)."""
+    anchor = anchors[i]
+    marks = landmarks(anchors, text)
+    before = [m for m in marks if m[0] <= anchor.start][-3:]
+    after = [m for m in marks if m[0] > anchor.start][:3]
+    print(
+        f"WRONG {kind} | {method} | #{i} old {anchor.start} -> truth {true}; answer "
+        f"{r.start}..{r.end} ({r.method}, score {r.score:.2f}, margin {r.margin})\n"
+        f"    quote {anchor.exact[:70]!r}\n    why   {r.reason}"
+    )
+    for label, group in (("before", before), ("after ", after)):
+        for m in group:
+            print(f"    {label} #{m[3]} old {m[0]} -> new {m[1]} (shift {m[1] - m[0]:+d})")
 
 
 #: Methods that relocate the anchors of one text together.
@@ -377,6 +410,7 @@ def run(
     methods: list[str],
     sample: int | None,
     orphans: bool = False,
+    wrong: bool = False,
 ) -> None:
     for method in methods:
         tally = results.setdefault((kind, method), Tally())
@@ -389,6 +423,8 @@ def run(
                     tally.add(_span(r), true, each)
                     if orphans and r.start is None and true is not None:
                         show_orphan(kind, method, i, anchors[i], r, new_text, true)
+                    if wrong and r.start is not None and not _overlaps(_span(r), true):
+                        show_wrong(kind, method, i, anchors, r, new_text, true)
                 continue
             limit = len(anchors) if sample is None or method.startswith("dd") else sample
             for anchor, true in list(zip(anchors, spans, strict=True))[:limit]:
@@ -479,6 +515,11 @@ def main() -> int:
         action="store_true",
         help="print each anchor a batch method orphaned although its passage survives, and why",
     )
+    parser.add_argument(
+        "--wrong",
+        action="store_true",
+        help="print each wrong answer of a batch method, with the landmarks around it",
+    )
     args = parser.parse_args()
     if not SEEDS.is_dir():
         sys.stderr.write(f"the seed texts are not here ({SEEDS}); nothing to measure\n")
@@ -496,7 +537,7 @@ def main() -> int:
             anchors = pick_anchors(text, args.anchors, rng)
             chars = edit(chars_of(text), rng)
             pairs.append((text_of(chars), len(text), anchors, truths(chars, anchors)))
-        run(kind, pairs, results, methods, None, args.orphans)
+        run(kind, pairs, results, methods, None, args.orphans, args.wrong)
     big = near_copies(texts, 1_000_000, rng)
     anchors = pick_anchors(big, args.big_anchors, rng)
     for kind, edit in BIG_KINDS.items():
@@ -510,6 +551,7 @@ def main() -> int:
             methods,
             args.peer_sample,
             args.orphans,
+            args.wrong,
         )
     print(
         f"{'kind':<16} {'method':<10} {'n':>5} {'found':>7} {'exact':>7} {'orphaned':>9} "

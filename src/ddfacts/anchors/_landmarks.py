@@ -273,6 +273,19 @@ def _placed(
     return found
 
 
+def landmarks(anchors: Sequence[Anchor], new_text: str) -> list[Mark]:
+    """The trusted landmarks of *anchors* in *new_text*, sorted by old start
+    (:func:`_landmark`, :func:`_trusted`)."""
+    norm = cached_normalize(new_text)
+    marks: list[Mark] = []
+    for index, anchor in enumerate(anchors):
+        span = _landmark(anchor, new_text, norm)
+        if span is not None:
+            marks.append((anchor.start, span[0], span[1], index))
+    marks.sort()
+    return _trusted(marks)
+
+
 def relocate_all(
     anchors: Sequence[Anchor], new_text: str, *, old_length: int | None = None
 ) -> list[Relocation]:
@@ -300,14 +313,7 @@ def relocate_all(
 
     .. versionadded:: 0.1.0
     """
-    norm = cached_normalize(new_text)
-    marks: list[Mark] = []
-    for index, anchor in enumerate(anchors):
-        span = _landmark(anchor, new_text, norm)
-        if span is not None:
-            marks.append((anchor.start, span[0], span[1], index))
-    marks.sort()
-    good = _trusted(marks)
+    good = landmarks(anchors, new_text)
     by_index = {mark[3]: mark for mark in good}
     ends = [anchors[mark[3]].end for mark in good]
     out: list[Relocation] = []
