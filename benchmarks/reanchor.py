@@ -18,7 +18,9 @@ Hypothesis client).  ``--kinds`` picks edit kinds by name (comma-separated); the
 and anchors of each kind depend on the kinds run before it, so a kind run alone sees other
 anchors than in the full run.  ``--orphans`` prints every anchor that ddfacts orphaned
 although its passage survives: how often its quote stands in the new text, whether the
-survivor reads as the quote, and the reason ddfacts gave.
+survivor reads as the quote, and the reason ddfacts gave.  ``--wrong`` prints every wrong
+answer of ddfacts: old offset, truth, answer, method and reason, and the trusted landmarks
+around the anchor (old offset, new offset, shift).
 """
 
 from __future__ import annotations
@@ -349,7 +351,7 @@ def show_wrong(
     """A few lines on a wrong answer: old offset, truth, answer, method and reason, and
     the trusted landmarks bracketing the anchor (old start -> new start, shift)."""
     anchor = anchors[i]
-    marks = landmarks(anchors, text)
+    marks = landmarks(anchors, text)[0]
     before = [m for m in marks if m[0] <= anchor.start][-3:]
     after = [m for m in marks if m[0] > anchor.start][:3]
     print(

@@ -278,6 +278,7 @@ SURFACE: dict[str, list[str]] = {
     ],
     "ddfacts.query": [
         "claim_matches",
+        "filter_records",
         "query",
         "record_times",
         "span_of",

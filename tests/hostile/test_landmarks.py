@@ -177,3 +177,34 @@ def test_wider_windows_stay_linear() -> None:
     """Quotes far from their mapped place are looked for in bounded windows: the batch's
     time grows with the text, not with the text times the anchors."""
     assert_near_linear(_far_from_the_map, 20_000)
+
+
+def test_many_anchors_claiming_one_surviving_copy() -> None:
+    """Eighty copies of one passage, each anchored, and one left in the new text:
+    every anchor's quote with its whole context stands once, on the same passage.  One
+    passage cannot hold eighty places of the old text: none is a landmark, and no
+    anchor but the survivor's own may be placed there."""
+    rng = random.Random(5)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    # The passage with more than a whole context (32 code points) either side.
+    passage = (
+        "Here begins the part repeated in full. The same passage, said once more, word "
+        "for word. Here ends the part repeated in full."
+    )
+    sections = [
+        " ".join("".join(rng.choice(letters) for _ in range(6)) for _ in range(12))
+        for _ in range(80)
+    ]
+    old = "\n\n".join(f"{section} {passage} {section}" for section in sections)
+    keep = 50
+    anchors = _anchors(old, "The same passage, said once more, word for word.")
+    new = "\n\n".join(
+        f"{section} {passage} {section}" if i == keep else f"{section} {section}"
+        for i, section in enumerate(sections)
+    )
+    start = new.index("The same passage")
+    for length in (len(old), None):
+        results = relocate_all(anchors, new, old_length=length)
+        placed = [i for i, r in enumerate(results) if r.start is not None]
+        assert placed in ([], [keep])
+        assert all(results[i].start == start for i in placed)

@@ -3,14 +3,20 @@
 The anchors of one text move together.  An anchor whose quote, with its whole
 recorded prefix and suffix, occurs exactly once in the new text (as stored, or
 normalized) is a *landmark*: it says where one place of the old text went.
-Landmarks are taken in the order of their old offsets; neighbours whose shifts
-(new offset minus old) agree form a run.  A run of :data:`_STRONG` or more is
-trusted (a block of text moved elsewhere keeps its landmarks together); a
-shorter run is trusted only when it lies, in the new text, between the trusted
-landmarks around it and in order with the runs next to it (unless they are
-shorter), so a landmark that contradicts its neighbours (the passage was
-deleted and a near-copy elsewhere happens to carry the same words) places
-nothing.
+Two landmarks whose new spans overlap although their old spans do not *clash*:
+one passage cannot hold two places of the old text (in a text that repeats
+itself, the quote and context stood twice), so neither is trusted, and the
+answer of a clashing anchor by its quote alone must lie where the landmarks
+map it.  Landmarks are taken in the order of their old offsets; neighbours
+whose shifts (new offset minus old) agree form a run.  A run marking
+:data:`_STRONG` or more places of the old text is trusted (a block of text
+moved elsewhere keeps its landmarks together); a shorter run is trusted only
+when it lies, in the new text, between the trusted landmarks around it, in
+order with the runs next to it (unless they are shorter), and moved as one of
+those landmarks did or between their shifts.  So a landmark that contradicts
+its neighbours (the passage was deleted or edited and a near-copy one period
+away carries the same words and context) places nothing, even when it lies
+in order between landmarks far apart.
 
 Every other anchor is expected where the nearest trusted landmark's shift puts
 it, and relocated as :meth:`Anchor.relocate <ddfacts.Anchor.relocate>` does,
@@ -22,7 +28,10 @@ decided must lie between the landmarks before and after the anchor (its
 method is then ``landmarks``); otherwise, or when
 those landmarks are out of order (a block moved between them), the anchor is
 relocated alone, as without landmarks, save that an answer by nearness to the
-old place must still start between those landmarks' new places.  An anchor
+old place must still start between those landmarks' new places, and an answer
+outside the window they map the anchor to must be certain by itself and leave
+that window empty of anything resembling the quote (:func:`._window.elsewhere`):
+when the landmarks' evidence and the quote's conflict, the anchor is orphaned.  An anchor
 still orphaned then is looked for in the window between those two landmarks,
 shifted as they were, where one passage may be clearly its quote although
 copies of it, context and all, stand elsewhere (:mod:`._window`).  When the two
@@ -43,7 +52,7 @@ import attrs
 from ._decide import BY_CONTEXT, BY_POSITION, Relocation
 from ._normalize import Normalized, cached_normalize, normalized_text
 from ._relocate import placed_at, relocate
-from ._window import Mark, in_window
+from ._window import ELSEWHERE, Mark, elsewhere, in_window
 
 if TYPE_CHECKING:
     from ._anchor import Anchor
@@ -135,14 +144,36 @@ def _outvoted(runs: list[list[Mark]], i: int) -> bool:
     return i + 1 < len(runs) and run[-1][1] > runs[i + 1][0][1] and len(runs[i + 1]) >= len(run)
 
 
-def _trusted(marks: list[Mark]) -> list[Mark]:
-    """The landmarks to trust, in old order: strong runs, and weak runs in order between.
+def _places(run: list[Mark]) -> int:
+    """How many places of the old text *run* marks (anchors on one span count once)."""
+    return len({mark[0] for mark in run})
 
-    *marks* must be sorted by old start.  With no strong run, a weak run is checked
+
+def _isolated(run: list[Mark], before: Mark | None, after: Mark | None) -> bool:
+    """Whether a weak *run*, between two guide landmarks, moved unlike both: its shifts
+    agree with neither (:func:`_agree`) and do not lie between theirs (give or take
+    :data:`_AGREE_SLACK`), as they would if the edits between the guides moved the text
+    gradually.  In a text that repeats itself, the quote and whole context of an anchor
+    whose passage was edited may stand once, on a copy one period away, and still lie
+    in order between its neighbours; a real edit moves the text around a landmark with
+    it.  A run with a guide on one side only is not judged."""
+    if before is None or after is None or _agree(before, run[0]) or _agree(run[-1], after):
+        return False
+    ends = (before[1] - before[0], after[1] - after[0])
+    low, high = min(ends) - _AGREE_SLACK, max(ends) + _AGREE_SLACK
+    return any(not low <= mark[1] - mark[0] <= high for mark in run)
+
+
+def _trusted(marks: list[Mark]) -> list[Mark]:
+    """The landmarks to trust, in old order: strong runs, and weak runs in order between
+    and moving as a neighbour does.
+
+    *marks* must be sorted by old start.  A run is strong when it marks
+    :data:`_STRONG` places of the old text.  With no strong run, a weak run is checked
     against the runs next to it.  Linear in the number of landmarks.
     """
     runs = _runs(marks)
-    strong = [len(run) >= _STRONG for run in runs]
+    strong = [_places(run) >= _STRONG for run in runs]
     weak_only = not any(strong)
     guide = [is_strong or weak_only for is_strong in strong]
     after: list[Mark | None] = [None] * len(runs)
@@ -154,7 +185,11 @@ def _trusted(marks: list[Mark]) -> list[Mark]:
     out: list[Mark] = []
     before: Mark | None = None
     for i, run in enumerate(runs):
-        if strong[i] or (_between(run, before, after[i]) and not _outvoted(runs, i)):
+        if strong[i] or (
+            _between(run, before, after[i])
+            and not _outvoted(runs, i)
+            and (weak_only or not _isolated(run, before, after[i]))
+        ):
             out.extend(run)
         if guide[i]:
             before = run[-1]
@@ -203,6 +238,11 @@ def _alone(
     high = marks[i][1] + _BRACKET_SLACK if i < len(marks) else len(text)
     if not split and low <= found.start <= high:
         return found
+    return _orphaned(found, _ELSEWHERE)
+
+
+def _orphaned(found: Relocation, reason: str) -> Relocation:
+    """*found* turned into an orphan, for *reason*, keeping the candidates weighed."""
     return attrs.evolve(
         found,
         start=None,
@@ -211,7 +251,7 @@ def _alone(
         score=0.0,
         distance=None,
         margin=None,
-        reason=_ELSEWHERE,
+        reason=reason,
     )
 
 
@@ -273,17 +313,36 @@ def _placed(
     return found
 
 
-def landmarks(anchors: Sequence[Anchor], new_text: str) -> list[Mark]:
+def landmarks(anchors: Sequence[Anchor], new_text: str) -> tuple[list[Mark], set[int]]:
     """The trusted landmarks of *anchors* in *new_text*, sorted by old start
-    (:func:`_landmark`, :func:`_trusted`)."""
+    (:func:`_landmark`, :func:`_trusted`), and the anchors (indices) whose quote and
+    context stand once but on a passage another landmark claims (:func:`_clashing`)."""
     norm = cached_normalize(new_text)
     marks: list[Mark] = []
     for index, anchor in enumerate(anchors):
         span = _landmark(anchor, new_text, norm)
         if span is not None:
             marks.append((anchor.start, span[0], span[1], index))
-    marks.sort()
-    return _trusted(marks)
+    clashing = _clashing(marks, anchors)
+    return _trusted(sorted(mark for mark in marks if mark[3] not in clashing)), clashing
+
+
+def _clashing(marks: list[Mark], anchors: Sequence[Anchor]) -> set[int]:
+    """The anchors (indices) of *marks* whose new span overlaps another's although their
+    old spans do not overlap: one passage cannot hold two places of the old text, so the
+    quote and context of one of them stood twice there (a text that repeats itself), and
+    neither says which place went where.  O(k log k) for k landmarks: each is compared
+    with the one, of those starting before it in the new text, that ends last."""
+    out: set[int] = set()
+    last: Mark | None = None
+    for mark in sorted(marks, key=lambda mark: (mark[1], mark[2])):
+        if last is not None and mark[1] < last[2]:
+            a, b = anchors[last[3]], anchors[mark[3]]
+            if a.end <= b.start or b.end <= a.start:
+                out.update((last[3], mark[3]))
+        if last is None or mark[2] > last[2]:
+            last = mark
+    return out
 
 
 def relocate_all(
@@ -313,7 +372,7 @@ def relocate_all(
 
     .. versionadded:: 0.1.0
     """
-    good = landmarks(anchors, new_text)
+    good, clashing = landmarks(anchors, new_text)
     by_index = {mark[3]: mark for mark in good}
     ends = [anchors[mark[3]].end for mark in good]
     out: list[Relocation] = []
@@ -323,5 +382,11 @@ def relocate_all(
             reason = "the quote with its whole context occurs once, where its neighbours moved"
             out.append(placed_at(anchor, new_text, mark[1], mark[2], reason))
         else:
-            out.append(_placed(anchor, new_text, good, ends, old_length))
+            found = _placed(anchor, new_text, good, ends, old_length)
+            contested = index in clashing
+            if found.method != "landmarks" and elsewhere(
+                anchor, found, new_text, good, ends, old_length, contested
+            ):
+                found = _orphaned(found, ELSEWHERE)
+            out.append(found)
     return out

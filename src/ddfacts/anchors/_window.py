@@ -31,13 +31,14 @@ from ._decide import (
     fits,
     rivalled,
 )
+from ._normalize import cached_normalize, normalized_text
 from ._relocate import query
 from ._search import MIN_RIVAL, Candidate, Query, align, candidate, normalized_index
 
 if TYPE_CHECKING:
     from ._anchor import Anchor
 
-__all__ = ["BY_WINDOW", "in_window", "window"]
+__all__ = ["BY_WINDOW", "elsewhere", "in_window", "window"]
 
 #: A landmark: (old start, new start, new end, index of its anchor).
 Mark = tuple[int, int, int, int]
@@ -57,6 +58,10 @@ _NEARLY = 0.95
 BY_WINDOW = (
     "the one passage that fits the quote and its context where the anchors around it map, "
     "between them and shifted as they were"
+)
+ELSEWHERE = (
+    "the anchors around it map it elsewhere, and what was found here is not the quote with "
+    "its recorded context standing alone"
 )
 
 
@@ -152,3 +157,55 @@ def in_window(
     if found is None or best is None:
         return None
     return attrs.evolve(answer(q, best, found, BY_WINDOW), method="landmarks")
+
+
+def _certain(found: Relocation, text: str) -> bool:
+    """Whether *found* is the quote itself, unedited, its recorded context supporting it
+    (strong, or the quote stands nowhere else in *text*), and no other passage weighed
+    has the recorded context or fits nearly as well (:func:`._decide.rivalled`): what
+    can be trusted where the landmarks say nothing."""
+    best = next((c for c in found.candidates if c.start == found.start), None)
+    if found.distance != 0 or best is None or not best.context_ok:
+        return False
+    quote = normalized_text(found.original.exact)
+    norm = cached_normalize(text).text
+    first = norm.find(quote)
+    once = first != -1 and norm.find(quote, first + 1) == -1
+    if best.context < _STRONG_CONTEXT and not once:
+        return False
+    return not rivalled(best, list(found.candidates))
+
+
+def elsewhere(
+    anchor: Anchor,
+    found: Relocation,
+    text: str,
+    marks: list[Mark],
+    ends: list[int],
+    old_length: int | None,
+    contested: bool = False,
+) -> bool:
+    """Whether *found*, an answer for *anchor* given by its quote and context (not by the
+    landmarks' map), contradicts the trusted *marks* around it: it lies outside the window
+    they map the anchor to (:func:`window`), and either something resembling the quote
+    stands in that window (the passage is still where the map puts it: the answer is a
+    copy) or the answer is not certain by itself (the quote unedited with a strong
+    context: a passage moved away, its landmarks with it).  In a text that repeats
+    itself, a copy of a deleted or edited passage stands elsewhere.  When *contested*
+    (the quote with its whole context stands once, on a passage another anchor's quote
+    and context claim too), only the window may hold the answer.
+
+    Time: O(w * ceil(m / 64)) for a window of w <= :data:`_WIDEST` code points, only for
+    an answer outside it.
+    """
+    if found.start is None or found.end is None:
+        return False
+    where = window(anchor, marks, ends, len(text))
+    if where is not None and where[0] <= found.start and found.end <= where[1]:
+        return False
+    if contested or where is None:
+        return contested
+    if not _certain(found, text):
+        return True
+    q = query(anchor, text, old_length, (where[0] + where[1]) // 2)
+    return _resembling(q, *where) != []

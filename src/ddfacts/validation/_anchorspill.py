@@ -28,7 +28,7 @@ __all__ = ["AnchorSpill"]
 #: Rows written at once.
 _BATCH = 2000
 #: The most SQLite keeps in memory, in KiB of page cache.
-_CACHE_KIB = 4 * 1024
+_CACHE_KIB = 1024
 
 _SCHEMA = (
     # The first summary of each source id; ``row`` is what the level reads, pickled.

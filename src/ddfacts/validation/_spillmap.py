@@ -22,7 +22,7 @@ from typing import Any, Generic, Protocol, TypeVar
 __all__ = ["CACHE_KIB", "MapLike", "SpillBase", "SpillMap"]
 
 #: The most SQLite keeps in memory, in KiB of page cache.
-CACHE_KIB = 8 * 1024
+CACHE_KIB = 2 * 1024
 #: Writes kept in memory before they go to the table.
 _BATCH = 2000
 
