@@ -45,7 +45,7 @@ def test_flood_of_distinct_spans_linear() -> None:
         values = _days(size)
         return lambda: [build(v) for v in values]
 
-    assert_near_linear(make, 300)
+    assert_near_linear(make, 1_000)
 
 
 def test_flood_of_distinct_ids_linear_and_bounded() -> None:

@@ -19,10 +19,10 @@ from the file it made.
 from __future__ import annotations
 
 import pickle
-import sqlite3
 from collections.abc import Iterator
 from types import TracebackType
 
+from .._scratchdb import scratch_db
 from ..problems._report import Problem, sort_bytes
 
 __all__ = ["BATCH", "CACHE_KIB", "SortedProblems"]
@@ -40,12 +40,8 @@ class SortedProblems:
     """
 
     def __init__(self) -> None:
-        self._db = sqlite3.connect("", isolation_level=None)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE"):
-            self._db.execute(f"PRAGMA {pragma}")
-        self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        self._db.execute("CREATE TABLE problems(key BLOB NOT NULL, problem BLOB NOT NULL)")
-        self._db.execute("BEGIN")
+        schema = ("CREATE TABLE problems(key BLOB NOT NULL, problem BLOB NOT NULL)",)
+        self._db = scratch_db(CACHE_KIB, schema)
         self._rows: list[tuple[bytes, bytes]] = []
         #: How many problems are errors.
         self.errors = 0

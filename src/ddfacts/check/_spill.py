@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import groupby
 from typing import Any, TypeVar
 
+from .._scratchdb import scratch_db
 from ..jsonio._files import from_json, to_json
 from ..problems._report import Problem
 from ..records import Source
@@ -133,13 +134,7 @@ class SpillKeeper:
     """A :class:`~ddfacts.check._keep.Keeper` in a private temporary SQLite database."""
 
     def __init__(self) -> None:
-        self._db = sqlite3.connect("", isolation_level=None)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE"):
-            self._db.execute(f"PRAGMA {pragma}")
-        self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        for statement in (*_SCHEMA, *LINK_SCHEMA):
-            self._db.execute(statement)
-        self._db.execute("BEGIN")
+        self._db = scratch_db(CACHE_KIB, (*_SCHEMA, *LINK_SCHEMA))
         self._rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _INSERTS}
         self.ordinals: Mapping[str, int] = _Table(self, "ids", "ordinal", lambda row: row[0])
         self.quotes: Mapping[str, Quote | str] = _Table(

@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Iterator
 from types import TracebackType
 
+from .._scratchdb import scratch_db
 from ._anchors import Group
 from ._record import RecordSummary
 
@@ -72,13 +73,7 @@ class AnchorSpill:
     """
 
     def __init__(self) -> None:
-        self._db = sqlite3.connect("", isolation_level=None)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE"):
-            self._db.execute(f"PRAGMA {pragma}")
-        self._db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
-        for statement in _SCHEMA:
-            self._db.execute(statement)
-        self._db.execute("BEGIN")
+        self._db = scratch_db(_CACHE_KIB, tuple(_SCHEMA))
         self._seq = 0
         self._sources: list[tuple[bytes, int, bytes]] = []
         self._statements: list[tuple[int, bytes, bytes]] = []

@@ -15,9 +15,10 @@ indexed query.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
+
+from .._scratchdb import scratch_db
 
 __all__ = ["CACHE_KIB", "MapLike", "SpillBase", "SpillMap"]
 
@@ -44,11 +45,7 @@ class SpillBase:
     """One private temporary SQLite database for a run's maps; :meth:`close` it when done."""
 
     def __init__(self) -> None:
-        self.db = sqlite3.connect("", isolation_level=None)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE"):
-            self.db.execute(f"PRAGMA {pragma}")
-        self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        self.db.execute("BEGIN")
+        self.db = scratch_db(CACHE_KIB)
         self._tables = 0
 
     def table(self) -> str:
