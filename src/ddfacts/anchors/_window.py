@@ -187,9 +187,10 @@ def elsewhere(
 ) -> bool:
     """Whether *found*, an answer for *anchor* given by its quote and context (not by the
     landmarks' map), contradicts the trusted *marks* around it: it lies outside the window
-    they map the anchor to (:func:`window`), and either something resembling the quote
-    stands in that window (the passage is still where the map puts it: the answer is a
-    copy) or the answer is not certain by itself (the quote unedited with a strong
+    they map the anchor to (:func:`window`), and either something resembling the quote,
+    its surroundings saying it is the quote (:func:`_supported`), stands in that window
+    (the passage is still where the map puts it: the answer is a copy; a weak look-alike
+    with a foreign context does not count) or the answer is not certain by itself (the quote unedited with a strong
     context: a passage moved away, its landmarks with it).  In a text that repeats
     itself, a copy of a deleted or edited passage stands elsewhere.  When *contested*
     (the quote with its whole context stands once, on a passage another anchor's quote
@@ -208,4 +209,5 @@ def elsewhere(
     if not _certain(found, text):
         return True
     q = query(anchor, text, old_length, (where[0] + where[1]) // 2)
-    return _resembling(q, *where) != []
+    near = _resembling(q, *where)
+    return near is None or any(_supported(q, c) for c in near)
