@@ -191,8 +191,9 @@ def elsewhere(
     its surroundings saying it is the quote (:func:`_supported`), stands in that window
     (the passage is still where the map puts it: the answer is a copy; a weak look-alike
     with a foreign context does not count) or the answer is not certain by itself (the
-    quote unedited with a strong context: a passage moved away, its landmarks with it).  In a text that repeats
-    itself, a copy of a deleted or edited passage stands elsewhere.  When *contested*
+    quote unedited with a strong context: a passage moved away, its landmarks with it).
+    In a text that repeats itself, a copy of a deleted or edited passage stands
+    elsewhere.  When *contested*
     (the quote with its whole context stands once, on a passage another anchor's quote
     and context claim too), only the window may hold the answer.
 
