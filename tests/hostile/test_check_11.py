@@ -63,7 +63,7 @@ def test_one_subject_every_place() -> None:
     def make(size: int) -> Callable[[], Any]:
         return _checking([_rank(n, "actor:uk", n + 1) for n in range(size)])
 
-    assert_near_linear(make, 300)
+    assert_near_linear(make, 1_000)
 
 
 def test_a_long_chain_of_refinements() -> None:
