@@ -32,6 +32,8 @@ from ddfacts.validation._record import RecordSummary, summarize
 from ddfacts.validation._run import parse_levels, problems_of
 from ddfacts.vocabulary import default_vocabulary
 
+from .test_validation_stream import _records as _fixture_records
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO = ROOT / "examples" / "demo"
@@ -78,26 +80,6 @@ def test_fixtures_spilled_alike() -> None:
     texts: dict[str, str | None] = {"source:freedonia": "The Consuls of Freedonia say so."}
     found = _same(values, Texts(texts))
     assert {p.code for p in found} >= {"source.hash-mismatch"}
-
-
-def _fixture_records() -> list[Any]:
-    """Every record of the fixture files, valid and broken, in one list."""
-    found: list[Any] = []
-    for path in sorted(FIXTURES.rglob("*")):
-        if path.suffix == ".jsonl":
-            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                try:
-                    found.append(json.loads(line))
-                except ValueError:
-                    continue
-        elif path.suffix == ".json":
-            try:
-                document = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError:
-                continue
-            if isinstance(document, dict) and isinstance(document.get("records"), list):
-                found.extend(document["records"])
-    return found
 
 
 @pytest.mark.parametrize("batch", [3, 10_000])
