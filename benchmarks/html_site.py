@@ -36,8 +36,12 @@ snapshot of the biggest holders (by source line) when the last record has
 gone into the one pass (validation, check and the site index still hold
 what they keep), after the pass, and as each kind of page starts; the
 tables give each phase's traced peak and each holder's MB per 1,000
-records between the smallest and largest traced set.  Needs Jinja2
-(``ddfacts[html]``) and ddfacts.
+records between the smallest and largest traced set.  SQLite's own memory
+is not traced: each set's site is built once more with SQLite probed at the
+same phases (through ctypes, where the library is reachable: its heap's
+high-water mark and each open connection's page cache, named by its first
+tables), and a table gives each scratch database's largest cache by size.
+Needs Jinja2 (``ddfacts[html]``) and ddfacts.
 """
 
 from __future__ import annotations
@@ -154,6 +158,9 @@ def _child(step: str, facts: list[str], texts: str, out: str) -> None:
     if step == "dbtrace":
         print(json.dumps(_traced(texts, out)))
         return
+    if step == "dbsqlite":
+        print(json.dumps(_sqlite_probe(texts, out)))
+        return
     loaded = [ddfacts.load(path) for path in facts]
     factset = loaded[0] if len(loaded) == 1 else ddfacts.FactSet(itertools.chain(*loaded))
     if step == "build":
@@ -175,29 +182,15 @@ def _holder(frame: Any) -> str:
     return f"{name}:{frame.lineno}"
 
 
-def _traced(texts: str, out: str) -> dict[str, Any]:
-    """Build the site of the store *out*.sqlite under tracemalloc; a snapshot per phase.
+def _hooked(texts: str, out: str, snap: Any) -> None:
+    """Build the site of the store *out*.sqlite, calling ``snap(label)`` at each phase.
 
-    Each snapshot: the phase's label, the traced MB now, the traced peak MB
-    since the previous snapshot, and every holder of at least :data:`_SMALL`
-    bytes.  Taken when the one pass has had its last record, when the pass
-    is done, as each kind of page starts (by template) and at the end.
+    Called when the one pass has had its last record, when the pass is
+    done, as each kind of page starts (by template) and at the end.
     """
-    import tracemalloc
-
     from ddfacts.html import _build, build
     from ddfacts.store import FactStore
     from ddfacts.textstore import TextStore
-
-    snapshots: list[dict[str, Any]] = []
-
-    def snap(label: str) -> None:
-        current, peak = tracemalloc.get_traced_memory()
-        stats = tracemalloc.take_snapshot().statistics("lineno")
-        holders = {_holder(s.traceback[0]): s.size for s in stats if s.size >= _SMALL}
-        snapshots.append({"label": label, "mb": current / 2**20, "peak_mb": peak / 2**20,
-                          "holders": holders})  # fmt: skip
-        tracemalloc.reset_peak()
 
     class Watched:
         """The records, with a snapshot after the last one."""
@@ -224,11 +217,110 @@ def _traced(texts: str, out: str) -> dict[str, Any]:
         real_stream(path, template, **context)
 
     _build.gather, _build._stream = gather, stream
+    try:
+        with FactStore(out + ".sqlite") as store:
+            build(store, TextStore(texts), out + "-hooked")
+        snap("end")
+    finally:
+        _build.gather, _build._stream = real_gather, real_stream
+
+
+def _traced(texts: str, out: str) -> dict[str, Any]:
+    """Build the site of the store *out*.sqlite under tracemalloc; a snapshot per phase.
+
+    Each snapshot: the phase's label, the traced MB now, the traced peak MB
+    since the previous snapshot, and every holder of at least :data:`_SMALL`
+    bytes.  (SQLite's own memory is not traced: see :func:`_sqlite_probe`.)
+    """
+    import tracemalloc
+
+    snapshots: list[dict[str, Any]] = []
+
+    def snap(label: str) -> None:
+        current, peak = tracemalloc.get_traced_memory()
+        stats = tracemalloc.take_snapshot().statistics("lineno")
+        holders = {_holder(s.traceback[0]): s.size for s in stats if s.size >= _SMALL}
+        snapshots.append({"label": label, "mb": current / 2**20, "peak_mb": peak / 2**20,
+                          "holders": holders})  # fmt: skip
+        tracemalloc.reset_peak()
+
     tracemalloc.start()
-    with FactStore(out + ".sqlite") as store:
-        build(store, TextStore(texts), out + "-traced")
-    snap("end")
+    _hooked(texts, out, snap)
     return {"snapshots": snapshots, "records": 0, "seconds": 0.0}
+
+
+#: ``sqlite3_status64`` and ``sqlite3_db_status`` operations (sqlite3.h).
+_MEMORY_USED, _CACHE_USED = 0, 1
+
+
+def _sqlite_lib() -> Any:
+    """The SQLite library the :mod:`sqlite3` module runs on, through ctypes (or None)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
+    except OSError:
+        return None
+
+
+def _connection_caches(lib: Any) -> dict[str, int]:
+    """Each open sqlite3 connection's page cache in bytes, named by its first tables.
+
+    The connection's ``sqlite3 *`` is the first field after the object header
+    (CPython's ``pysqlite_Connection``); a benchmark may read it, a library may not.
+    """
+    import ctypes
+    import gc
+    import sqlite3
+
+    caches: dict[str, int] = {}
+    for item in gc.get_objects():
+        if type(item) is not sqlite3.Connection:
+            continue
+        try:
+            names = item.execute(
+                "SELECT group_concat(name, '+') FROM (SELECT name FROM sqlite_master"
+                " WHERE type = 'table' ORDER BY rowid LIMIT 2)"
+            ).fetchone()[0]
+        except sqlite3.ProgrammingError:  # closed
+            continue
+        handle = ctypes.c_void_p.from_address(id(item) + object.__basicsize__).value
+        current, high = ctypes.c_int(), ctypes.c_int()
+        lib.sqlite3_db_status(ctypes.c_void_p(handle), _CACHE_USED, ctypes.byref(current),
+                              ctypes.byref(high), 0)  # fmt: skip
+        key = str(names or "(no tables)")
+        while key in caches:
+            key += "'"
+        caches[key] = current.value
+    return caches
+
+
+def _sqlite_probe(texts: str, out: str) -> dict[str, Any]:
+    """Build the site of the store *out*.sqlite; at each phase SQLite's memory and caches.
+
+    Each snapshot: the phase's label, SQLite's heap now and its high-water
+    mark since the last snapshot (MB), the process's peak RSS so far (MB) and
+    each open connection's page cache (bytes, by its first tables).
+    """
+    import ctypes
+    import resource
+
+    lib = _sqlite_lib()
+    snapshots: list[dict[str, Any]] = []
+    start = time.perf_counter()
+
+    def snap(label: str) -> None:
+        current, high = ctypes.c_int64(), ctypes.c_int64()
+        lib.sqlite3_status64(_MEMORY_USED, ctypes.byref(current), ctypes.byref(high), 1)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        snapshots.append({"label": label, "mb": current.value / 2**20,
+                          "peak_mb": high.value / 2**20, "rss_mb": rss,
+                          "holders": _connection_caches(lib)})  # fmt: skip
+
+    if lib is not None:
+        _hooked(texts, out, snap)
+    return {"snapshots": snapshots, "records": 0, "seconds": time.perf_counter() - start}
 
 
 def _run(
@@ -372,10 +464,28 @@ def memory(sizes: list[int], seed: int, work: Path, trace_up_to: int) -> list[di
         stored = _run("db", [facts], texts, out)
         plain = _run("dbsite", [facts], texts, out)
         traced = _run("dbtrace", [facts], texts, out) if size <= trace_up_to else None
+        probed = _run("dbsqlite", [facts], texts, out)
         rows.append({"size": size, "records": plain["records"], "db_s": stored["seconds"],
                      "site_s": plain["seconds"], "site_mb": plain["peak_mb"],
-                     "snapshots": traced["snapshots"] if traced else None})  # fmt: skip
+                     "snapshots": traced["snapshots"] if traced else None,
+                     "sqlite": probed["snapshots"]})  # fmt: skip
     return rows
+
+
+def report_sqlite(rows: list[dict[str, Any]]) -> None:
+    """SQLite's memory by size: its heap's high-water mark, each connection's largest cache."""
+    if not all(r["sqlite"] for r in rows):
+        print("\n(SQLite's memory not probed: the library is not reachable through ctypes)")
+        return
+    print("\nSQLite in the store build: heap high-water MB, then each connection's largest"
+          " page cache (MB, over the phases), by its first tables")  # fmt: skip
+    print(f"{'':<34}" + "".join(f"{r['records']:>10,}" for r in rows))
+    highs = [max(s["peak_mb"] for s in r["sqlite"]) for r in rows]
+    print(f"{'SQLite heap high-water':<34}" + "".join(f"{h:>10.2f}" for h in highs))
+    names = sorted({k for r in rows for s in r["sqlite"] for k in s["holders"]})
+    for name in names:
+        largest = [max((s["holders"].get(name, 0) for s in r["sqlite"]), default=0) for r in rows]
+        print(f"{name[:34]:<34}" + "".join(f"{b / 2**20:>10.2f}" for b in largest))
 
 
 def report_memory(rows: list[dict[str, Any]]) -> None:
@@ -388,6 +498,7 @@ def report_memory(rows: list[dict[str, Any]]) -> None:
         )
         print(f"{r['records']:>10,}{r['db_s']:>8.1f}{r['site_s']:>8.1f}{r['site_mb']:>9.0f}  "
               f"{phases}")  # fmt: skip
+    report_sqlite(rows)
     if len(rows) < 2:
         return
     for a, b in itertools.pairwise(rows):

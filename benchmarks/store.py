@@ -11,8 +11,9 @@ each step in a fresh process and prints its seconds and peak resident memory
 ``build``      ``ddfacts db build`` (``ddfacts.store.build_store``); also the store's size.
 ``store``      ``FactStore`` open + the queries below, each asked in turn (so both meet
                the same machine load) of two stores open on the file: one decoding
-               through the store's decoder (``ddfacts.store._decode``: the fast path of a
-               bulk load once warm, the codec for what it cannot vouch for), one ("strict")
+               through the store's decoder (``ddfacts.store._decode``: once warm, the
+               builder alone for rows as built, the fast path of a bulk load for rows
+               changed since, the codec for what neither vouches for), one ("strict")
                decoding every record by the strict reader and the codec, as before.
 ``load``       ``ddfacts.load`` + ``FactSet.query`` for the same queries.
 
@@ -24,8 +25,10 @@ alike at every size, so each size answers the same queries; the answer sizes
 printed too, since a query whose answer grows with the set cannot stay flat.
 Latencies are median and p95 in milliseconds, with the ratios strict/store
 and load+FactSet/store.  Last, the CPU cost of decoding one stored record (the
-property+time queries' rows, best of three passes): the store's decoder against
-the strict reader and codec.  Needs only the standard library and ddfacts.
+property+time queries' rows, best of three passes): the store's decoder on rows as
+built (trusted: their digest matches, no shape check), the checked path (fast parser,
+shape check, builder: what a row changed since takes), and the strict reader and
+codec.  Needs only the standard library and ddfacts.
 """
 
 from __future__ import annotations
@@ -132,22 +135,33 @@ def _candidates(store: Any, queries: dict[str, list[Any]]) -> list[int]:
 
 
 def _decode_costs(store: Any, queries: dict[str, list[Any]]) -> dict[str, float]:
-    """Microseconds per record to decode the property+time queries' rows: the store's
-    decoder (warm) and the strict reader + codec, each the best of three passes."""
+    """Microseconds per record to decode the property+time queries' rows, each the best
+    of three passes: the store's decoder (warm) on rows as built ("trusted": digest
+    matches, no shape check), the same decoder without the store's key ("checked": every
+    row takes the fast parser + shape check + builder), and the strict reader + codec."""
     import datetime as dt
 
     from ddfacts.store._decode import Decoder
-    from ddfacts.store._store import _driver
+    from ddfacts.store._digest import store_key
+    from ddfacts.store._store import _COLUMNS, _driver
 
     rows = []
     for prop, day in queries["property_at"]:
         filters = dict.fromkeys(("type", "subject", "source", "speaker"))
         filters |= {"property": prop, "at": dt.date.fromisoformat(day)}
         sql, params = _driver(filters)
-        rows += store._rows(f"SELECT seq, id, json FROM records WHERE seq IN ({sql})", params)
+        rows += store._rows(f"SELECT {_COLUMNS} FROM records WHERE seq IN ({sql})", params)
+    key = store_key(store._db)
     costs = {}
-    for name, warm_up in (("store", 0), ("strict", sys.maxsize)):
-        decode, best = Decoder(store.path, warm_up=warm_up), float("inf")
+    decoders = {
+        "trusted": Decoder(store.path, warm_up=0, key=key, trusted_warm_up=0),
+        "checked": Decoder(store.path, warm_up=0),
+        "strict": Decoder(store.path, warm_up=sys.maxsize),
+    }
+    as_built = decoders["trusted"].as_built
+    costs["as_built"], costs["rows"] = sum(as_built(r[2], r[3]) for r in rows), len(rows)
+    for name, decode in decoders.items():
+        best = float("inf")
         for _ in range(3):
             start = time.process_time()
             for row in rows:
@@ -234,9 +248,12 @@ def report(records: int, results: dict[str, dict[str, Any]]) -> None:
         )
         print(f"  {name:<12}{_answers(sizes)}{same}")
     print(f"  {'candidates':<12}{_answers(store['candidates'])}  (rows decoded for property_at)")
-    strict_us, store_us = store["decode_us"]["strict"], store["decode_us"]["store"]
-    print(f"\ndecode (CPU us per record, property_at rows): strict {strict_us:.1f}, "
-          f"store {store_us:.1f}, strict/store {strict_us / store_us:.1f}")  # fmt: skip
+    costs = store["decode_us"]
+    strict_us, checked_us, trusted_us = (costs[k] for k in ("strict", "checked", "trusted"))
+    print(f"\ndecode (CPU us per record, property_at rows; {costs['as_built']:.0f} of "
+          f"{costs['rows']:.0f} as built): strict {strict_us:.1f}, checked {checked_us:.1f}, "
+          f"trusted {trusted_us:.1f}; checked/trusted {checked_us / trusted_us:.1f}, "
+          f"strict/trusted {strict_us / trusted_us:.1f}")  # fmt: skip
 
 
 def _load() -> str:

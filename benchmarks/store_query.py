@@ -3,12 +3,15 @@
     python benchmarks/store_query.py /tmp/store1m              # the store and q.json a
                                                                # ``store.py --keep`` run left
     python benchmarks/store_query.py /tmp/store1m --before /tmp/before/src --rounds 3
+    python benchmarks/store_query.py /tmp/store1m3 --before /tmp/before/src \
+        --before-folder /tmp/store1m --rounds 3     # "before" reads its own store
 
 No ``ddfacts.load`` and no build: it opens ``DIR/f.sqlite`` and asks the
 ``property_at`` queries of ``DIR/q.json`` (property + ``at`` a day).  Each
 round runs one child process per variant, alternating (``--before SRC``
 adds the ddfacts found at *SRC*, e.g. a ``git worktree`` of an older
-commit, as "before"), so both meet the same machine load.  A child first
+commit, as "before"; ``--before-folder`` gives it its own ``f.sqlite``, for
+an older store format), so both meet the same machine load.  A child first
 asks every query once (warm-up: the decoder's codec records, the page
 cache), then asks them again, timed: wall ms (median, p95), CPU ms per query
 (``time.process_time``, median), and the CPU split of the same queries into
@@ -92,7 +95,24 @@ def child(db: str, queries_path: str) -> None:
             assert len(answer) == sizes[len(split["sql"])], "phases differ from query()"
             for name in _PHASES:
                 split[name].append(times[name] * 1000)
-    print(json.dumps({"wall": wall, "cpu": cpu, "split": split, "sizes": sizes}))
+        trusted = _trusted_share(store, calls)
+    print(
+        json.dumps({"wall": wall, "cpu": cpu, "split": split, "sizes": sizes, "trusted": trusted})
+    )
+
+
+def _trusted_share(store: Any, calls: list[dict[str, Any]]) -> list[int] | None:
+    """Of the queries' candidate rows: [as built (digest matches), all]; None before digests."""
+    as_built = getattr(store._decode, "as_built", None)
+    if as_built is None or not hasattr(store, "_candidate_rows"):
+        return None
+    rows = [
+        row
+        for call in calls
+        for row in store._candidate_rows(dict.fromkeys(("type", "subject", "source", "speaker"))
+                                         | call)
+    ]  # fmt: skip
+    return [sum(1 for row in rows if as_built(row[2], row[3])), len(rows)]
 
 
 def _p95(values: list[float]) -> float:
@@ -116,6 +136,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", help="a folder holding f.sqlite and q.json")
     parser.add_argument("--before", metavar="SRC", help="also run the ddfacts at SRC")
+    parser.add_argument(
+        "--before-folder", metavar="DIR", help="the folder whose f.sqlite --before reads"
+    )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--child", nargs=2, metavar=("DB", "QUERIES"))
     args = parser.parse_args()
@@ -124,15 +147,18 @@ def main() -> None:
         return
     folder = Path(args.folder)
     db, queries = folder / "f.sqlite", folder / "q.json"
-    variants = {"before": args.before} if args.before else {}
-    variants["now"] = None
+    before_db = Path(args.before_folder) / "f.sqlite" if args.before_folder else db
+    variants = {"before": (args.before, before_db)} if args.before else {}
+    variants["now"] = (None, db)
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in variants}
     for _ in range(args.rounds):
-        for name, src in variants.items():
-            runs[name].append(_run(src, db, queries))
+        for name, (src, store) in variants.items():
+            runs[name].append(_run(src, store, queries))
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{db}: {len(runs['now'][0]['wall'])} property+at queries x {args.rounds} rounds; "
           f"load average {load}")  # fmt: skip
+    if before_db != db:
+        print(f"before reads {before_db}")
     print(f"{'':<8}{'wall p50':>9}{'p95':>8}{'cpu p50':>9}"
           + "".join(f"{n:>8}" for n in _PHASES) + f"{'answer':>8}")  # fmt: skip
     medians: dict[str, float] = {}
@@ -144,6 +170,10 @@ def main() -> None:
         line = f"{name:<8}{statistics.median(wall):>9.2f}{_p95(wall):>8.2f}{medians[name]:>9.2f}"
         line += "".join(f"{ms:>8.2f}" for ms in phases)
         print(line + f"{statistics.median(found[0]['sizes']):>8g}")
+    for name, found in runs.items():
+        if found[0].get("trusted"):
+            share = found[0]["trusted"]
+            print(f"{name}: {share[0]} of {share[1]} candidate rows as built (trusted path)")
     if "before" in runs:
         same = runs["before"][0]["sizes"] == runs["now"][0]["sizes"]
         print(f"cpu before/now {medians['before'] / medians['now']:.2f}; "

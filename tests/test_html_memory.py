@@ -13,6 +13,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ddfacts
+from ddfacts.check import _spill
+from ddfacts.html import _problems as html_problems
+from ddfacts.html import _sitedb
+from ddfacts.html._gather import gather
+from ddfacts.html._problems import ProblemStore
+from ddfacts.html._sitedb import SiteIndex
 from ddfacts.jsonio._codec import unstructure
 from ddfacts.jsonio._reader import Parsed
 from ddfacts.problems import ALL_LEVELS, Location, Problem
-from ddfacts.validation import _anchorspill, _spillmap
+from ddfacts.validation import _anchorspill, _linkspill, _spillmap
 from ddfacts.validation._anchorspill import AnchorSpill
+from ddfacts.validation._cycles import FirstLinks
 from ddfacts.validation._pass import rows
+from ddfacts.validation._places import Places, Runs
 from ddfacts.validation._record import RecordSummary, summarize
 from ddfacts.validation._run import parse_levels, problems_of
 from ddfacts.vocabulary import default_vocabulary
@@ -192,3 +202,146 @@ def test_spill_groups_one_source_at_a_time() -> None:
 
 def _summary_of(value: Any, location: Location) -> RecordSummary:
     return summarize(value, location)
+
+
+# --- What the site build's one pass holds in memory, as the set grows -------------------------
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import html_site  # noqa: E402 - the benchmark folder is not a package
+
+#: The containers the pass may hold.
+_SIZED = (list, dict, set, array, bytearray, Runs)
+#: The packages of the pass: the containers of their objects are counted.
+_PASS = ("ddfacts.validation.", "ddfacts.check.", "ddfacts.html.")
+#: Rows a spill or index writes at once, in this test (every batch, made small).
+_SMALL_BATCH = 64
+
+
+def _entries(item: object) -> int:
+    """How many entries a container holds (one level down, for a dict of lists; runs)."""
+    if isinstance(item, Runs):
+        return item.runs()
+    if isinstance(item, dict):
+        inner = [len(v) for v in item.values() if isinstance(v, _SIZED)]
+        return len(item) + sum(inner)
+    return len(item)  # type: ignore[arg-type]
+
+
+def _held() -> dict[str, int]:
+    """The entries in each container attribute of every live holder, largest per name."""
+    gc.collect()
+    held: dict[str, int] = {}
+    for item in gc.get_objects():
+        if type(item).__module__.startswith(_PASS) and hasattr(item, "__dict__"):
+            for name, value in vars(item).items():
+                if isinstance(value, _SIZED):
+                    key = f"{type(item).__name__}.{name}"
+                    held[key] = max(held.get(key, 0), _entries(value))
+    return held
+
+
+def _pass_holds(count: int, work: Path) -> dict[str, int]:
+    """What the one pass holds when the last of *count* generated records has gone in."""
+    facts, texts = work / f"gen-{count}.jsonl", work / f"texts-{count}"
+    html_site.write_generated(count, 0, facts, texts)
+    factset = ddfacts.load(facts)
+    seen: list[dict[str, int]] = []
+
+    def watched() -> Iterator[ddfacts.Record]:
+        yield from factset
+        seen.append(_held())
+
+    with ProblemStore() as problems, SiteIndex() as site:
+        gather(watched(), ddfacts.TextStore(texts), problems, site)  # type: ignore[arg-type]
+    assert len(seen) == 1
+    return seen[0]
+
+
+@pytest.fixture
+def small_write_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every spill and index of the pass writes :data:`_SMALL_BATCH` rows at a time."""
+    for module in (_spillmap, _anchorspill, _linkspill, _sitedb, html_problems):
+        monkeypatch.setattr(module, "_BATCH", _SMALL_BATCH)
+    monkeypatch.setattr(_spill, "BATCH", _SMALL_BATCH)
+
+
+@pytest.mark.usefixtures("small_write_batches")
+def test_the_pass_holds_no_more_as_the_set_grows(tmp_path: Path) -> None:
+    """Four times the records: no container of the pass holds more than a batch more.
+
+    Counted when the last record has gone in (validation, check and the site
+    index still hold what they keep): the id index, claim groups, links,
+    summaries, places and problems of the set are on disk, so what is left
+    in memory is batches, caches bounded by what the vocabulary has, and
+    what one record or one source brings.
+    """
+    small, large = _pass_holds(1500, tmp_path), _pass_holds(6000, tmp_path)
+    grown = {
+        k: (small.get(k, 0), n) for k, n in large.items() if n > small.get(k, 0) + _SMALL_BATCH
+    }
+    assert grown == {}
+    watched = {"Places.lines", "LinkSpill._nodes", "SpillSorted._pending", "SpillMap._pending",
+               "AnchorSpill._statements", "SpillKeeper._rows", "SiteIndex._pending"}  # fmt: skip
+    assert watched <= set(large)  # the count sees the pass's own holders
+
+
+# --- Validation's links on disk: the cycles a dict of first links gives ---------------------
+
+_link_ids = st.sampled_from([f"actor:a{number}" for number in range(10)])
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(st.tuples(_link_ids, st.lists(_link_ids, min_size=1, max_size=3)), max_size=25),
+    st.sampled_from([1, 3, 2000]),
+    st.sampled_from([1, 32]),
+)
+def test_spilled_links_give_the_cycles_of_first_links(
+    links: list[tuple[str, list[str]]], batch: int, wide: int
+) -> None:
+    """Random graphs (an id given links twice keeps its first, self-loops, dangling targets),
+    written a few rows at a time or all at the end, pruned round after round or not: the
+    same cycles in the same order as ``find_cycles`` over the dict validation keeps."""
+    saved = _linkspill._BATCH, _linkspill.WIDE
+    _linkspill._BATCH, _linkspill.WIDE = batch, wide
+    memory, disk = FirstLinks(), _linkspill.LinkSpill()
+    try:
+        for ordinal, (record_id, targets) in enumerate(links):
+            memory.add(record_id, ordinal, targets)
+            disk.add(record_id, ordinal, targets)
+        assert list(disk.cycles()) == list(memory.cycles())
+        assert len(disk) == len(links)
+    finally:
+        _linkspill._BATCH, _linkspill.WIDE = saved
+        disk.close()
+
+
+def test_a_run_without_links_opens_no_link_database() -> None:
+    """No links, no database: the cycles are none and closing costs nothing."""
+    links = _linkspill.LinkSpill()
+    assert list(links.cycles()) == []
+    links.close()
+    assert links._db is None
+
+
+@settings(max_examples=80)
+@given(st.lists(st.one_of(st.integers(-1, 6), st.just(10**18 - 1)), max_size=40))
+def test_runs_give_back_what_was_appended(values: list[int]) -> None:
+    """Lines and pointer numbers kept as arithmetic runs read back as a list would."""
+    runs = Runs()
+    for value in values:
+        runs.append(value)
+    assert [runs[index] for index in range(len(runs))] == values
+    assert runs.runs() <= max(1, (len(values) + 1) // 2) if values else runs.runs() == 0
+    with pytest.raises(IndexError):
+        runs[len(values)]
+
+
+def test_a_json_lines_run_is_one_run_of_lines() -> None:
+    """A line a record (JSON Lines) and ``/records/N`` pointers: one run each, any length."""
+    places = Places()
+    for seq in range(5000):
+        places.add(seq, "f.jsonl", seq + 1, f"/records/{seq}")
+    assert places.lines.runs() == 1 and places._numbers.runs() == 1
+    assert places[4321] == ("f.jsonl", 4322, "/records/4321")

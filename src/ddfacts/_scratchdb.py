@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["scratch_db"]
+__all__ = ["CACHE_KIB", "scratch_db"]
+
+#: The page cache a scratch database holds at most, in KiB, unless told otherwise.
+#: Spills write mostly in order and read back in index order: a few MB is plenty
+#: (the site build keeps seven or so such databases open at once).
+CACHE_KIB = 2 * 1024
 
 _PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE")
 
 
-def scratch_db(cache_kib: int, schema: tuple[str, ...] = ()) -> sqlite3.Connection:
+def scratch_db(cache_kib: int = CACHE_KIB, schema: tuple[str, ...] = ()) -> sqlite3.Connection:
     """A new private temporary database with *schema* made and a transaction begun.
 
     *cache_kib* bounds SQLite's page cache (the memory the database may hold).

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import groupby
 from typing import Any, TypeVar
 
+from .._scratchdb import CACHE_KIB as SCRATCH_CACHE_KIB
 from .._scratchdb import scratch_db
 from ..jsonio._files import from_json, to_json
 from ..problems._report import Problem
@@ -39,10 +40,11 @@ from ._texts import Cited, Quote
 
 __all__ = ["BATCH", "CACHE_KIB", "SpillKeeper"]
 
-#: The most SQLite keeps in memory, in KiB of page cache (sorting spills past it too).
-CACHE_KIB = 16 * 1024
-#: Rows written at once.
-BATCH = 5000
+#: The most SQLite keeps in memory, in KiB of page cache (sorting spills past it too):
+#: a few MB, as every scratch database (more made no run faster, see benchmarks/html_site.py).
+CACHE_KIB = SCRATCH_CACHE_KIB
+#: Rows written at once (to each table).
+BATCH = 1000
 
 _T = TypeVar("_T")
 

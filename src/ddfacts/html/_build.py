@@ -11,9 +11,9 @@ fetches the records it shows (sources, actors and claims one at a time in
 id order, timeline rows and chart claims in the site index's order) and is
 written as its template generates it.  Each source's text is read when its
 page is rendered and dropped after.  What stays in memory is one page's
-records, the largest text, a cache of actor names, and a few bytes a record
-for the validation run (:mod:`._gather`); the same input gives the same
-bytes: no dates, no random ids.
+records, the largest text, a cache of actor names, and the fixed caps of
+the one pass (:mod:`._gather`: write batches and page caches of a few MB
+each); the same input gives the same bytes: no dates, no random ids.
 """
 
 from __future__ import annotations

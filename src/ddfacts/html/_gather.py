@@ -10,15 +10,17 @@ value ``validate`` reads from a FactSet, at ``/records/N``), to a
 the site index, and is then let go.  Problems stream into the
 :class:`~._problems.ProblemStore`, which sorts them into report order on
 disk: no report is held whole.  The validation run spills too
-(``problems_of(..., spill=True)``): its id index, single-valued claim groups
-and counted claims (:mod:`~ddfacts.validation._spillmap`) and the anchors
-level's source and statement summaries
+(``problems_of(..., spill=True)``): its id index, single-valued claim groups,
+counted claims and problems (:mod:`~ddfacts.validation._spillmap`), its
+derivation and ``operated_by`` links, whose cycles are found on disk
+(:mod:`~ddfacts.validation._linkspill`, the finder ``check`` uses), and the
+anchors level's source and statement summaries
 (:class:`~ddfacts.validation._anchorspill.AnchorSpill`, read back one source
-at a time) live in temporary SQLite files.  What stays in memory is the
-batches being written, the page caches, one source's statements and text,
-and what grows with the links between records, not with the records: the
-whole-set pass's forward references not yet met, derivation and
-``operated_by`` links, and 8 bytes a record for where it is.
+at a time) live in temporary SQLite files; where each record is takes a few
+machine integers for the whole run (:class:`~ddfacts.validation._places.Runs`).
+What stays in memory is the batches being written, the page caches (each at
+most :data:`~ddfacts._scratchdb.CACHE_KIB`, 2 MB, or less), one source's
+statements and text, and the whole-set pass's references to ids not met yet.
 """
 
 from __future__ import annotations

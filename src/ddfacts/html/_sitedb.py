@@ -43,7 +43,7 @@ CREATE INDEX points_chart ON points (subject, property, n);
 CREATE INDEX timeline_order ON timeline (undated, early, late, id);
 """
 #: Rows written per transaction.
-_BATCH = 5000
+_BATCH = 2000
 #: What :func:`time_key` gives an unknown end: after every date.
 _UNKNOWN = "~"
 

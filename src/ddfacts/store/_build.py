@@ -6,7 +6,9 @@ kept: memory holds a batch, SQLite's page cache and the file list.  A build
 writes a temporary file beside the target and renames it into place once it
 is complete, so a failed or killed build leaves the previous store intact.
 An update changes the store in one transaction, re-reading only the files
-whose SHA-256 (or place in the list) changed.
+whose SHA-256 (or place in the list) changed.  Each record's row carries
+the digest of its JSON under the store's key (:mod:`._digest`): a build
+makes the key, an update reuses it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..jsonio._files import _mode_for, iter_located, to_json
 from ..jsonio._inputs import expand
 from ..problems import Problem
 from ..records import Record
+from ._digest import digest_of, new_key, store_key
 from ._open import StoreError, connect, open_store
 from ._schema import FORMAT, SCHEMA, SEQ_TABLES, rows_of, seq_of, text_rowid
 
@@ -105,12 +108,17 @@ class _Writer:
         #: Number of the next text indexed (the low bits of its ``texts`` rowid).
         self._texts = int(connection.execute(
             "SELECT value FROM meta WHERE key = 'next_text'").fetchone()[0])  # fmt: skip
+        key = store_key(connection)
+        if key is None:
+            raise StoreError("the store's meta table has no digest_key: rebuild it")
+        #: The store's key: each record's digest is its JSON's under it (:mod:`._digest`).
+        self._key = key
 
     def _insert(self, record: Record, seq: int, rank: int, line: int | None) -> None:
         text = json.dumps(to_json(record), ensure_ascii=True, separators=(",", ":"))
         self._db.execute(
-            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
-            (seq, utf8_text(record.id), record.type, rank, line, text),
+            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (seq, utf8_text(record.id), record.type, rank, line, text, digest_of(text, self._key)),
         )
         rows = rows_of(record)
         table, values = rows.typed
@@ -181,7 +189,7 @@ def _create(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.executescript(SCHEMA)
     meta = {"kind": "ddfacts-store", "format": str(FORMAT), "ddfacts": __version__}
-    meta |= {"next_text": "0", "complete": "no"}
+    meta |= {"next_text": "0", "complete": "no", "digest_key": new_key().hex()}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     return connection
 

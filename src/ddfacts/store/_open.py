@@ -2,7 +2,8 @@
 
 A store is checked before it is used: the SQLite header must be there, the
 file must hold every page its header counts (a truncated copy does not), the
-``meta`` table must say the store was finished and which format wrote it.
+``meta`` table must say the store was finished and which format wrote it,
+and hold the store's digest key (:mod:`._digest`).
 A build writes a temporary file and renames it into place only when it is
 complete, so a store killed mid-way leaves the previous file as it was.
 """
@@ -13,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
+from ._digest import key_problem
 from ._schema import FORMAT
 
 __all__ = ["StoreError", "connect", "open_store"]
@@ -78,6 +80,8 @@ def _meta_problem(connection: sqlite3.Connection) -> str | None:
         )
     if not meta.get("next_text", "").isdigit():
         return "is not a whole ddfacts fact store (its meta table has no next_text)"
+    if (problem := key_problem(meta)) is not None:
+        return f"is not a whole ddfacts fact store ({problem})"
     if meta.get("complete") != "yes":
         return "is unfinished (its build was stopped before the end): rebuild it"
     return None

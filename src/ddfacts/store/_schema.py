@@ -2,9 +2,10 @@
 
 Every table is plain SQL that any SQLite client (Datasette, ``sqlite3``)
 reads; ``docs/store.md`` describes them.  ``records`` holds each record's
-canonical JSON under its ``seq`` (the file's rank in the upper bits, the
-record's place in its file in the lower), so ``ORDER BY seq`` is the order a
-:class:`~ddfacts.FactSet` of the same files has.  The other tables are indexes
+canonical JSON and its digest (:mod:`._digest`) under its ``seq`` (the
+file's rank in the upper bits, the record's place in its file in the lower),
+so ``ORDER BY seq`` is the order a :class:`~ddfacts.FactSet` of the same
+files has.  The other tables are indexes
 over it: a table per record type with the columns a query filters on,
 ``refs`` (which record names which id, in what role), ``times`` (the times a
 record holds at, widened to whole days, with the width class
@@ -28,7 +29,7 @@ from ._times import width_of
 __all__ = ["FORMAT", "SCHEMA", "rows_of", "seq_of", "text_rowid", "text_words", "time_bounds"]
 
 #: The store format this version writes and reads; a newer one is refused.
-FORMAT = 2
+FORMAT = 3
 
 #: Bits of ``seq`` that number a record within its file.
 _POSITION_BITS = 32
@@ -46,7 +47,7 @@ CREATE TABLE files (
     records INTEGER NOT NULL);
 CREATE TABLE records (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-    file INTEGER NOT NULL, line INTEGER, json TEXT NOT NULL);
+    file INTEGER NOT NULL, line INTEGER, json TEXT NOT NULL, digest BLOB);
 CREATE INDEX records_type ON records (type, seq);
 CREATE INDEX records_file ON records (file);
 CREATE TABLE sources (

@@ -2,7 +2,8 @@
 
 Each call asks SQLite for a few candidate rows through an index (one
 statement), decodes their JSON (:mod:`._decode`: the fast path of a bulk
-load, the strict reader and codec for a record it cannot vouch for), and
+load, without the shape check for a row its digest shows is as built; the
+strict reader and codec for a record neither path vouches for), and
 keeps those that pass by the rule a FactSet uses: :meth:`FactStore.query`
 filters the decoded candidates with :func:`ddfacts.query.filter_records`
 (what :func:`ddfacts.query` runs over a FactSet's), :meth:`FactStore.timeline`
@@ -26,6 +27,7 @@ from ..records._typed import TYPE_NAMES, R, TypedAccessors
 from ..timeline import TimelineEntry
 from ..timeline import timeline as _timeline
 from ._decode import Decoder
+from ._digest import store_key
 from ._open import StoreError, open_store
 from ._schema import time_bounds
 from ._search import SearchHit, search_rows
@@ -46,8 +48,10 @@ _SOURCE = (
     "AND refs.role = 'evidence' WHERE statements.source = ?"
 )
 
+#: The columns a record is decoded from (:class:`._decode.Decoder`'s arguments).
+_COLUMNS = "seq, id, json, digest"
 #: The rows of a driver's seqs, in file order.
-_SELECTED = "SELECT seq, id, json FROM records WHERE seq IN ({driver}) ORDER BY seq"
+_SELECTED = f"SELECT {_COLUMNS} FROM records WHERE seq IN ({{driver}}) ORDER BY seq"
 
 
 class _Subset:
@@ -115,7 +119,7 @@ class FactStore(TypedAccessors):
         #: The store's file.
         self.path = Path(path)
         self._db = open_store(self.path)
-        self._decode = Decoder(self.path)
+        self._decode = Decoder(self.path, key=store_key(self._db))
 
     def close(self) -> None:
         """Close the database."""
@@ -139,7 +143,7 @@ class FactStore(TypedAccessors):
             ) from None
 
     def _records(self, sql: str, params: Sequence[Any] = ()) -> tuple[Record, ...]:
-        """The records of *sql*'s rows of ``seq, id, json``, in the rows' order."""
+        """The records of *sql*'s rows of :data:`_COLUMNS`, in the rows' order."""
         return self._decoded(self._rows(sql, params))
 
     def _selected(self, driver: str, params: Sequence[Any]) -> tuple[Record, ...]:
@@ -153,13 +157,13 @@ class FactStore(TypedAccessors):
         last = -1
         while True:
             rows = self._rows(
-                "SELECT seq, id, json FROM records WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)
+                f"SELECT {_COLUMNS} FROM records WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)
             )
             if not rows:
                 return
-            for seq, record_id, text in rows:
-                yield self._decode(seq, record_id, text)
-                last = seq
+            for row in rows:
+                yield self._decode(*row)
+                last = row[0]
 
     def __contains__(self, item: object) -> bool:
         if not isinstance(item, str):
@@ -173,7 +177,7 @@ class FactStore(TypedAccessors):
     def get(self, record_id: str, kind: type[R] | None = None) -> Record | None:
         """The record with *record_id*, or None; with *kind*, None unless it is one."""
         found = self._records(
-            "SELECT seq, id, json FROM records WHERE id = ?", (utf8_text(record_id),)
+            f"SELECT {_COLUMNS} FROM records WHERE id = ?", (utf8_text(record_id),)
         )
         record = found[0] if found else None
         if kind is not None and not isinstance(record, kind):
@@ -189,7 +193,7 @@ class FactStore(TypedAccessors):
     def by_type(self, type_name: str) -> tuple[Record, ...]:
         """Records whose JSON ``type`` is *type_name*, in file order."""
         return self._records(
-            "SELECT seq, id, json FROM records WHERE type = ? ORDER BY seq", (type_name,)
+            f"SELECT {_COLUMNS} FROM records WHERE type = ? ORDER BY seq", (type_name,)
         )
 
     def ordered(self, kind: type[R]) -> Iterator[R]:
@@ -201,8 +205,7 @@ class FactStore(TypedAccessors):
         while True:
             # ``+type``: walk the id index, rather than sort the type's rows for every page.
             page = self._records(
-                "SELECT seq, id, json FROM records WHERE id > ? AND +type = ?"
-                " ORDER BY id LIMIT 500",
+                f"SELECT {_COLUMNS} FROM records WHERE id > ? AND +type = ? ORDER BY id LIMIT 500",
                 (last, type_name),
             )
             if not page:
@@ -244,14 +247,14 @@ class FactStore(TypedAccessors):
         return self._filtered(self._decoded(self._candidate_rows(filters)), filters)
 
     def _candidate_rows(self, filters: dict[str, Any]) -> list[Any]:
-        """Rows ``seq, id, json`` of a superset of the answer, in file order: one statement."""
+        """Rows of :data:`_COLUMNS` of a superset of the answer, in file order: one statement."""
         driver, params = _driver(filters)
         return self._rows(_SELECTED.format(driver=driver), params)
 
     def _decoded(self, rows: Sequence[Any]) -> tuple[Record, ...]:
-        """The records of *rows* (``seq, id, json``), in the rows' order."""
+        """The records of *rows* (of :data:`_COLUMNS`), in the rows' order."""
         decode = self._decode
-        return tuple([decode(seq, record_id, text) for seq, record_id, text in rows])
+        return tuple([decode(*row) for row in rows])
 
     def _filtered(self, records: Sequence[Record], filters: dict[str, Any]) -> tuple[Record, ...]:
         """The *records* that pass *filters*: by :func:`ddfacts.query.filter_records`'s rule."""
@@ -293,8 +296,8 @@ class FactStore(TypedAccessors):
     def _by_seq(self, seqs: Sequence[int]) -> dict[int, Record]:
         """The records of *seqs* (at most a search's limit), by seq."""
         marks = ", ".join("?" * len(seqs))
-        rows = self._rows(f"SELECT seq, id, json FROM records WHERE seq IN ({marks})", seqs)
-        return {seq: self._decode(seq, record_id, text) for seq, record_id, text in rows}
+        rows = self._rows(f"SELECT {_COLUMNS} FROM records WHERE seq IN ({marks})", seqs)
+        return {row[0]: self._decode(*row) for row in rows}
 
     def _source_id(self, seq: int, record: Record) -> str | None:
         """The source a statement or claim comes from: its own, or its first evidence's."""

@@ -8,35 +8,40 @@ appears, so only references to ids not yet seen are held.  Problems carry an
 order key, so the report is the same whatever the order references resolve
 in: references (in record order, then in each record's reference order),
 then claims, then cycles.  The rules and their messages are
-in :mod:`~ddfacts.validation._setrules`.
+in :mod:`~ddfacts.validation._setrules`.  With ``spill=True`` what grows with
+the set is on disk: the id index, claim groups, counted claims and problems
+(:mod:`~ddfacts.validation._spillmap`) and the links whose cycles are
+sought (:class:`~ddfacts.validation._linkspill.LinkSpill`).
 """
 
 from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from sys import intern
 from typing import Any, NamedTuple, TypeVar
 
 from ..problems import Level, Location, Problem, problem
 from ..vocabulary import Vocabulary
+from ._cycles import FirstLinks, Links
+from ._linkspill import LinkSpill
 from ._places import Places, at, location_of
 from ._record import meaning_text
 from ._refs import Site
 from ._rows import ClaimFacts, Facts
 from ._setrules import (
-    cycle_problems,
     duplicate_id,
     entity_type,
     fits,
     member_type,
+    problems_of_cycles,
     reference,
     refines_mismatch,
     single_valued,
     subject_type,
 )
-from ._spillmap import MapLike, SpillBase, SpillMap
+from ._spillmap import MapLike, SpillBase, SpillMap, SpillSorted
 
 __all__ = ["RunChecker"]
 
@@ -140,19 +145,21 @@ class RunChecker:
         #: Target id -> claim checks met before it was defined.
         self._claims_waiting: dict[str, list[_ClaimCheck]] = {}
         self._single: MapLike[_Group, _FirstValue] = {}
-        self._derived: dict[str, tuple[str, ...]] = {}
-        self._operated: dict[str, tuple[str, ...]] = {}
+        #: Derivation and ``operated_by`` links, each id's first (on disk with *spill*).
+        self._derived: Links = LinkSpill() if spill else FirstLinks()
+        self._operated: Links = LinkSpill() if spill else FirstLinks()
         #: Ordinal of a claim with an id and a quantity value -> its (subject, property).
         self._counts: MapLike[int, tuple[str, str]] = {}
         #: The claims that refine another, checked at the end (the refined may come later).
         self._refining: list[_Refining] = []
-        self._found: list[tuple[tuple[int, int, int], Problem]] = []
+        self._found: list[tuple[tuple[int, int, int], Problem]] | SpillSorted[Problem] = []
         self._seq = 0
         self._fit_cache: dict[tuple[int, tuple[str, ...]], tuple[bool, str]] = {}
         if self._base is not None:  # the maps that grow with the set, on disk
             self._index = _spilled_index(self._base)
             self._single = _spilled(self._base, _group_key)
             self._counts = _spilled(self._base, _ordinal)
+            self._found = SpillSorted(self._base, _pickled, pickle.loads)
 
     def add(self, facts: Facts, file: str | None, line: int | None, pointer: str) -> list[Problem]:
         """Take one record's facts; a ``ref.duplicate-id`` problem if its id is taken."""
@@ -245,10 +252,10 @@ class RunChecker:
     ) -> None:
         """Keep what the meaning level needs: graph edges and the claim."""
         if record_id is not None:
-            if derived and record_id not in self._derived:
-                self._derived[record_id] = derived
-            if operator is not None and record_id not in self._operated:
-                self._operated[record_id] = (intern(operator),)
+            if derived:
+                self._derived.add(record_id, seq, derived)
+            if operator is not None:
+                self._operated.add(record_id, seq, (intern(operator),))
         if claim is not None:
             self._claim(claim, seq, record_id)
 
@@ -333,7 +340,11 @@ class RunChecker:
             self._found.append(((1, seq, _SINGLE), found))
 
     def finish(self) -> list[Problem]:
-        """The problems of the whole set: references, claims, then cycles."""
+        """The problems of the whole set: references, claims, then cycles (listed)."""
+        return list(self.problems())
+
+    def problems(self) -> Iterator[Problem]:
+        """The problems of the whole set: references, claims, then cycles, one at a time."""
         if self._refs:
             for target, waiting in self._waiting.items():
                 for item in waiting:
@@ -341,12 +352,17 @@ class RunChecker:
         self._waiting.clear()
         self._claims_waiting.clear()
         self._check_refining()
-        found = [item for _key, item in sorted(self._found, key=lambda pair: pair[0])]
+        if isinstance(self._found, list):
+            yield from (item for _key, item in sorted(self._found, key=lambda pair: pair[0]))
+        else:
+            yield from self._found.in_order()
         if self._meaning:
             locate = self._locate
-            found.extend(cycle_problems(self._derived, locate, "derived_from", "derivation links"))
-            found.extend(cycle_problems(self._operated, locate, "operated_by", "operated_by links"))
-        return found
+            for links, field, what in (
+                (self._derived, "derived_from", "derivation links"),
+                (self._operated, "operated_by", "operated_by links"),
+            ):
+                yield from problems_of_cycles(links.cycles(), locate, field, what)
 
     def _check_refining(self) -> None:
         """``meaning.refines-mismatch`` for each refined claim it cannot narrow."""
@@ -364,6 +380,8 @@ class RunChecker:
 
     def close(self) -> None:
         """Let go of the maps on disk, if the run spilled (call once, after :meth:`finish`)."""
+        self._derived.close()
+        self._operated.close()
         if self._base is not None:
             self._base.close()
 

@@ -3,8 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Protocol
 
-__all__ = ["find_cycles"]
+__all__ = ["FirstLinks", "Links", "find_cycles"]
+
+
+class Links(Protocol):
+    """Where a whole-set pass keeps one graph's links: in memory or on disk."""
+
+    def add(self, record_id: str, ordinal: int, targets: Sequence[str], /) -> None: ...
+    def cycles(self) -> Iterator[list[str]]: ...
+    def close(self) -> None: ...
+    def __len__(self) -> int: ...
+
+
+class FirstLinks:
+    """One graph's links in a dict: each id keeps the links of its first record."""
+
+    def __init__(self) -> None:
+        self._edges: dict[str, Sequence[str]] = {}
+
+    def add(self, record_id: str, ordinal: int, targets: Sequence[str]) -> None:
+        """Keep *record_id*'s links, unless an earlier record with the id gave some."""
+        if record_id not in self._edges:
+            self._edges[record_id] = targets
+
+    def cycles(self) -> Iterator[list[str]]:
+        """The cycles among the links kept (:func:`find_cycles`)."""
+        return find_cycles(self._edges)
+
+    def close(self) -> None:
+        """Let the links go."""
+        self._edges.clear()
+
+    def __len__(self) -> int:
+        """How many ids have links."""
+        return len(self._edges)
 
 
 def find_cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:

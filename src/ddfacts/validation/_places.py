@@ -1,23 +1,26 @@
-"""Where each record of a run is, by its ordinal, in a few bytes a record.
+"""Where each record of a run is, by its ordinal, in a few bytes a run of records.
 
 The whole-set pass makes no :class:`~ddfacts.problems.Location` for a
-record until a problem needs one: :class:`Places` keeps lines in an array
-(-1 for none), files in runs of ordinals (a file changes rarely), and only
-non-empty pointers (JSON documents): a record's own ``/records/N`` as the
-number N in a second array (8 bytes, not a string and a dict entry: a fact
-set and a fact store give every record one), any other in a dict.
+record until a problem needs one: :class:`Places` keeps lines (-1 for none)
+as :class:`Runs`, files in runs of ordinals (a file changes rarely), and
+only non-empty pointers (JSON documents): a record's own ``/records/N`` as
+the number N, in :class:`Runs` too (not a string and a dict entry: a fact
+set and a fact store give every record one), any other in a dict.  Lines
+and numbers mostly rise by a fixed step from record to record (a JSON Lines
+file: a line each; a fact set or store: no line, the next N), so a run of
+records costs 24 bytes, whatever its length: a site built from a store keeps
+one run of each however many records it has.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from itertools import repeat
 
 from ..problems import Location
 from ._refs import Path
 
-__all__ = ["Places", "at", "location_of"]
+__all__ = ["Places", "Runs", "at", "location_of"]
 
 #: A record's own pointer in a JSON document, before its number.
 _RECORDS = "/records/"
@@ -38,16 +41,62 @@ def at(where: Path | Location, file: str | None, line: int | None, pointer: str)
     return location_of(file, line, pointer).child(*where)
 
 
+class Runs:
+    """Integers by index, appended in order and kept as arithmetic runs.
+
+    A run is its first index, first value and step (three machine integers);
+    a value that goes on the last run's step costs nothing, any other starts
+    a run (whose step the next value sets).  At worst (no two steps alike)
+    a run covers two values: 12 bytes a value.  Reading costs a binary
+    search over the runs.
+    """
+
+    def __init__(self) -> None:
+        self._starts = array("q")
+        self._firsts = array("q")
+        self._steps = array("q")
+        self._length = 0
+        #: Whether the last run has one value (its step is still free).
+        self._single = False
+
+    def __len__(self) -> int:
+        return self._length
+
+    def append(self, value: int) -> None:
+        """Add *value* at the next index."""
+        at = self._length
+        if self._single:
+            self._steps[-1] = value - self._firsts[-1]
+            self._single = False
+        elif not at or value != self._firsts[-1] + self._steps[-1] * (at - self._starts[-1]):
+            self._starts.append(at)
+            self._firsts.append(value)
+            self._steps.append(0)
+            self._single = True
+        self._length = at + 1
+
+    def runs(self) -> int:
+        """How many runs the values take."""
+        return len(self._starts)
+
+    def __getitem__(self, index: int) -> int:
+        """The value at *index* (``0 <= index < len(self)``)."""
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        run = bisect_right(self._starts, index) - 1
+        return self._firsts[run] + self._steps[run] * (index - self._starts[run])
+
+
 class Places:
     """The file, line and pointer of every record of a run, by ordinal."""
 
     def __init__(self) -> None:
         #: Each record's line, by ordinal (-1 for none).
-        self.lines = array("q")
+        self.lines = Runs()
         #: The pointers that are not empty and not ``/records/N``, by ordinal.
         self.pointers: dict[int, str] = {}
         #: The N of each record's ``/records/N`` pointer, by ordinal (-1 for none).
-        self._numbers = array("q")
+        self._numbers = Runs()
         self._starts: list[int] = []
         self._files: list[str | None] = []
         #: The file of the last record (a string no file name equals, at first).
@@ -78,8 +127,8 @@ class Places:
             and (tail[0] != "0" or tail == "0")
         ):
             numbers = self._numbers
-            if len(numbers) < seq:
-                numbers.extend(repeat(-1, seq - len(numbers)))
+            for _ in range(seq - len(numbers)):  # each ordinal is filled once: linear
+                numbers.append(-1)
             numbers.append(int(tail))
         else:
             self.pointers[seq] = pointer

@@ -164,7 +164,7 @@ def problems_of(
     keep = anchored.append if spilled is None else spilled.add
     try:
         yield from _own_problems(results, checker, keep, progress)
-        yield from checker.finish()
+        yield from checker.problems()
         if store is not None and Level.ANCHORS in levels:
             groups = anchor_groups(anchored) if spilled is None else spilled.groups()
             yield from grouped_anchor_problems(groups, store)

@@ -11,7 +11,7 @@ keeps that knowledge and calls them, so a message is written once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..problems import Location, Problem, problem
 from ..vocabulary import Vocabulary
@@ -25,6 +25,7 @@ __all__ = [
     "fits",
     "member_type",
     "place",
+    "problems_of_cycles",
     "reference",
     "refines_mismatch",
     "single_valued",
@@ -153,7 +154,17 @@ def cycle_problems(
     *locate* gives where the record with an id is; the chain starts at the
     record that comes first in the input.
     """
-    for cycle in find_cycles(edges):
+    return problems_of_cycles(find_cycles(edges), locate, field, what)
+
+
+def problems_of_cycles(
+    cycles: Iterable[list[str]],
+    locate: Callable[[str], Location],
+    field: str,
+    what: str,
+) -> Iterator[Problem]:
+    """A ``meaning.cycle`` problem for each of *cycles* (as ``find_cycles`` gives them)."""
+    for cycle in cycles:
         places = [(locate(node), node) for node in cycle]
         first_location, first_id = min(places, key=lambda pair: (*pair[0].sort_key(), pair[1]))
         start = cycle.index(first_id) if first_id in cycle else 0

@@ -8,19 +8,21 @@ database (:class:`SpillBase`, opened on the empty file name as
 :class:`~ddfacts.check._spill.SpillKeeper` is: deleted when the connection
 closes).  A map answers what the checker asks of a dict (``get``, ``in``,
 ``[]``, assignment, never deletion): writes wait in a small batch, which
-lookups read first, so an answer is the one a dict would give.  Memory: the
+lookups read first, so an answer is the one a dict would give.  The problems
+the pass finds wait in a :class:`SpillSorted` table, which gives them back
+in report order as ``sorted`` over a list would.  Memory: the
 batches and SQLite's page cache (:data:`CACHE_KIB`); each lookup costs one
 indexed query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
 from .._scratchdb import scratch_db
 
-__all__ = ["CACHE_KIB", "MapLike", "SpillBase", "SpillMap"]
+__all__ = ["CACHE_KIB", "MapLike", "SpillBase", "SpillMap", "SpillSorted"]
 
 #: The most SQLite keeps in memory, in KiB of page cache.
 CACHE_KIB = 2 * 1024
@@ -48,11 +50,11 @@ class SpillBase:
         self.db = scratch_db(CACHE_KIB)
         self._tables = 0
 
-    def table(self) -> str:
-        """A new table of keys and values, by name."""
+    def table(self, columns: str = "key PRIMARY KEY, value) WITHOUT ROWID") -> str:
+        """A new table (of keys and values, unless *columns* says otherwise), by name."""
         self._tables += 1
         name = f"map{self._tables}"
-        self.db.execute(f"CREATE TABLE {name} (key PRIMARY KEY, value) WITHOUT ROWID")
+        self.db.execute(f"CREATE TABLE {name} ({columns}")
         return name
 
     def close(self) -> None:
@@ -117,3 +119,46 @@ class SpillMap(Generic[K, V]):
         )
         self._db.executemany(self._insert, rows)
         self._pending.clear()
+
+
+class SpillSorted(Generic[V]):
+    """Values under keys of three ints, in a table of *base*, given back sorted by key.
+
+    What ``sorted(pairs, key=first)`` gives over a list of (key, value)
+    pairs: by key, values with equal keys in the order they came.  Writes
+    wait in a batch; :meth:`in_order` sorts on disk (SQLite's ``ORDER BY``)
+    and reads one row at a time.  *encode* and *decode* turn a value into
+    bytes and back.
+    """
+
+    def __init__(
+        self, base: SpillBase, encode: Callable[[V], bytes], decode: Callable[[bytes], V]
+    ) -> None:
+        self._db = base.db
+        name = base.table("a INTEGER, b INTEGER, c INTEGER, value BLOB)")
+        self._insert = f"INSERT INTO {name} VALUES (?, ?, ?, ?)"  # our own table name
+        self._select = f"SELECT value FROM {name} ORDER BY a, b, c, rowid"
+        self._encode = encode
+        self._decode = decode
+        self._pending: list[tuple[int, int, int, bytes]] = []
+
+    def __len__(self) -> int:
+        """How many values wait in memory to be written."""
+        return len(self._pending)
+
+    def append(self, pair: tuple[tuple[int, int, int], V]) -> None:
+        """Keep a (key, value) pair."""
+        (a, b, c), value = pair
+        self._pending.append((a, b, c, self._encode(value)))
+        if len(self._pending) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._db.executemany(self._insert, self._pending)
+        self._pending.clear()
+
+    def in_order(self) -> Iterator[V]:
+        """Every value kept, by key, then in the order kept."""
+        self._flush()
+        for (value,) in self._db.execute(self._select):
+            yield self._decode(value)
