@@ -40,7 +40,8 @@ records between the smallest and largest traced set.  SQLite's own memory
 is not traced: each set's site is built once more with SQLite probed at the
 same phases (through ctypes, where the library is reachable: its heap's
 high-water mark and each open connection's page cache, named by its first
-tables), and a table gives each scratch database's largest cache by size.
+tables), and a table gives each scratch database's largest cache by size
+(``--no-probe`` leaves that build out, for timings).
 Needs Jinja2 (``ddfacts[html]``) and ddfacts.
 """
 
@@ -453,9 +454,11 @@ def _report_db(rows: list[dict[str, Any]]) -> None:
               f"+{(b['dbsite_mb'] - a['dbsite_mb']) * per:.2f} MB")  # fmt: skip
 
 
-def memory(sizes: list[int], seed: int, work: Path, trace_up_to: int) -> list[dict[str, Any]]:
+def memory(
+    sizes: list[int], seed: int, work: Path, trace_up_to: int, probe: bool = True
+) -> list[dict[str, Any]]:
     """Each generated size put in a store; its site built as is, and under tracemalloc
-    up to *trace_up_to* records (tracing is slow)."""
+    up to *trace_up_to* records (tracing is slow), and with SQLite probed (*probe*)."""
     rows = []
     for size in sizes:
         facts, texts = work / f"gen-{size}.jsonl", work / f"texts-{size}"
@@ -464,7 +467,7 @@ def memory(sizes: list[int], seed: int, work: Path, trace_up_to: int) -> list[di
         stored = _run("db", [facts], texts, out)
         plain = _run("dbsite", [facts], texts, out)
         traced = _run("dbtrace", [facts], texts, out) if size <= trace_up_to else None
-        probed = _run("dbsqlite", [facts], texts, out)
+        probed = _run("dbsqlite", [facts], texts, out) if probe else {"snapshots": []}
         rows.append({"size": size, "records": plain["records"], "db_s": stored["seconds"],
                      "site_s": plain["seconds"], "site_mb": plain["peak_mb"],
                      "snapshots": traced["snapshots"] if traced else None,
@@ -498,7 +501,8 @@ def report_memory(rows: list[dict[str, Any]]) -> None:
         )
         print(f"{r['records']:>10,}{r['db_s']:>8.1f}{r['site_s']:>8.1f}{r['site_mb']:>9.0f}  "
               f"{phases}")  # fmt: skip
-    report_sqlite(rows)
+    if any(r["sqlite"] for r in rows):
+        report_sqlite(rows)
     if len(rows) < 2:
         return
     for a, b in itertools.pairwise(rows):
@@ -545,11 +549,16 @@ def main() -> None:
         "--trace-up-to", type=int, default=20_000, metavar="N",
         help="with --memory: trace the sets of at most N records (default 20000)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-probe", action="store_true",
+        help="with --memory: do not build once more to probe SQLite's memory",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = args.records or [10_000, 100_000]
     if args.memory:
         with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:
-            report_memory(memory(sizes, args.seed, Path(tmp), args.trace_up_to))
+            found = memory(sizes, args.seed, Path(tmp), args.trace_up_to, not args.no_probe)
+            report_memory(found)
         return
     rows = []
     with tempfile.TemporaryDirectory(prefix="ddfacts-html-bench-") as tmp:
