@@ -136,7 +136,7 @@ def _candidates(store: Any, queries: dict[str, list[Any]]) -> list[int]:
 
 def _decode_costs(store: Any, queries: dict[str, list[Any]]) -> dict[str, float]:
     """Microseconds per record to decode the property+time queries' rows, each the best
-    of three passes: the store's decoder (warm) on rows as built ("trusted": digest
+    of three passes (taken in turn): the store's decoder (warm) on rows as built ("trusted": digest
     matches, no shape check), the same decoder without the store's key ("checked": every
     row takes the fast parser + shape check + builder), and the strict reader + codec."""
     import datetime as dt
@@ -160,14 +160,14 @@ def _decode_costs(store: Any, queries: dict[str, list[Any]]) -> dict[str, float]
     }
     as_built = decoders["trusted"].as_built
     costs["as_built"], costs["rows"] = sum(as_built(r[2], r[3]) for r in rows), len(rows)
-    for name, decode in decoders.items():
-        best = float("inf")
-        for _ in range(3):
+    best = dict.fromkeys(decoders, float("inf"))
+    for _ in range(3):  # the decoders in turn, so that each meets the same machine load
+        for name, decode in decoders.items():
             start = time.process_time()
             for row in rows:
                 decode(*row)
-            best = min(best, time.process_time() - start)
-        costs[name] = best / max(len(rows), 1) * 1e6
+            best[name] = min(best[name], time.process_time() - start)
+    costs |= {name: seconds / max(len(rows), 1) * 1e6 for name, seconds in best.items()}
     return costs
 
 

@@ -233,7 +233,8 @@ def _held() -> dict[str, int]:
     gc.collect()
     held: dict[str, int] = {}
     for item in gc.get_objects():
-        if type(item).__module__.startswith(_PASS) and hasattr(item, "__dict__"):
+        module = vars(type(item)).get("__module__")  # a class's own, if it says
+        if isinstance(module, str) and module.startswith(_PASS) and hasattr(item, "__dict__"):
             for name, value in vars(item).items():
                 if isinstance(value, _SIZED):
                     key = f"{type(item).__name__}.{name}"

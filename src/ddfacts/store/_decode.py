@@ -2,7 +2,7 @@
 
 A row whose digest is the digest of its JSON under the store's key
 (:mod:`._digest`) holds, byte for byte, the text the build wrote from a
-record it had validated: it is parsed by ``json.loads`` (the C parser; text
+record it had validated: it is parsed by ``json.loads``'s C scanner (text
 ``json.dumps`` wrote has no duplicate keys) and built by the generated
 builder alone, :func:`ddfacts.jsonio._fast._load.structure_trusted`, with no
 shape check.  Any other row (digest NULL, wrong, or not bytes; the JSON
@@ -32,8 +32,11 @@ only what passed, so a bad record is refused as before.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
+from json import JSONDecoder
+from json.scanner import make_scanner
 from pathlib import Path
+from typing import Any
 
 from ..errors import LoadError
 from ..jsonio._fast._load import TRUSTED_WARM_UP, WARM_UP, structure_fast, structure_trusted
@@ -47,8 +50,12 @@ __all__ = ["Decoder"]
 
 #: The strict reader's fast parser: a value, or ValueError/RecursionError when in doubt.
 _parse_fast = decoder(finite=False)
-#: The C parser, for text the build wrote (its digest matches).
-_parse_trusted = json.JSONDecoder().decode
+#: The C scanner of ``json.loads``, for text the build wrote (its digest matches):
+#: ``(value, end)``; ``json.dumps`` wrote no white space around the value.  (Typeshed
+#: types the argument as the C scanner's own class; any JSONDecoder is what it takes.)
+_scan_trusted: Callable[[str, int], tuple[Any, int]] = make_scanner(
+    JSONDecoder()  # type: ignore[arg-type]
+)
 
 
 class Decoder:
@@ -111,9 +118,10 @@ class Decoder:
             self._trusted_warm_up -= 1
             return None
         try:
-            return structure_trusted(_parse_trusted(text))
-        except (ValueError, RecursionError):
+            value, end = _scan_trusted(text, 0)
+        except (StopIteration, ValueError, RecursionError):
             return None
+        return structure_trusted(value) if end == len(text) else None
 
     def _exact(self, seq: int, record_id: object, text: object) -> Record:
         """The record by the strict reader and the codec, or the StoreError saying why not."""

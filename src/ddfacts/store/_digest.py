@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
+from functools import lru_cache
 
 __all__ = ["DIGEST_BYTES", "KEY_BYTES", "digest_of", "key_problem", "new_key", "store_key"]
 
@@ -40,8 +41,15 @@ def digest_of(text: str, key: bytes) -> bytes:
     A lone surrogate (which no build writes: its JSON is ASCII) is encoded
     as it stands, so any text has a digest and none raises.
     """
-    data = text.encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, key=key, digest_size=DIGEST_BYTES).digest()
+    hasher = _keyed(key).copy()
+    hasher.update(text.encode("utf-8", "surrogatepass"))
+    return hasher.digest()
+
+
+@lru_cache(maxsize=8)
+def _keyed(key: bytes) -> hashlib.blake2b:
+    """A BLAKE2b keyed with *key* and fed nothing yet: copying it saves hashing the key."""
+    return hashlib.blake2b(key=key, digest_size=DIGEST_BYTES)
 
 
 def _parsed(value: object) -> bytes | None:
