@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ddfacts
-from ddfacts.check import _spill
+from ddfacts.check import _spill, _texts
 from ddfacts.html import _problems as html_problems
 from ddfacts.html import _sitedb
 from ddfacts.html._gather import gather
@@ -346,3 +346,53 @@ def test_a_json_lines_run_is_one_run_of_lines() -> None:
         places.add(seq, "f.jsonl", seq + 1, f"/records/{seq}")
     assert places.lines.runs() == 1 and places._numbers.runs() == 1
     assert places[4321] == ("f.jsonl", 4322, "/records/4321")
+
+
+# --- Check's evidence rule keeps a few texts, not every text it read ------------------------
+
+
+class _CountingTexts:
+    """Texts by source id; one refused; counts the reads."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+        self.reads = 0
+
+    def get(self, source: ddfacts.Source) -> str | None:
+        self.reads += 1
+        if source.id == "source:refused":
+            raise ddfacts.errors.TextStoreError("its hash does not match")
+        return self.texts.get(source.id)
+
+
+_RealTexts = _texts._Texts
+
+
+def _moved(monkeypatch: pytest.MonkeyPatch, keep: int) -> tuple[list[Problem], int, int]:
+    """The evidence rule over claims that hop between six sources, keeping *keep* texts."""
+    monkeypatch.setattr(_texts, "KEEP_TEXTS", keep)
+    names = ["a", "b", "c", "d", "refused", "none"]
+    sources = {f"source:{n}": ddfacts.Source(id=f"source:{n}", title=n) for n in names}
+    quotes: dict[str, _texts.Quote | str] = {}
+    cited = []
+    for n in range(60):
+        source = f"source:{names[n * 7 % 6]}"
+        start = 0 if n % 5 else 2  # every fifth quote no longer stands at its offsets
+        quotes[f"statement:s{n}"] = _texts.Quote(TEXT[:9], source, start, start + 9)
+        cited.append(_texts.Cited(n, f"claim:c{n}", (f"statement:s{n}",)))
+    lookup = _CountingTexts({f"source:{n}": TEXT for n in names[:4]})
+    run = _RealTexts(lookup, sources, {})
+    monkeypatch.setattr(_texts, "_Texts", lambda *args: run)
+    found = list(_texts.moved_evidence(cited, quotes, sources, lookup, {}))
+    return found, lookup.reads, len(run._read)
+
+
+def test_the_evidence_rule_keeps_a_few_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two texts kept or all of them: the same problems (a refused text once); few kept."""
+    every, reads_once, kept_all = _moved(monkeypatch, 100)
+    few, reads_again, kept_few = _moved(monkeypatch, 2)
+    assert few == every
+    assert [p.code for p in every].count("anchor.text-refused") == 1
+    assert {p.code for p in every} >= {"anchor.mismatch"}
+    assert (reads_once, kept_all) == (6, 6)
+    assert kept_few == 2 and reads_again > reads_once

@@ -7,10 +7,18 @@ it.  A source with no text is skipped (validation reports it); a text the
 store refuses (wrong hash or length, not UTF-8, a path leaving the folder or
 one the system cannot open) is ``anchor.text-refused``, once per source, at
 the Source with the store's reason, and its quotes are not checked.
+
+Texts are read as the claims come (in record order) and only the last few
+used are kept (:data:`KEEP_TEXTS`, at most :data:`KEEP_POINTS` code points
+together beside the one in use): claims cite their own article's
+statements, so a file in article order reads each text once, and memory is
+bounded by the largest text, not by the sum of the texts.  (Claims that
+jump back and forth between more sources than that read a text again.)
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
@@ -22,7 +30,12 @@ from ..records import Source
 from ..textstore import TextLookup
 from ._rules import at
 
-__all__ = ["Cited", "Quote", "moved_evidence"]
+__all__ = ["KEEP_POINTS", "KEEP_TEXTS", "Cited", "Quote", "moved_evidence"]
+
+#: The most texts kept read at once by the evidence rule.
+KEEP_TEXTS = 16
+#: The most code points the texts kept may hold together (beyond the last one read).
+KEEP_POINTS = 4_000_000
 
 
 class Quote(NamedTuple):
@@ -50,9 +63,10 @@ class Cited(NamedTuple):
 
 
 class _Texts:
-    """Each source's text, read once; None when there is none or the store refuses it.
+    """Each source's text; None when there is none or the store refuses it.
 
-    Each refusal is kept as a problem (:attr:`refused`), located at the Source.
+    The last texts used are kept (see the module doc); each refusal is kept
+    as a problem (:attr:`refused`), once per source, located at the Source.
     """
 
     def __init__(
@@ -61,17 +75,33 @@ class _Texts:
         self._lookup = lookup
         self._sources = sources
         self._index = index
-        self._read: dict[str, str | None] = {}
+        self._read: OrderedDict[str, str | None] = OrderedDict()
+        self._points = 0
         #: Why the store refused a text, one problem per source, in the order met.
         self.refused: list[Problem] = []
+        self._refused: set[str] = set()
 
     def __getitem__(self, source_id: str) -> str | None:
-        if source_id not in self._read:
-            source = self._sources.get(source_id)
-            text = None
-            try:
-                text = self._lookup.get(source) if source is not None else None
-            except TextStoreError as error:
+        if source_id in self._read:
+            self._read.move_to_end(source_id)
+            return self._read[source_id]
+        text = self._text(source_id)
+        self._read[source_id] = text
+        self._points += len(text or "")
+        while len(self._read) > 1 and (
+            len(self._read) > KEEP_TEXTS or self._points - len(text or "") > KEEP_POINTS
+        ):
+            self._points -= len(self._read.popitem(last=False)[1] or "")
+        return text
+
+    def _text(self, source_id: str) -> str | None:
+        """Read the text of *source_id* (a refusal is kept the first time only)."""
+        source = self._sources.get(source_id)
+        try:
+            return self._lookup.get(source) if source is not None else None
+        except TextStoreError as error:
+            if source_id not in self._refused:
+                self._refused.add(source_id)
                 self.refused.append(
                     problem(
                         "anchor.text-refused",
@@ -81,8 +111,7 @@ class _Texts:
                         records=(source_id,),
                     )
                 )
-            self._read[source_id] = text
-        return self._read[source_id]
+            return None
 
 
 def _moved(cited: Cited, item: str, quote: Quote, text: str) -> Problem | None:
