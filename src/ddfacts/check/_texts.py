@@ -35,7 +35,7 @@ __all__ = ["KEEP_POINTS", "KEEP_TEXTS", "Cited", "Quote", "moved_evidence"]
 #: The most texts kept read at once by the evidence rule.
 KEEP_TEXTS = 16
 #: The most code points the texts kept may hold together (beyond the last one read).
-KEEP_POINTS = 4_000_000
+KEEP_POINTS = 1_000_000
 
 
 class Quote(NamedTuple):
