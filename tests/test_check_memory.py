@@ -24,11 +24,12 @@ from typing import Any
 import pytest
 
 import ddfacts
-from ddfacts.check import CheckRun, _sorted, _spill
+from ddfacts.check import CheckRun, _spill
 from ddfacts.check._sorted import SortedProblems
 from ddfacts.problems import Location, Problem
 from ddfacts.records import Record
 from ddfacts.textstore import TextLookup, TextStore
+from ddfacts.validation import _spillmap
 from ddfacts.vocabulary import default_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,7 +170,7 @@ def _problem_blocks(count: int) -> int:
 
 def test_problems_sorted_on_disk_do_not_grow(monkeypatch: pytest.MonkeyPatch) -> None:
     """The report's problems are held on disk: 3000 more cost (next to) nothing in memory."""
-    monkeypatch.setattr(_sorted, "BATCH", 100)
+    monkeypatch.setattr(_spillmap, "_BATCH", 100)  # the batch SortedProblems writes in
     few, many = _problem_blocks(200), _problem_blocks(3200)
     # Held in a list, 3000 problems are 3000 Problems and 3000 Locations at least.
     assert many - few < 1000

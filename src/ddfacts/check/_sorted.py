@@ -9,11 +9,12 @@ deletes it on close), each beside its place in the report
 gives them back sorted by SQLite (``ORDER BY``, which sorts on disk past
 its page cache): the order a :class:`~ddfacts.problems.Report` of the same
 problems has, ties in the order they came.  What stays in memory is the
-batch being written (:data:`BATCH` problems), SQLite's page cache
+batch being written (2,000 problems), SQLite's page cache
 (:data:`CACHE_KIB`), the counts of errors and warnings, and the files named.
 
 The problems go in as :mod:`pickle` blobs, read back only by this process
-from the file it made.
+from the file it made; the table and its order are validation's
+(:class:`~ddfacts.validation._spillmap.SpillSorted`), one way to sort on disk.
 """
 
 from __future__ import annotations
@@ -22,15 +23,13 @@ import pickle
 from collections.abc import Iterator
 from types import TracebackType
 
-from .._scratchdb import scratch_db
 from ..problems._report import Problem, sort_bytes
+from ..validation._spillmap import SpillBase, SpillSorted
 
-__all__ = ["BATCH", "CACHE_KIB", "SortedProblems"]
+__all__ = ["CACHE_KIB", "SortedProblems"]
 
 #: The most SQLite keeps in memory, in KiB of page cache (sorting spills past it too).
 CACHE_KIB = 8 * 1024
-#: Problems written at once.
-BATCH = 2000
 
 
 class SortedProblems:
@@ -40,9 +39,11 @@ class SortedProblems:
     """
 
     def __init__(self) -> None:
-        schema = ("CREATE TABLE problems(key BLOB NOT NULL, problem BLOB NOT NULL)",)
-        self._db = scratch_db(CACHE_KIB, schema)
-        self._rows: list[tuple[bytes, bytes]] = []
+        self._base = SpillBase(CACHE_KIB)
+        #: The problems under their place in the report (our own file: pickles are safe).
+        self._sorted: SpillSorted[Problem] = SpillSorted(
+            self._base, pickle.dumps, pickle.loads, width=1
+        )
         #: How many problems are errors.
         self.errors = 0
         #: How many problems are warnings.
@@ -57,29 +58,18 @@ class SortedProblems:
         else:
             self.warnings += 1
         self.files.add(problem.location.file)
-        self._rows.append((sort_bytes(problem), pickle.dumps(problem)))
-        if len(self._rows) >= BATCH:
-            self._flush()
-
-    def _flush(self) -> None:
-        self._db.executemany("INSERT INTO problems VALUES (?, ?)", self._rows)
-        self._rows.clear()
+        self._sorted.append(((sort_bytes(problem),), problem))
 
     def __len__(self) -> int:
         return self.errors + self.warnings
 
     def __iter__(self) -> Iterator[Problem]:
         """The problems in report order, read from disk one at a time."""
-        self._flush()
-        rows = self._db.execute("SELECT problem FROM problems ORDER BY key, rowid")
-        for (row,) in rows:
-            found: Problem = pickle.loads(row)  # our own file, written by add
-            yield found
+        return self._sorted.in_order()
 
     def close(self) -> None:
         """Close the database: SQLite deletes its file."""
-        self._rows.clear()
-        self._db.close()
+        self._base.close()
 
     def __enter__(self) -> SortedProblems:
         return self

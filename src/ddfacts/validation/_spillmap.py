@@ -46,15 +46,15 @@ class MapLike(Protocol[KC, V]):
 class SpillBase:
     """One private temporary SQLite database for a run's maps; :meth:`close` it when done."""
 
-    def __init__(self) -> None:
-        self.db = scratch_db(CACHE_KIB)
+    def __init__(self, cache_kib: int = CACHE_KIB) -> None:
+        self.db = scratch_db(cache_kib)
         self._tables = 0
 
-    def table(self, columns: str = "key PRIMARY KEY, value) WITHOUT ROWID") -> str:
-        """A new table (of keys and values, unless *columns* says otherwise), by name."""
+    def table(self, definition: str = "(key PRIMARY KEY, value) WITHOUT ROWID") -> str:
+        """A new table (of keys and values, unless *definition* says otherwise), by name."""
         self._tables += 1
         name = f"map{self._tables}"
-        self.db.execute(f"CREATE TABLE {name} ({columns}")
+        self.db.execute(f"CREATE TABLE {name} {definition}")
         return name
 
     def close(self) -> None:
@@ -122,34 +122,43 @@ class SpillMap(Generic[K, V]):
 
 
 class SpillSorted(Generic[V]):
-    """Values under keys of three ints, in a table of *base*, given back sorted by key.
+    """Values under keys of *width* parts, in a table of *base*, given back sorted by key.
 
     What ``sorted(pairs, key=first)`` gives over a list of (key, value)
-    pairs: by key, values with equal keys in the order they came.  Writes
-    wait in a batch; :meth:`in_order` sorts on disk (SQLite's ``ORDER BY``)
-    and reads one row at a time.  *encode* and *decode* turn a value into
-    bytes and back.
+    pairs: by key, values with equal keys in the order they came.  A key's
+    parts are what SQLite stores and compares (ints, text or bytes).  Writes
+    wait in a batch; :meth:`in_order` sorts on disk (SQLite's ``ORDER BY``,
+    past the page cache too) and reads one row at a time.  *encode* and
+    *decode* turn a value into bytes and back.  Validation's whole-set pass
+    and ``ddfacts check``'s report (:class:`ddfacts.check._sorted.SortedProblems`)
+    keep their problems so.
     """
 
     def __init__(
-        self, base: SpillBase, encode: Callable[[V], bytes], decode: Callable[[bytes], V]
+        self,
+        base: SpillBase,
+        encode: Callable[[V], bytes],
+        decode: Callable[[bytes], V],
+        width: int = 3,
     ) -> None:
         self._db = base.db
-        name = base.table("a INTEGER, b INTEGER, c INTEGER, value BLOB)")
-        self._insert = f"INSERT INTO {name} VALUES (?, ?, ?, ?)"  # our own table name
-        self._select = f"SELECT value FROM {name} ORDER BY a, b, c, rowid"
+        parts = [f"k{part}" for part in range(width)]
+        name = base.table(f"({', '.join(parts)}, value BLOB NOT NULL)")
+        marks = ", ".join("?" * (width + 1))
+        self._insert = f"INSERT INTO {name} VALUES ({marks})"  # our own table name
+        self._select = f"SELECT value FROM {name} ORDER BY {', '.join(parts)}, rowid"
         self._encode = encode
         self._decode = decode
-        self._pending: list[tuple[int, int, int, bytes]] = []
+        self._pending: list[tuple[Any, ...]] = []
 
     def __len__(self) -> int:
         """How many values wait in memory to be written."""
         return len(self._pending)
 
-    def append(self, pair: tuple[tuple[int, int, int], V]) -> None:
-        """Keep a (key, value) pair."""
-        (a, b, c), value = pair
-        self._pending.append((a, b, c, self._encode(value)))
+    def append(self, pair: tuple[tuple[Any, ...], V]) -> None:
+        """Keep a (key, value) pair; the key has *width* parts."""
+        key, value = pair
+        self._pending.append((*key, self._encode(value)))
         if len(self._pending) >= _BATCH:
             self._flush()
 
